@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+
+export interface Config {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  timezone: string;
+  ingestToken: string | undefined;
+  production: boolean;
+}
+
+const projectRoot = new URL('../../../', import.meta.url).pathname;
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once; every setting is documented in the README with its default. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+  }
+  const timezone = env.HEATMAP_TIMEZONE ?? 'Europe/Budapest';
+  if (!isTimeZone(timezone)) {
+    throw new ConfigError(
+      `HEATMAP_TIMEZONE must be an IANA time zone such as Europe/Moscow, got "${timezone}"`,
+    );
+  }
+  const production = env.NODE_ENV === 'production';
+  const ingestToken = env.HEATMAP_INGEST_TOKEN || (production ? undefined : 'dev-ingest-token');
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.HEATMAP_DATA_DIR ?? resolve(projectRoot, '.data')),
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    timezone,
+    ingestToken,
+    production,
+  };
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import postgres from 'postgres';
+import { type Database, openDatabase } from '../src/db/database';
+import { migrate } from '../src/db/migrate';
+
+/** Every data-layer test runs on both: a real PostgreSQL/PostGIS server and embedded PGlite. */
+export const BACKENDS = ['server', 'embedded'] as const;
+export type Backend = (typeof BACKENDS)[number];
+
+/** Admin URL of the test server; CI sets TEST_DATABASE_URL, the default matches .ci/run. */
+export const testServerUrl =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+
+/** Template database and PGlite snapshot holding the seeded demo data (made by global-setup). */
+export const SEEDED_TEMPLATE = 'heatmap_test_seeded';
+export const seededSnapshotPath = '/tmp/heatmap-test-seeded.tar.gz';
+
+export interface TestDatabase extends Database {
+  timezone: string;
+}
+
+let counter = 0;
+
+/**
+ * A database of its own for one test file: `empty` is migrated and holds nothing,
+ * `seeded` holds the Budapest districts and the whole Járókelő file.
+ */
+export async function createTestDatabase(backend: Backend, seed: 'empty' | 'seeded'): Promise<TestDatabase> {
+  if (backend === 'embedded') {
+    const loadDataDir =
+      seed === 'seeded' ? new Blob([new Uint8Array(await readFile(seededSnapshotPath))]) : undefined;
+    const db = await openDatabase(loadDataDir ? { loadDataDir } : {});
+    if (seed === 'empty') await migrate(db.sql);
+    return { ...db, timezone: 'Europe/Budapest' };
+  }
+  const name = `heatmap_test_${process.pid}_${Date.now()}_${counter++}`;
+  const admin = postgres(testServerUrl, { max: 1, onnotice: () => {} });
+  try {
+    if (seed === 'seeded') await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${SEEDED_TEMPLATE}`);
+    else await admin.unsafe(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(testServerUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ url: url.toString(), max: 4 });
+  if (seed === 'empty') await migrate(db.sql);
+  return {
+    ...db,
+    timezone: 'Europe/Budapest',
+    async close() {
+      await db.close();
+      const dropper = postgres(testServerUrl, { max: 1, onnotice: () => {} });
+      await dropper.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
