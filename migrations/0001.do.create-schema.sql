@@ -170,3 +170,20 @@ CREATE TRIGGER messages_rollup_update AFTER UPDATE ON messages
 CREATE TRIGGER messages_rollup_delete AFTER DELETE ON messages
   REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION message_rollup_apply();
+
+-- A counter bumped by every statement that changes messages or districts, in the same
+-- transaction: API caches and ETags key on it, so a write from any process (CLI import,
+-- HTTP ingest, another server) invalidates them.
+INSERT INTO app_settings (key, value) VALUES ('data_version', '0');
+
+CREATE FUNCTION bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE app_settings SET value = (value::bigint + 1)::text WHERE key = 'data_version';
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER messages_data_version AFTER INSERT OR UPDATE OR DELETE ON messages
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version();
+CREATE TRIGGER districts_data_version AFTER INSERT OR UPDATE OR DELETE ON districts
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version();
