@@ -6,6 +6,10 @@ export const GeoErrorCode = {
   E_BBOX_INVALID: 'E_BBOX_INVALID',
   E_TIMEZONE_INVALID: 'E_TIMEZONE_INVALID',
   E_DATE_INVALID: 'E_DATE_INVALID',
+  E_BUCKET_INVALID: 'E_BUCKET_INVALID',
+  E_RANGE_INVALID: 'E_RANGE_INVALID',
+  E_RANGE_TOO_LONG: 'E_RANGE_TOO_LONG',
+  E_THRESHOLD_INVALID: 'E_THRESHOLD_INVALID',
 } as const;
 export type GeoErrorCode = (typeof GeoErrorCode)[keyof typeof GeoErrorCode];
 

@@ -17,3 +17,14 @@ export {
   MESSAGE_STATUSES,
   type MessageStatus,
 } from './status/message-status';
+export { bucketEdges, MAX_BUCKET_EDGES } from './time/bucket-edges';
+export { bucketStart } from './time/bucket-start';
+export { localDate } from './time/local-date';
+export { nextBucketStart } from './time/next-bucket-start';
+export { parseInstant } from './time/parse-instant';
+export { type Period, previousPeriod } from './time/previous-period';
+export { isTimeBucket, TIME_BUCKETS, type TimeBucket } from './time/time-bucket';
+export { timeZoneOffset } from './time/time-zone-offset';
+export { timeZoneParts, type WallTime } from './time/time-zone-parts';
+export { type Disambiguation, type WallTimeInput, wallTimeToInstant } from './time/wall-time-to-instant';
+export { zonedMidnight } from './time/zoned-midnight';
