@@ -1,0 +1,137 @@
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Sql } from '../db/database';
+import { findSessionUser, type SessionUser, touchSession } from '../repositories/sessions-repository';
+import type { Role } from '../repositories/users-repository';
+import { type AccessScope, resolveScope } from './access-scope';
+import { type AuthConfig, SESSION_MAX_AGE_HOURS } from './auth-config';
+import { CsrfError, ForbiddenError, UnauthorizedError } from './auth-errors';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { CSRF_HEADER, csrfTokenMatches, hashSessionToken, SESSION_COOKIE } from './session-token';
+
+export interface AuthPluginOptions {
+  sql: Sql;
+  config: AuthConfig;
+  /** Tests pass one with a fake clock; the app gets the 5-per-account, 20-per-address default. */
+  rateLimiter?: LoginRateLimiter;
+}
+
+export interface AuthState {
+  sql: Sql;
+  config: AuthConfig;
+  rateLimiter: LoginRateLimiter;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    auth: AuthState;
+  }
+  interface FastifyRequest {
+    /** The signed-in user, or null for an anonymous request (set before any route runs). */
+    sessionUser: SessionUser | null;
+    /** SHA-256 of the presented session token when it named a live session. */
+    sessionTokenHash: string | null;
+  }
+  interface FastifyContextConfig {
+    /** false: this route checks cross-site requests itself (sign-in has no session yet). */
+    csrf?: boolean;
+  }
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** A session's last-seen time is written at most this often: not one UPDATE per request. */
+const TOUCH_INTERVAL_MS = 60_000;
+const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
+
+async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
+  if (!app.hasRequestDecorator('cookies')) await app.register(fastifyCookie);
+  app.decorate('auth', {
+    sql: options.sql,
+    config: options.config,
+    rateLimiter: options.rateLimiter ?? new LoginRateLimiter(),
+  });
+  app.decorateRequest('sessionUser', null);
+  app.decorateRequest('sessionTokenHash', null);
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token === undefined) return;
+    if (STATE_CHANGING.has(request.method) && request.routeOptions.config.csrf !== false) {
+      checkCsrf(request, token);
+    }
+    if (!TOKEN_FORMAT.test(token)) return;
+    const tokenHash = hashSessionToken(token);
+    const user = await findSessionUser(options.sql, tokenHash, SESSION_MAX_AGE_HOURS);
+    if (!user) return;
+    request.sessionUser = user;
+    request.sessionTokenHash = tokenHash;
+    if (Date.now() - user.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      await touchSession(options.sql, tokenHash, options.config.sessionTtlHours);
+    }
+  });
+
+  // A response computed for a signed-in user must never be stored by a shared cache and handed
+  // to someone else; Vary: Cookie keeps browsers from mixing signed-in and anonymous answers.
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('vary', appendVary(reply.getHeader('vary'), 'Cookie'));
+    if (request.cookies[SESSION_COOKIE] !== undefined) {
+      const cacheControl = String(reply.getHeader('cache-control') ?? '');
+      reply.header(
+        'cache-control',
+        /\bpublic\b/i.test(cacheControl)
+          ? cacheControl.replace(/\bpublic\b/i, 'private')
+          : cacheControl || 'private, no-cache',
+      );
+    }
+    return payload;
+  });
+}
+
+/**
+ * Every state-changing request that carries the session cookie must echo the CSRF token in
+ * X-CSRF-Token; a cross-site one is refused outright (Sec-Fetch-Site, sent by every current
+ * browser). Requests without the cookie carry no ambient authority (the ingest endpoint's Bearer
+ * token is sent deliberately), so they are not checked here.
+ */
+function checkCsrf(request: FastifyRequest, sessionToken: string): void {
+  if (request.headers['sec-fetch-site'] === 'cross-site') {
+    throw new CsrfError('Cross-site requests may not change anything.');
+  }
+  const header = request.headers[CSRF_HEADER];
+  if (!csrfTokenMatches(sessionToken, typeof header === 'string' ? header : undefined)) {
+    throw new CsrfError(
+      'Missing or wrong CSRF token: send the value of the heatmap_csrf cookie in the X-CSRF-Token header.',
+    );
+  }
+}
+
+function appendVary(current: unknown, field: string): string {
+  const existing = current === undefined ? '' : String(current);
+  if (existing.split(',').some((f) => f.trim().toLowerCase() === field.toLowerCase() || f.trim() === '*')) {
+    return existing;
+  }
+  return existing ? `${existing}, ${field}` : field;
+}
+
+/** The auth plugin, with its decorators and hooks visible to the whole app (fastify-plugin). */
+export const authenticate = fp(authPlugin, { name: 'heatmap-auth', fastify: '5.x' });
+
+/** What this request may read; throws 401 when anonymous and the public map is switched off. */
+export function requestScope(request: FastifyRequest): AccessScope {
+  return resolveScope({ user: request.sessionUser, publicMap: request.server.auth.config.publicMap });
+}
+
+/** onRequest/preHandler hook for staff-only routes: 401 without a session. */
+export async function requireSignedIn(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  if (!request.sessionUser) throw new UnauthorizedError('Sign in to see this.');
+}
+
+/** Hook factory for routes limited to some roles (user management: admin). */
+export function requireRole(...roles: Role[]) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const user = request.sessionUser;
+    if (!user) throw new UnauthorizedError('Sign in to see this.');
+    if (!roles.includes(user.role)) throw new ForbiddenError('Your account may not do this.');
+  };
+}

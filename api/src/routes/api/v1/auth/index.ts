@@ -1,0 +1,142 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { type AuthConfig, SESSION_MAX_AGE_HOURS } from '../../../../auth/auth-config';
+import { dummyPasswordHash, verifyPassword } from '../../../../auth/password-hash';
+import { clearSessionCookies, setSessionCookies } from '../../../../auth/session-cookies';
+import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../../../../auth/session-token';
+import {
+  createSession,
+  deleteExpiredSessions,
+  deleteSession,
+  type SessionUser,
+} from '../../../../repositories/sessions-repository';
+import { findUserByLogin, normaliseLogin, userDistricts } from '../../../../repositories/users-repository';
+import {
+  AuthErrorSchema,
+  LoginBodySchema,
+  LoginResponseSchema,
+  type Me,
+  MeSchema,
+} from '../../../../schemas/auth';
+
+const WRONG_CREDENTIALS = 'Wrong login or password.';
+
+/**
+ * Sign-in, sign-out and "who am I" under /api/v1/auth. Needs the auth plugin registered first
+ * (`authenticate` from auth/auth-plugin.ts).
+ */
+export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { sql, config, rateLimiter } = app.auth;
+
+  app.post(
+    '/login',
+    {
+      // No session yet, so no CSRF token: a cross-site sign-in (login CSRF) is refused by
+      // Sec-Fetch-Site below, and a cross-site form cannot send the JSON body this route parses.
+      config: { csrf: false },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; sets the session cookie',
+        body: LoginBodySchema,
+        response: {
+          200: LoginResponseSchema,
+          401: AuthErrorSchema,
+          403: AuthErrorSchema,
+          429: AuthErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      if (request.headers['sec-fetch-site'] === 'cross-site') {
+        return reply.code(403).send(error(403, 'Forbidden', 'Sign in from the heat map itself.'));
+      }
+      const account = normaliseLogin(request.body.login);
+      const verdict = rateLimiter.check(account, request.ip);
+      if (!verdict.allowed) {
+        const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+        return reply
+          .code(429)
+          .header('retry-after', String(verdict.retryAfterSeconds))
+          .send(
+            error(
+              429,
+              'Too Many Requests',
+              `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+            ),
+          );
+      }
+      // An unknown login costs the same scrypt as a wrong password: timing tells nothing.
+      const user = await findUserByLogin(sql, account);
+      const valid = await verifyPassword(
+        request.body.password,
+        user?.passwordHash ?? (await dummyPasswordHash()),
+      );
+      if (!user || !valid) {
+        rateLimiter.recordFailure(account, request.ip);
+        return reply.code(401).send(error(401, 'Unauthorized', WRONG_CREDENTIALS));
+      }
+      rateLimiter.recordSuccess(account);
+      // A fresh token on every sign-in (no session fixation); the old one, if any, ends now.
+      const previous = request.cookies[SESSION_COOKIE];
+      if (previous) await deleteSession(sql, hashSessionToken(previous));
+      await deleteExpiredSessions(sql, SESSION_MAX_AGE_HOURS);
+      const token = newSessionToken();
+      await createSession(sql, {
+        tokenHash: hashSessionToken(token),
+        userId: user.id,
+        ttlHours: config.sessionTtlHours,
+      });
+      const csrfToken = setSessionCookies(reply, config, token);
+      const districts = user.role === 'municipal' ? await userDistricts(sql, user.id) : [];
+      return { login: user.login, role: user.role, districts, csrfToken };
+    },
+  );
+
+  app.post(
+    '/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out; ends the session (needs X-CSRF-Token)',
+        response: { 204: { type: 'null', description: 'Signed out.' } },
+      },
+    },
+    async (request, reply) => {
+      if (request.sessionTokenHash) await deleteSession(sql, request.sessionTokenHash);
+      clearSessionCookies(reply, config);
+      return reply.code(204).header('cache-control', 'no-store').send();
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in, and which districts they see',
+        response: { 200: MeSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return describe(request, config);
+    },
+  );
+};
+
+export default authRoutes;
+
+function describe(request: FastifyRequest, config: AuthConfig): Me {
+  const user: SessionUser | null = request.sessionUser;
+  if (!user) return { role: 'public', publicMap: config.publicMap };
+  return {
+    login: user.login,
+    role: user.role,
+    districts: user.role === 'municipal' ? user.districts : [],
+  };
+}
+
+function error(statusCode: number, name: string, message: string) {
+  return { statusCode, error: name, message };
+}
