@@ -9,6 +9,8 @@ export interface Database {
   sql: Sql;
   kind: 'server' | 'embedded';
   close(): Promise<void>;
+  /** Embedded only: a gzip tarball of the data directory (tests seed a snapshot once per run). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -73,6 +75,7 @@ async function openEmbedded(options: DatabaseOptions): Promise<Database> {
   return {
     sql,
     kind: 'embedded',
+    dumpDataDir: () => db.dumpDataDir('gzip'),
     async close() {
       await sql.end({ timeout: 5 });
       await server.stop();

@@ -1,0 +1,73 @@
+import type { Sql } from '../db/database';
+import { UPSERT_BATCH, upsertMessages } from '../repositories/messages-repository';
+import { ensureTimezone } from '../repositories/settings-repository';
+import { checkMapping, type RecordMapping } from './field-mapping';
+import type { IngestReport, MessageInput } from './message-input';
+import { recordToMessage } from './record-to-message';
+
+/** One input record: `line` (1-based) for files, `index` (0-based) for HTTP arrays. */
+export interface SourceRecord {
+  line?: number;
+  index?: number;
+  record: Record<string, unknown>;
+  /** Set by a reader that already knows the record is unusable (a GeoJSON feature without a point). */
+  reason?: string;
+}
+
+export interface IngestProgress {
+  rows: number;
+  rejected: number;
+}
+
+export interface IngestOptions {
+  mapping: RecordMapping;
+  /** Source for records that carry none. */
+  source?: string;
+  /** Region time zone: naive timestamps are read in it and `local_day` is computed in it. */
+  timezone: string;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+/**
+ * Validates and upserts every record in ONE transaction: a reader that throws half-way (broken
+ * gzip, malformed JSON, bad encoding) leaves the database as it was. Rows that fail validation are
+ * reported with their line or index and skipped; the good rows go in.
+ */
+export async function ingestRecords(
+  sql: Sql,
+  records: AsyncIterable<SourceRecord> | Iterable<SourceRecord>,
+  options: IngestOptions,
+): Promise<IngestReport> {
+  checkMapping(options.mapping);
+  const report: IngestReport = { inserted: 0, updated: 0, unchanged: 0, rejected: [] };
+  let rows = 0;
+  await sql.begin(async (tx) => {
+    const db = tx as unknown as Sql;
+    await ensureTimezone(db, options.timezone);
+    let batch: MessageInput[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const counts = await upsertMessages(db, batch, options.timezone);
+      report.inserted += counts.inserted;
+      report.updated += counts.updated;
+      report.unchanged += counts.unchanged;
+      batch = [];
+      options.onProgress?.({ rows, rejected: report.rejected.length });
+    };
+    for await (const item of records) {
+      rows++;
+      const where = item.line !== undefined ? { line: item.line } : { index: item.index ?? rows - 1 };
+      if (item.reason) {
+        report.rejected.push({ ...where, reason: item.reason });
+        continue;
+      }
+      const result = recordToMessage(item.record, options);
+      if ('reason' in result) report.rejected.push({ ...where, reason: result.reason });
+      else batch.push(result.message);
+      if (batch.length >= UPSERT_BATCH) await flush();
+    }
+    await flush();
+  });
+  options.onProgress?.({ rows, rejected: report.rejected.length });
+  return report;
+}

@@ -1,0 +1,90 @@
+/**
+ * Timestamps as files carry them: ISO 8601 with a zone (`2024-03-01T10:00:00Z`, `+03:00`), or naive
+ * (`2024-03-01`, `2024-03-01 10:00`, `2024-03-01T10:00:00.123`), which is read as wall-clock time in
+ * the region's time zone; also epoch milliseconds as a number. geo/ has no time parser yet, so this
+ * one lives with the importer.
+ */
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+export function parseTimestamp(value: unknown, timezone: string): Date | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? new Date(value) : undefined;
+  if (typeof value !== 'string') return undefined;
+  const m = ISO.exec(value.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m;
+  const parts = [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s)] as const;
+  const ms = Number(frac.padEnd(3, '0').slice(0, 3));
+  const wall = Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5], ms);
+  if (!sameFields(new Date(wall), parts)) return undefined; // 2024-02-30, 25:00 and the like
+  if (zone) return new Date(wall - zoneOffsetMinutes(zone) * 60_000);
+  return new Date(wall - localOffsetMs(wall, timezone));
+}
+
+function sameFields(d: Date, p: readonly [number, number, number, number, number, number]): boolean {
+  return (
+    d.getUTCFullYear() === p[0] &&
+    d.getUTCMonth() === p[1] - 1 &&
+    d.getUTCDate() === p[2] &&
+    d.getUTCHours() === p[3] &&
+    d.getUTCMinutes() === p[4] &&
+    d.getUTCSeconds() === p[5]
+  );
+}
+
+function zoneOffsetMinutes(zone: string): number {
+  if (zone.toUpperCase() === 'Z') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsetCache = new Map<string, number>();
+
+/** Offset of `timezone` from UTC, in ms, at the instant whose UTC fields are `utcMs`. */
+export function zoneOffsetAt(utcMs: number, timezone: string): number {
+  let fmt = formatters.get(timezone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: timezone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timezone, fmt);
+  }
+  const f: Record<string, number> = {};
+  for (const p of fmt.formatToParts(new Date(utcMs))) if (p.type !== 'literal') f[p.type] = Number(p.value);
+  const asUtc = Date.UTC(
+    f.year ?? 0,
+    (f.month ?? 1) - 1,
+    f.day ?? 1,
+    f.hour ?? 0,
+    f.minute ?? 0,
+    f.second ?? 0,
+  );
+  return asUtc - Math.floor(utcMs / 1000) * 1000;
+}
+
+/**
+ * The offset to subtract from a wall-clock time to get UTC. Offsets change on whole quarter hours at
+ * most, so it is cached per wall-clock quarter hour: a million rows cost a few thousand Intl calls.
+ * A wall time in a spring-forward gap or an autumn overlap resolves to one of its candidate offsets,
+ * the same one every time, so re-imports stay idempotent.
+ */
+function localOffsetMs(wallMs: number, timezone: string): number {
+  const key = `${timezone}|${Math.floor(wallMs / 900_000)}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  const first = zoneOffsetAt(wallMs, timezone);
+  const second = zoneOffsetAt(wallMs - first, timezone);
+  const offset = first === second ? first : Math.max(first, second);
+  if (offsetCache.size > 100_000) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
