@@ -10,6 +10,20 @@ export {
   type Resolution,
   ROLLUP_RESOLUTIONS,
 } from './h3/resolutions';
+export { DEFAULT_ANSWER_LIMIT_MINUTES } from './metrics/answer-limit';
+export { answerMinutes } from './metrics/answer-minutes';
+export { answeredInTimeShare } from './metrics/answered-in-time-share';
+export { changeRatio } from './metrics/change-ratio';
+export { elapsedMinutes } from './metrics/elapsed-minutes';
+export { isAnswerDue } from './metrics/is-answer-due';
+export { isAnswered } from './metrics/is-answered';
+export { isAnsweredInTime } from './metrics/is-answered-in-time';
+export { isOpen } from './metrics/is-open';
+export { isResolved } from './metrics/is-resolved';
+export { median } from './metrics/median';
+export type { MessageTimes } from './metrics/message-times';
+export { resolutionMinutes } from './metrics/resolution-minutes';
+export { type MessageSummary, summarizeMessages } from './metrics/summarize-messages';
 export {
   canonicalStatus,
   isMessageStatus,
