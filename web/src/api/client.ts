@@ -1,0 +1,96 @@
+import type { paths } from './schema';
+
+/** Shapes come only from the generated OpenAPI types; this file restates none of them. */
+type JsonOf<P extends keyof paths> = paths[P] extends {
+  get: { responses: { 200: { content: { 'application/json': infer Body } } } };
+}
+  ? Body
+  : never;
+type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Query } } }
+  ? NonNullable<Query>
+  : never;
+
+export type Meta = JsonOf<'/api/v1/meta'>;
+export type Hexagons = JsonOf<'/api/v1/hexagons'>;
+export type HexagonCell = Hexagons['cells'][number];
+export type Timeline = JsonOf<'/api/v1/timeline'>;
+export type MessagePage = JsonOf<'/api/v1/cells/{h3}/messages'>;
+export type Message = MessagePage['messages'][number];
+export type Districts = JsonOf<'/api/v1/districts'>;
+export type Summary = JsonOf<'/api/v1/summary'>;
+export type Filters = QueryOf<'/api/v1/districts'>;
+export type Bucket = NonNullable<QueryOf<'/api/v1/timeline'>['bucket']>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type QueryValue = string | number | undefined;
+
+function queryString(query: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString().replaceAll('%2C', ',');
+  return text ? `?${text}` : '';
+}
+
+async function getJson<T>(path: string, query: Record<string, QueryValue>, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${path}${queryString(query)}`, {
+      signal,
+      headers: { accept: 'application/json' },
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, 'network');
+  }
+  if (!response.ok) {
+    let message = response.statusText;
+    try {
+      message = ((await response.json()) as { message?: string }).message ?? message;
+    } catch {
+      // A proxy's HTML error page: keep the status text.
+    }
+    throw new ApiError(response.status, message);
+  }
+  return (await response.json()) as T;
+}
+
+const BASE = '/api/v1';
+
+export function fetchMeta(signal?: AbortSignal): Promise<Meta> {
+  return getJson<Meta>(`${BASE}/meta`, {}, signal);
+}
+
+export function fetchHexagons(query: QueryOf<'/api/v1/hexagons'>, signal?: AbortSignal): Promise<Hexagons> {
+  return getJson<Hexagons>(`${BASE}/hexagons`, query, signal);
+}
+
+export function fetchTimeline(query: QueryOf<'/api/v1/timeline'>, signal?: AbortSignal): Promise<Timeline> {
+  return getJson<Timeline>(`${BASE}/timeline`, query, signal);
+}
+
+export function fetchCellMessages(
+  cell: string,
+  query: QueryOf<'/api/v1/cells/{h3}/messages'>,
+  signal?: AbortSignal,
+): Promise<MessagePage> {
+  return getJson<MessagePage>(`${BASE}/cells/${encodeURIComponent(cell)}/messages`, query, signal);
+}
+
+export function fetchDistricts(query: Filters, signal?: AbortSignal): Promise<Districts> {
+  return getJson<Districts>(`${BASE}/districts`, query, signal);
+}
+
+export function fetchSummary(query: QueryOf<'/api/v1/summary'>, signal?: AbortSignal): Promise<Summary> {
+  return getJson<Summary>(`${BASE}/summary`, query, signal);
+}
