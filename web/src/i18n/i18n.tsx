@@ -19,25 +19,26 @@ export interface Translator {
 export function createTranslator(locale: Locale): Translator {
   const dictionary = DICTIONARIES[locale];
   const numberFormats = new Map<string, Intl.NumberFormat>();
+  const formatNumber = (value: number, options?: Intl.NumberFormatOptions) => {
+    const cacheKey = JSON.stringify(options ?? {});
+    let format = numberFormats.get(cacheKey);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, options);
+      numberFormats.set(cacheKey, format);
+    }
+    return format.format(value);
+  };
   return {
     locale,
+    formatNumber,
     t(key, params) {
       const template = dictionary[key];
       if (!params) return template;
       return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
         const value = params[name];
         if (value === undefined) return whole;
-        return typeof value === 'number' ? this.formatNumber(value) : value;
+        return typeof value === 'number' ? formatNumber(value) : value;
       });
-    },
-    formatNumber(value, options) {
-      const cacheKey = JSON.stringify(options ?? {});
-      let format = numberFormats.get(cacheKey);
-      if (!format) {
-        format = new Intl.NumberFormat(locale, options);
-        numberFormats.set(cacheKey, format);
-      }
-      return format.format(value);
     },
   };
 }
