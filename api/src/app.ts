@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from './config/config';
+import type { Database } from './db/database';
+import { databasePlugin } from './plugins/app/database';
+import { body, errorHandlerPlugin } from './plugins/app/error-handler';
+import { heatmapQueriesPlugin } from './plugins/app/heatmap-queries';
+import { requestScopePlugin } from './plugins/app/request-scope';
+import { responseCachePlugin } from './plugins/app/response-cache';
+import { registerHttp } from './plugins/external/http';
+import { registerSwagger } from './plugins/external/swagger';
+import { cellsRoutes } from './routes/api/v1/cells/index';
+import { districtsRoutes } from './routes/api/v1/districts/index';
+import { hexagonsRoutes } from './routes/api/v1/hexagons/index';
+import { messagesRoutes } from './routes/api/v1/messages/index';
+import { metaRoutes } from './routes/api/v1/meta/index';
+import { summaryRoutes } from './routes/api/v1/summary/index';
+import { timelineRoutes } from './routes/api/v1/timeline/index';
+import { healthzRoutes } from './routes/healthz/index';
+import { readyzRoutes } from './routes/readyz/index';
+
+export interface AppOptions {
+  db: Database;
+  config: Config;
+  /** Folder of the built web app (web/dist); served with an SPA fallback when it holds index.html. */
+  webRoot?: string;
+}
+
+/**
+ * The whole app as a plugin: external plugins, then our decorators, then routes (the folder is the
+ * URL). It never listens: server.ts does, tests use inject.
+ */
+export async function app(instance: FastifyInstance, options: AppOptions): Promise<void> {
+  await registerHttp(instance);
+  await registerSwagger(instance);
+
+  await instance.register(databasePlugin, { db: options.db, config: options.config });
+  await instance.register(requestScopePlugin);
+  await instance.register(errorHandlerPlugin);
+  await instance.register(heatmapQueriesPlugin);
+  await instance.register(responseCachePlugin);
+
+  await instance.register(healthzRoutes, { prefix: '/healthz' });
+  await instance.register(readyzRoutes, { prefix: '/readyz' });
+  await instance.register(hexagonsRoutes, { prefix: '/api/v1/hexagons' });
+  await instance.register(timelineRoutes, { prefix: '/api/v1/timeline' });
+  await instance.register(cellsRoutes, { prefix: '/api/v1/cells' });
+  await instance.register(messagesRoutes, { prefix: '/api/v1/messages' });
+  await instance.register(districtsRoutes, { prefix: '/api/v1/districts' });
+  await instance.register(summaryRoutes, { prefix: '/api/v1/summary' });
+  await instance.register(metaRoutes, { prefix: '/api/v1/meta' });
+  instance.get('/api/openapi.json', { schema: { hide: true } }, async () => instance.swagger());
+
+  const webRoot =
+    options.webRoot && existsSync(join(options.webRoot, 'index.html')) ? options.webRoot : undefined;
+  if (webRoot) await instance.register(fastifyStatic, { root: webRoot, wildcard: true });
+  instance.setNotFoundHandler((request, reply) => {
+    const isApi =
+      request.url.startsWith('/api') ||
+      request.url.startsWith('/healthz') ||
+      request.url.startsWith('/readyz');
+    if (webRoot && !isApi && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.sendFile('index.html');
+    }
+    return reply.code(404).send(body(404, `No route for ${request.method} ${request.url.split('?')[0]}`));
+  });
+}
+
+/** Fastify options shared by the server and tests: strict query parsing, no unknown properties. */
+export const fastifyOptions: FastifyServerOptions = {
+  ajv: {
+    customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: false },
+  },
+  routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+};
+
+/** The app ready for `inject`; never listens. */
+export async function buildApp(
+  options: AppOptions & { logger?: FastifyServerOptions['logger'] },
+): Promise<FastifyInstance> {
+  const instance = Fastify({
+    ...fastifyOptions,
+    logger: options.logger ?? false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  // Not encapsulated: tests and the OpenAPI writer reach the app's decorators (swagger, db) on the root.
+  await instance.register(fp(app, { name: 'heatmap-app' }), options);
+  await instance.ready();
+  return instance;
+}

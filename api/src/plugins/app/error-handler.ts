@@ -1,0 +1,52 @@
+import { GeoError } from '@heatmap/geo';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { QueryError } from '../../queries/query-error';
+import { PARAMETER_HINTS } from '../../schemas/common';
+
+const PLACES: Record<string, string> = {
+  querystring: 'query parameter',
+  params: 'path parameter',
+  body: 'body',
+};
+
+/**
+ * Every error becomes `{ statusCode, error, message }`. Client errors say what was wrong and what is
+ * allowed; server errors say nothing about the inside (no stack, no SQL) and are logged instead.
+ */
+export const errorHandlerPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error.validation) {
+        return reply.code(400).send(body(400, validationMessage(error)));
+      }
+      if (error instanceof QueryError)
+        return reply.code(error.statusCode).send(body(error.statusCode, error.message));
+      if (error instanceof GeoError) return reply.code(400).send(body(400, error.message));
+      const status = error.statusCode ?? 500;
+      if (status >= 400 && status < 500) return reply.code(status).send(body(status, error.message));
+      request.log.error({ err: error }, 'request failed');
+      return reply
+        .code(500)
+        .send(body(500, 'The server could not answer this request; the error has been logged'));
+    });
+  },
+  { name: 'error-handler' },
+);
+
+export function body(statusCode: number, message: string) {
+  const error = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[statusCode];
+  return { statusCode, error: error ?? (statusCode >= 500 ? 'Internal Server Error' : 'Error'), message };
+}
+
+function validationMessage(error: FastifyError): string {
+  const first = error.validation?.[0];
+  const place = PLACES[error.validationContext ?? ''] ?? 'parameter';
+  if (!first) return `Invalid ${place}`;
+  const missing = (first.params as { missingProperty?: string }).missingProperty;
+  const name = missing ?? first.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  if (place === 'body') return `Invalid body${name ? ` at ${name}` : ''}: ${first.message ?? 'not allowed'}`;
+  const hint = PARAMETER_HINTS[name];
+  if (missing) return `Missing ${place} "${name}"${hint ? `: must be ${hint}` : ''}`;
+  return `Invalid ${place} "${name}": must be ${hint ?? first.message ?? 'valid'}`;
+}

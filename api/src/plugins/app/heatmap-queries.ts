@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { createHeatmapQueries, type HeatmapQueries } from '../../queries/heatmap-queries';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    heatmapQueries: HeatmapQueries;
+  }
+}
+
+export const heatmapQueriesPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.decorate('heatmapQueries', createHeatmapQueries(app.db.sql, app.config.timezone));
+  },
+  { name: 'heatmap-queries', dependencies: ['database'] },
+);

@@ -1,0 +1,28 @@
+import type { Resolution } from '@heatmap/geo';
+import type { Sql } from '../db/database';
+import type { Bucket } from '../schemas/timeline';
+import { queryDistricts } from './districts-query';
+import { queryHexagons } from './hexagons-query';
+import type { FilterScope, MessageFilter } from './message-filter';
+import { type CellMessagesRequest, queryCellMessages, queryMessage } from './messages-query';
+import { queryMeta } from './meta-query';
+import { querySummary } from './summary-query';
+import { queryTimeline } from './timeline-query';
+
+/** The read queries bound to one database and region zone: what routes (and later, exports) call. */
+export function createHeatmapQueries(sql: Sql, timezone: string) {
+  return {
+    hexagons: (filter: MessageFilter, res: Resolution) => queryHexagons(sql, timezone, filter, res),
+    timeline: (filter: MessageFilter, res: Resolution, bucket: Bucket) =>
+      queryTimeline(sql, timezone, filter, res, bucket),
+    cellMessages: (filter: MessageFilter, request: CellMessagesRequest) =>
+      queryCellMessages(sql, filter, request),
+    message: (id: string, filter: MessageFilter) => queryMessage(sql, id, filter),
+    districts: (filter: MessageFilter) => queryDistricts(sql, timezone, filter),
+    summary: (filter: MessageFilter, options: { res: Resolution; top: number }) =>
+      querySummary(sql, timezone, filter, options),
+    meta: (scope?: FilterScope) => queryMeta(sql, timezone, scope),
+  };
+}
+
+export type HeatmapQueries = ReturnType<typeof createHeatmapQueries>;

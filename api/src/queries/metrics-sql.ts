@@ -1,0 +1,70 @@
+import type { Sql } from '../db/database';
+import type { Metrics } from '../schemas/common';
+import type { Fragment } from './filter-sql';
+
+/**
+ * The metric definitions, once, for both tables:
+ * - count: messages created in the window;
+ * - open: status new or in_progress (not yet answered, resolved or closed);
+ * - answered / resolved: messages that have a first-answer / resolution time;
+ * - median minutes: percentile_cont(0.5) over whole minutes (floor) from creation, exact, from the
+ *   messages themselves (a median cannot be summed from the rollup). Messages without the time are left out.
+ */
+export const OPEN_STATUSES = ['new', 'in_progress'] as const;
+
+export function rawCountsSql(sql: Sql): Fragment {
+  return sql`
+    count(*)::int AS count,
+    count(*) FILTER (WHERE m.status IN ('new', 'in_progress'))::int AS open,
+    count(m.answered_at)::int AS answered,
+    count(m.resolved_at)::int AS resolved`;
+}
+
+export function rawMediansSql(sql: Sql): Fragment {
+  return sql`
+    percentile_cont(0.5) WITHIN GROUP (
+      ORDER BY floor(extract(epoch FROM m.answered_at - m.created_at) / 60)) AS median_answer_minutes,
+    percentile_cont(0.5) WITHIN GROUP (
+      ORDER BY floor(extract(epoch FROM m.resolved_at - m.created_at) / 60)) AS median_resolve_minutes`;
+}
+
+export function rollupCountsSql(sql: Sql): Fragment {
+  return sql`
+    sum(r.n)::int AS count,
+    coalesce(sum(r.n) FILTER (WHERE r.status IN ('new', 'in_progress')), 0)::int AS open,
+    sum(r.answered)::int AS answered,
+    sum(r.resolved)::int AS resolved`;
+}
+
+export interface MetricsRow {
+  count: number;
+  open: number;
+  answered: number;
+  resolved: number;
+  median_answer_minutes?: number | null;
+  median_resolve_minutes?: number | null;
+}
+
+export function emptyMetrics(): Metrics {
+  return {
+    count: 0,
+    open: 0,
+    answered: 0,
+    resolved: 0,
+    medianAnswerMinutes: null,
+    medianResolveMinutes: null,
+  };
+}
+
+export function toMetrics(row: MetricsRow | undefined, medians?: Partial<MetricsRow>): Metrics {
+  if (!row) return emptyMetrics();
+  const source = medians ?? row;
+  return {
+    count: row.count,
+    open: row.open,
+    answered: row.answered,
+    resolved: row.resolved,
+    medianAnswerMinutes: source.median_answer_minutes ?? null,
+    medianResolveMinutes: source.median_resolve_minutes ?? null,
+  };
+}

@@ -1,0 +1,78 @@
+import { bigIntToCell, previousPeriod, type Resolution } from '@heatmap/geo';
+import type { Sql } from '../db/database';
+import type { Metrics } from '../schemas/common';
+import type { Summary } from '../schemas/summary';
+import { aggregate } from './aggregate-query';
+import type { MessageFilter } from './message-filter';
+import { emptyMetrics } from './metrics-sql';
+
+/** Headline numbers for the filter, the same for the previous period of equal length, top categories and cells. */
+export async function querySummary(
+  sql: Sql,
+  timezone: string,
+  filter: MessageFilter,
+  options: { res: Resolution; top: number },
+): Promise<Summary> {
+  const current = await period(sql, timezone, filter);
+  let previous: Summary['previous'] = null;
+  if (filter.from && filter.to) {
+    const window = previousPeriod(filter.from, filter.to);
+    previous = await period(sql, timezone, { ...filter, ...window });
+  }
+  const categories = await aggregate(
+    sql,
+    timezone,
+    filter,
+    { kind: 'category' },
+    {
+      medians: false,
+      limit: options.top,
+    },
+  );
+  const names = await sql<{ id: number; name: string }[]>`SELECT id::int, name FROM categories`;
+  const nameOf = new Map(names.map((c) => [c.id, c.name]));
+  const cells = await aggregate(
+    sql,
+    timezone,
+    filter,
+    { kind: 'cell', res: options.res },
+    {
+      medians: false,
+      limit: options.top,
+    },
+  );
+  return {
+    ...current,
+    previous,
+    change: previous
+      ? {
+          count: relativeChange(current.count, previous.count),
+          open: relativeChange(current.open, previous.open),
+          medianAnswerMinutes: relativeChange(current.medianAnswerMinutes, previous.medianAnswerMinutes),
+        }
+      : null,
+    topCategories: [...categories].map(([id, m]) => ({
+      id: Number(id),
+      name: nameOf.get(Number(id)) ?? '',
+      count: m.count,
+    })),
+    topCells: [...cells].map(([cell, m]) => ({ h3: bigIntToCell(BigInt(cell)), count: m.count })),
+    res: options.res,
+  };
+}
+
+async function period(sql: Sql, timezone: string, filter: MessageFilter) {
+  const rows = await aggregate(sql, timezone, filter, { kind: 'all' }, { medians: true });
+  const metrics: Metrics = rows.get(0) ?? emptyMetrics();
+  return {
+    from: filter.from?.toISOString() ?? null,
+    to: filter.to?.toISOString() ?? null,
+    ...metrics,
+    answeredShare: metrics.count > 0 ? metrics.answered / metrics.count : null,
+  };
+}
+
+function relativeChange(current: number | null, previous: number | null): number | null {
+  if (current === null || previous === null || previous === 0) return null;
+  return (current - previous) / previous;
+}

@@ -1,0 +1,101 @@
+import {
+  bigIntToCell,
+  bucketEdges,
+  bucketStart,
+  GeoError,
+  localDate,
+  nextBucketStart,
+  type Resolution,
+} from '@heatmap/geo';
+import type { Sql } from '../db/database';
+import type { Bucket, Timeline } from '../schemas/timeline';
+import { rollupWindow } from './aggregate-query';
+import { messageConditions, rollupConditions } from './filter-sql';
+import type { MessageFilter } from './message-filter';
+import { badParameter } from './query-error';
+
+export const MAX_TIMELINE_BUCKETS = 10_000;
+
+/**
+ * Counts per cell per time bucket over the window, for a slider that scrubs with no further request.
+ * Buckets are aligned in the region zone and clipped to [from, to); without from/to, the data's extent.
+ */
+export async function queryTimeline(
+  sql: Sql,
+  timezone: string,
+  filter: MessageFilter,
+  res: Resolution,
+  bucket: Bucket,
+): Promise<Timeline> {
+  const range = await windowOrExtent(sql, filter, bucket, timezone);
+  const edges = range ? clippedEdges(range.from, range.to, bucket, timezone) : [];
+  const empty = { h3: [], offsets: [0], buckets: [], counts: [] };
+  if (edges.length < 2) return { res, bucket, timezone, edges: edges.map(iso), totals: [], cells: empty };
+  const bounded = { ...filter, from: edges[0], to: edges[edges.length - 1] };
+  const window = bucket === 'hour' ? null : rollupWindow(bounded, { kind: 'cell', res }, timezone);
+  const rows = window
+    ? await sql<{ cell: bigint; b: number; n: number }[]>`
+        SELECT r.cell, width_bucket(r.day, ${edges.map((e) => localDate(e, timezone))}::date[]) - 1 AS b,
+               sum(r.n)::int AS n
+        FROM message_rollup r
+        WHERE r.res = ${res} AND ${rollupConditions(sql, bounded, window)}
+        GROUP BY 1, 2 ORDER BY 1, 2`
+    : await sql<{ cell: bigint; b: number; n: number }[]>`
+        SELECT ${sql(`m.h3_${res}`)} AS cell,
+               width_bucket(m.created_at, ${edges.map(iso)}::timestamptz[]) - 1 AS b, count(*)::int AS n
+        FROM messages m
+        WHERE ${messageConditions(sql, bounded)}
+        GROUP BY 1, 2 ORDER BY 1, 2`;
+  const totals = new Array<number>(edges.length - 1).fill(0);
+  const cells = {
+    h3: [] as string[],
+    offsets: [] as number[],
+    buckets: [] as number[],
+    counts: [] as number[],
+  };
+  let previous: bigint | undefined;
+  for (const row of rows) {
+    if (row.cell !== previous) {
+      cells.h3.push(bigIntToCell(row.cell));
+      cells.offsets.push(cells.buckets.length);
+      previous = row.cell;
+    }
+    cells.buckets.push(row.b);
+    cells.counts.push(row.n);
+    totals[row.b] = (totals[row.b] ?? 0) + row.n;
+  }
+  cells.offsets.push(cells.buckets.length);
+  return { res, bucket, timezone, edges: edges.map(iso), totals, cells };
+}
+
+const iso = (d: Date) => d.toISOString();
+
+/** Bucket starts across [from, to), the first replaced by `from`, plus `to` as the last edge. */
+function clippedEdges(from: Date, to: Date, bucket: Bucket, timezone: string): Date[] {
+  try {
+    const starts = bucketEdges(from, to, bucket, timezone, { maxBuckets: MAX_TIMELINE_BUCKETS });
+    if (starts.length === 0) return [];
+    return [from, ...starts.slice(1), to];
+  } catch (error) {
+    if (error instanceof GeoError && error.code === 'E_RANGE_TOO_LONG') {
+      throw badParameter(
+        'bucket',
+        `the window holds more than ${MAX_TIMELINE_BUCKETS} ${bucket} buckets; choose a wider bucket or a shorter window`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** The filter's window, with a missing end taken from the data: first bucket start, last bucket end. */
+async function windowOrExtent(sql: Sql, filter: MessageFilter, bucket: Bucket, timezone: string) {
+  let { from, to } = filter;
+  if (!from || !to) {
+    const [extent] = await sql<{ first: Date | null; last: Date | null }[]>`
+      SELECT min(created_at) AS first, max(created_at) AS last FROM messages`;
+    if (!extent?.first || !extent.last) return null;
+    from ??= bucketStart(extent.first, bucket, timezone);
+    to ??= nextBucketStart(extent.last, bucket, timezone);
+  }
+  return from < to ? { from, to } : null;
+}

@@ -1,0 +1,30 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { pendingMigrations } from '../../db/migrate';
+import { ReadySchema } from '../../schemas/health';
+
+export const readyzRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        summary: 'The database answers and every migration is applied',
+        tags: ['meta'],
+        response: { 200: ReadySchema, 503: ReadySchema },
+      },
+    },
+    async (request, reply) => {
+      try {
+        const pending = await pendingMigrations(app.db.sql);
+        if (pending.length > 0) {
+          return reply
+            .code(503)
+            .send({ status: 'unavailable', reason: `migrations pending: ${pending.join(', ')}` });
+        }
+        return { status: 'ready' as const };
+      } catch (error) {
+        request.log.warn({ err: error }, 'readiness check failed');
+        return reply.code(503).send({ status: 'unavailable', reason: 'database unreachable' });
+      }
+    },
+  );
+};

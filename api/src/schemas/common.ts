@@ -1,0 +1,111 @@
+import { MESSAGE_STATUSES } from '@heatmap/geo';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+
+/** A string enum as plain JSON Schema `enum` (TypeBox unions become anyOf, which reads badly in docs). */
+export function StringEnum<T extends readonly string[]>(values: T, options: { description?: string } = {}) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+}
+
+export function Nullable<T extends TSchema>(schema: T) {
+  return Type.Union([schema, Type.Null()]);
+}
+
+const INSTANT_PATTERN =
+  '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}(:?\\d{2})?)?)?$';
+const ID_OR_NAME_LIST = '^[^,]{1,200}(,[^,]{1,200}){0,199}$';
+const STATUS_LIST = `^(${MESSAGE_STATUSES.join('|')})(,(${MESSAGE_STATUSES.join('|')}))*$`;
+const NUMBER = '-?\\d+(\\.\\d+)?';
+
+/**
+ * What each parameter allows, in words: validation errors quote it, so a 400 names the
+ * parameter and what it accepts instead of an Ajv schema path.
+ */
+export const PARAMETER_HINTS: Record<string, string> = {
+  from: 'an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00)',
+  to: 'an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00)',
+  category: 'a comma-separated list of category ids or names',
+  source: 'a comma-separated list of source ids or names',
+  district: 'a comma-separated list of district ids or names',
+  status: `a comma-separated list of statuses: ${MESSAGE_STATUSES.join(', ')}`,
+  bbox: 'west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north)',
+  res: 'an integer H3 resolution from 5 to 10',
+  bucket: 'one of hour, day, week, month',
+  limit: 'an integer from 1 to 500',
+  cursor: 'the nextCursor value of a previous page',
+  q: 'a search text of 1 to 200 characters',
+  h3: 'an H3 cell index (15 hex digits) of resolution 5 to 10',
+  id: 'a message id (a positive integer)',
+  top: 'an integer from 1 to 50',
+  zoom: 'a web-map zoom from 0 to 24',
+};
+
+export const FiltersSchema = Type.Object({
+  from: Type.Optional(Type.String({ pattern: INSTANT_PATTERN, description: PARAMETER_HINTS.from })),
+  to: Type.Optional(
+    Type.String({ pattern: INSTANT_PATTERN, description: `${PARAMETER_HINTS.to}; exclusive` }),
+  ),
+  category: Type.Optional(Type.String({ pattern: ID_OR_NAME_LIST, description: PARAMETER_HINTS.category })),
+  source: Type.Optional(Type.String({ pattern: ID_OR_NAME_LIST, description: PARAMETER_HINTS.source })),
+  status: Type.Optional(Type.String({ pattern: STATUS_LIST, description: PARAMETER_HINTS.status })),
+  district: Type.Optional(Type.String({ pattern: ID_OR_NAME_LIST, description: PARAMETER_HINTS.district })),
+  bbox: Type.Optional(
+    Type.String({
+      pattern: `^${NUMBER},${NUMBER},${NUMBER},${NUMBER}$`,
+      description: `${PARAMETER_HINTS.bbox}; west > east crosses the antimeridian. Messages whose point lies inside.`,
+    }),
+  ),
+});
+export type Filters = Static<typeof FiltersSchema>;
+
+export const ResolutionSchema = Type.Integer({
+  minimum: 5,
+  maximum: 10,
+  description: `${PARAMETER_HINTS.res}; default: resolutionForZoom(zoom)`,
+});
+
+/** A web-map zoom: the default `res` is resolutionForZoom(zoom), the function the web app uses. */
+export const ZoomSchema = Type.Number({
+  minimum: 0,
+  maximum: 24,
+  default: 11,
+  description: 'a web-map zoom from 0 to 24; picks res when res is absent',
+});
+
+/** The metrics every aggregate (cell, district, summary) carries; defined in api/src/queries/metrics-sql.ts. */
+export const MetricsSchema = Type.Object({
+  count: Type.Integer({ description: 'Messages created in the window' }),
+  open: Type.Integer({ description: 'Messages with status new or in_progress (no answer yet)' }),
+  answered: Type.Integer({ description: 'Messages with a first-answer time' }),
+  resolved: Type.Integer({ description: 'Messages with a resolution time' }),
+  medianAnswerMinutes: Nullable(
+    Type.Number({
+      description: 'Median of whole minutes from creation to first answer (percentile_cont 0.5)',
+    }),
+  ),
+  medianResolveMinutes: Nullable(
+    Type.Number({ description: 'Median of whole minutes from creation to resolution (percentile_cont 0.5)' }),
+  ),
+});
+export type Metrics = Static<typeof MetricsSchema>;
+
+export const ErrorSchema = Type.Object(
+  {
+    statusCode: Type.Integer(),
+    error: Type.String(),
+    message: Type.String(),
+  },
+  { description: 'Error: the message names the parameter and what it allows; never a stack trace or SQL' },
+);
+export type ErrorBody = Static<typeof ErrorSchema>;
+
+/** Time window as resolved by the server: ISO instants, null when unbounded. */
+export const WindowSchema = {
+  from: Nullable(Type.String({ format: 'date-time' })),
+  to: Nullable(Type.String({ format: 'date-time' })),
+};
+
+export const ErrorResponses = {
+  400: ErrorSchema,
+  404: ErrorSchema,
+  500: ErrorSchema,
+};

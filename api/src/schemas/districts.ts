@@ -1,0 +1,21 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { FiltersSchema, MetricsSchema, WindowSchema } from './common';
+
+export const QueryDistrictsSchema = FiltersSchema;
+
+export const DistrictFeatureSchema = Type.Object({
+  type: Type.Literal('Feature'),
+  id: Type.Integer(),
+  geometry: Type.Object({
+    type: Type.Literal('MultiPolygon'),
+    coordinates: Type.Array(Type.Array(Type.Array(Type.Array(Type.Number())))),
+  }),
+  properties: Type.Composite([Type.Object({ id: Type.Integer(), name: Type.String() }), MetricsSchema]),
+});
+
+export const DistrictsSchema = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  ...WindowSchema,
+  features: Type.Array(DistrictFeatureSchema),
+});
+export type Districts = Static<typeof DistrictsSchema>;
