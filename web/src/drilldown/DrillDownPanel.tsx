@@ -1,0 +1,109 @@
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { MessageItem } from './MessageItem';
+import { type LoadPage, useMessagePages } from './use-message-pages';
+
+export interface DrillDownPanelProps {
+  cell: string;
+  /** Messages in the cell for the current window and filters, when known (from the map's data). */
+  total?: number;
+  loadPage: LoadPage;
+  timeZone: string;
+  onClose(): void;
+  /** Search delay in ms; tests set 0. */
+  searchDelay?: number;
+}
+
+export function DrillDownPanel(props: DrillDownPanelProps) {
+  const { t } = useI18n();
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  const pages = useMessagePages(props.loadPage, query);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const sentinelRef = useRef<HTMLDivElement>(null);
+  const { loadMore } = pages;
+
+  useEffect(() => {
+    const handle = setTimeout(() => setQuery(search.trim()), props.searchDelay ?? 300);
+    return () => clearTimeout(handle);
+  }, [search, props.searchDelay]);
+
+  // The panel takes focus when it opens so a keyboard user lands in it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refocus when the cell changes
+  useEffect(() => headingRef.current?.focus(), [props.cell]);
+
+  useEffect(() => {
+    const sentinel = sentinelRef.current;
+    if (!sentinel || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) loadMore();
+    });
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [loadMore]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') props.onClose();
+  };
+
+  return (
+    // A labelled <section> is a region landmark; Escape anywhere inside closes it.
+    <section className="drilldown" aria-label={t('drilldown.label')} onKeyDown={onKeyDown}>
+      <header className="drilldown__header">
+        <div>
+          <h2 ref={headingRef} tabIndex={-1}>
+            {t('drilldown.title')}
+          </h2>
+          <p className="drilldown__cell">
+            <code>{props.cell}</code>
+            {props.total !== undefined && !query && <> · {t('drilldown.count', { count: props.total })}</>}
+          </p>
+        </div>
+        <button
+          type="button"
+          className="drilldown__close"
+          aria-label={t('drilldown.close')}
+          onClick={props.onClose}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+      <input
+        type="search"
+        className="drilldown__search"
+        aria-label={t('drilldown.search')}
+        placeholder={t('drilldown.search')}
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+      />
+      <div className="drilldown__body">
+        <ul className="drilldown__list" aria-label={t('drilldown.list')} aria-busy={pages.loading}>
+          {pages.messages.map((message) => (
+            <li key={message.id}>
+              <MessageItem message={message} timeZone={props.timeZone} />
+            </li>
+          ))}
+        </ul>
+        {pages.error && (
+          <div className="state state--error" role="alert">
+            <p>{t('app.error', { message: pages.error.message })}</p>
+            <button type="button" onClick={pages.retry}>
+              {t('app.retry')}
+            </button>
+          </div>
+        )}
+        {pages.loading && <p className="state">{t('app.loading')}</p>}
+        {!pages.loading && !pages.error && pages.done && (
+          <p className="state">{pages.messages.length ? t('drilldown.end') : t('drilldown.empty')}</p>
+        )}
+        {!pages.done && !pages.error && (
+          <div ref={sentinelRef}>
+            <button type="button" className="link-button" onClick={loadMore} disabled={pages.loading}>
+              {t('drilldown.loadMore')}
+            </button>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

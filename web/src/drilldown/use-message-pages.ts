@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Message, MessagePage } from '../api/client';
+
+export type LoadPage = (cursor: string | null, query: string, signal: AbortSignal) => Promise<MessagePage>;
+
+export interface MessagePages {
+  messages: Message[];
+  loading: boolean;
+  error: Error | null;
+  done: boolean;
+  loadMore(): void;
+  retry(): void;
+}
+
+/** Keyset pages of messages, restarted whenever the loader (cell, filters) or the search changes. */
+export function useMessagePages(loadPage: LoadPage, query: string): MessagePages {
+  const [messages, setMessages] = useState<Message[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const controller = useRef<AbortController | null>(null);
+  const generation = useRef(0);
+
+  const fetchPage = useCallback(
+    (from: string | null, reset: boolean) => {
+      controller.current?.abort();
+      const current = new AbortController();
+      controller.current = current;
+      const mine = generation.current;
+      setLoading(true);
+      setError(null);
+      loadPage(from, query, current.signal).then(
+        (page) => {
+          if (mine !== generation.current) return;
+          setMessages((previous) => (reset ? page.messages : [...previous, ...page.messages]));
+          setCursor(page.nextCursor);
+          setDone(page.nextCursor === null);
+          setLoading(false);
+        },
+        (failure: Error) => {
+          if (current.signal.aborted || mine !== generation.current) return;
+          setError(failure);
+          setLoading(false);
+        },
+      );
+    },
+    [loadPage, query],
+  );
+
+  useEffect(() => {
+    generation.current += 1;
+    setMessages([]);
+    setCursor(null);
+    setDone(false);
+    fetchPage(null, true);
+    return () => controller.current?.abort();
+  }, [fetchPage]);
+
+  return {
+    messages,
+    loading,
+    error,
+    done,
+    loadMore: () => {
+      if (!loading && !done && !error) fetchPage(cursor, false);
+    },
+    retry: () => fetchPage(cursor, messages.length === 0),
+  };
+}
