@@ -18,7 +18,12 @@ export function parseTimestamp(value: unknown, timezone: string): Date | undefin
   const wall = Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5], ms);
   if (!sameFields(new Date(wall), parts)) return undefined; // 2024-02-30, 25:00 and the like
   if (zone) return new Date(wall - zoneOffsetMinutes(zone) * 60_000);
-  return new Date(wall - localOffsetMs(wall, timezone));
+  return new Date(wallClockToUtc(wall, timezone));
+}
+
+/** A wall-clock time in `timezone` (its fields given as if UTC, in ms) as a UTC instant in ms. */
+export function wallClockToUtc(wallMs: number, timezone: string): number {
+  return wallMs - localOffsetMs(wallMs, timezone);
 }
 
 function sameFields(d: Date, p: readonly [number, number, number, number, number, number]): boolean {

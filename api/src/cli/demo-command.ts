@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Config } from '../config/config';
+import type { Database } from '../db/database';
+import { generateMessages } from '../generate/synthetic-messages';
+import { loadDistrictsFile, readDistrictsFile } from '../ingest/districts-file';
+import { ingestFile } from '../ingest/ingest-file';
+import { shippedDistrictsFile, upsertGenerated } from './generate-command';
+import { printReport } from './import-command';
+import { Progress } from './progress';
+
+const projectRoot = new URL('../../../', import.meta.url).pathname;
+/** The developers' data folder beside the project; HEATMAP_SHARED_DATA overrides. */
+export const sharedDataDir = resolve(process.env.HEATMAP_SHARED_DATA ?? join(projectRoot, '../shared/data'));
+const SHARED_DISTRICTS = 'budapest_districts.geojson';
+const SHARED_REPORTS = 'jarokelo_budapest_reports_2023-11_2025-10.jsonl.gz';
+export const DEMO_SYNTHETIC_COUNT = 50_000;
+const DEMO_SEED = 20_240_101;
+
+/**
+ * Fills an empty database for the demo: the shared Budapest districts and Járókelő reports when
+ * that folder exists, else synthetic messages over the shipped districts. A database that already
+ * holds districts or messages is left as it is, so a second start reuses the data.
+ */
+export async function seedDemo(db: Database, config: Config): Promise<'reused' | 'shared' | 'synthetic'> {
+  const [counts] = await db.sql<{ districts: number; messages: number }[]>`
+    SELECT (SELECT count(*)::int FROM districts) AS districts,
+           (SELECT count(*)::int FROM (SELECT 1 FROM messages LIMIT 1) m) AS messages`;
+  if ((counts?.districts ?? 0) > 0 || (counts?.messages ?? 0) > 0) return 'reused';
+
+  const districts = join(sharedDataDir, SHARED_DISTRICTS);
+  const reports = join(sharedDataDir, SHARED_REPORTS);
+  if (existsSync(districts) && existsSync(reports)) {
+    console.error(`loading the Budapest districts and Járókelő reports from ${sharedDataDir}`);
+    await loadDistrictsFile(db.sql, districts, 'NAME');
+    const progress = new Progress('importing Járókelő reports', 0);
+    const started = Date.now();
+    const report = await ingestFile(db.sql, reports, {
+      timezone: config.timezone,
+      onProgress: (p) => progress.update(p.rows),
+    });
+    progress.finish();
+    printReport(report, (Date.now() - started) / 1000, report.mappingName);
+    return 'shared';
+  }
+
+  console.error(`no shared data in ${sharedDataDir}: generating ${DEMO_SYNTHETIC_COUNT} synthetic messages`);
+  await loadDistrictsFile(db.sql, shippedDistrictsFile, 'NAME');
+  const to = new Date();
+  const messages = generateMessages({
+    count: DEMO_SYNTHETIC_COUNT,
+    seed: DEMO_SEED,
+    districts: await readDistrictsFile(shippedDistrictsFile, 'NAME'),
+    from: new Date(to.getTime() - 365 * 86_400_000),
+    to,
+    timezone: config.timezone,
+  });
+  const progress = new Progress('generating synthetic messages', DEMO_SYNTHETIC_COUNT);
+  await upsertGenerated(db.sql, messages, config.timezone, (rows) => progress.update(rows));
+  progress.finish();
+  return 'synthetic';
+}

@@ -1,0 +1,144 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { createGzip } from 'node:zlib';
+import type { Config } from '../config/config';
+import type { Database, Sql } from '../db/database';
+import { generateMessages } from '../generate/synthetic-messages';
+import { loadDistrictsFile, readDistrictsFile } from '../ingest/districts-file';
+import type { MessageInput } from '../ingest/message-input';
+import { parseTimestamp } from '../ingest/parse-timestamp';
+import { UPSERT_BATCH, upsertMessages } from '../repositories/messages-repository';
+import { Progress } from './progress';
+import { UsageError } from './usage';
+
+export const shippedDistrictsFile = new URL('../../data/budapest_districts.geojson', import.meta.url)
+  .pathname;
+/** Rows per transaction: a generated set is not all-or-nothing, and PGlite keeps memory low this way. */
+const ROWS_PER_TRANSACTION = 50_000;
+
+export interface GenerateCommandOptions {
+  count: number;
+  seed: number;
+  districts?: string;
+  nameField?: string;
+  from?: string;
+  to?: string;
+  out?: string;
+}
+
+/** `generate`: synthetic messages into the database (or an NDJSON file with `--out`). */
+export async function generateCommand(
+  db: Database | undefined,
+  config: Config,
+  options: GenerateCommandOptions,
+) {
+  if (!Number.isInteger(options.count) || options.count <= 0)
+    throw new UsageError('--count must be a positive integer');
+  if (!Number.isInteger(options.seed)) throw new UsageError('--seed must be an integer');
+  const to = options.to ? date(options.to, '--to', config.timezone) : startOfTodayUtc();
+  const from = options.from
+    ? date(options.from, '--from', config.timezone)
+    : new Date(to.getTime() - 365 * 86_400_000);
+  const districtsPath = options.districts ?? shippedDistrictsFile;
+  const nameField = options.nameField ?? 'NAME';
+  const districts = await readDistrictsFile(districtsPath, nameField);
+  const messages = generateMessages({
+    count: options.count,
+    seed: options.seed,
+    districts,
+    from,
+    to,
+    timezone: config.timezone,
+  });
+  const progress = new Progress(
+    `generating ${options.count.toLocaleString('en-US')} messages`,
+    options.count,
+  );
+  const started = Date.now();
+  if (options.out) {
+    await writeNdjson(options.out, messages, (n) => progress.update(n));
+    progress.finish();
+    console.log(`wrote ${options.count} messages to ${options.out}`);
+    return;
+  }
+  if (!db) throw new Error('generate needs a database when --out is not given');
+  const [row] = await db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM districts`;
+  if ((row?.n ?? 0) === 0) {
+    const loaded = await loadDistrictsFile(db.sql, districtsPath, nameField);
+    console.error(`loaded ${loaded.districts} districts from ${districtsPath}`);
+  }
+  const counts = await upsertGenerated(db.sql, messages, config.timezone, (rows) => progress.update(rows));
+  progress.finish();
+  const seconds = (Date.now() - started) / 1000;
+  console.log(
+    `inserted ${counts.inserted}, updated ${counts.updated}, unchanged ${counts.unchanged} in ${seconds.toFixed(1)} s ` +
+      `(${Math.round(options.count / seconds)} messages/s)`,
+  );
+}
+
+/** Streams messages into the database in batches, one transaction per ROWS_PER_TRANSACTION. */
+export async function upsertGenerated(
+  sql: Sql,
+  messages: Iterable<MessageInput>,
+  timezone: string,
+  onProgress?: (rows: number) => void,
+) {
+  const totals = { inserted: 0, updated: 0, unchanged: 0 };
+  let batch: MessageInput[] = [];
+  let rows = 0;
+  const flush = async () => {
+    const current = batch;
+    batch = [];
+    await sql.begin(async (tx) => {
+      for (let i = 0; i < current.length; i += UPSERT_BATCH) {
+        const c = await upsertMessages(tx as unknown as Sql, current.slice(i, i + UPSERT_BATCH), timezone);
+        totals.inserted += c.inserted;
+        totals.updated += c.updated;
+        totals.unchanged += c.unchanged;
+      }
+    });
+    onProgress?.(rows);
+  };
+  for (const m of messages) {
+    batch.push(m);
+    rows++;
+    if (batch.length >= ROWS_PER_TRANSACTION) await flush();
+  }
+  if (batch.length > 0) await flush();
+  return totals;
+}
+
+/** NDJSON with the canonical field names, so `import` reads it back without --map. */
+async function writeNdjson(path: string, messages: Iterable<MessageInput>, onProgress: (n: number) => void) {
+  const file = createWriteStream(path);
+  const gzip = path.endsWith('.gz') ? createGzip({ level: 6 }) : undefined;
+  if (gzip) gzip.pipe(file);
+  const out = gzip ?? file;
+  let n = 0;
+  let chunk: string[] = [];
+  const write = async () => {
+    if (!out.write(chunk.join(''))) await once(out, 'drain');
+    chunk = [];
+    onProgress(n);
+  };
+  for (const m of messages) {
+    const { externalId, ...rest } = m;
+    chunk.push(`${JSON.stringify({ id: externalId, ...rest })}\n`);
+    n++;
+    if (chunk.length >= 5000) await write();
+  }
+  if (chunk.length > 0) await write();
+  out.end();
+  await once(file, 'finish');
+}
+
+function date(value: string, flag: string, timezone: string): Date {
+  const d = parseTimestamp(value, timezone);
+  if (!d) throw new UsageError(`${flag} "${value}" is not a date; use 2024-01-31 or 2024-01-31T12:00:00Z`);
+  return d;
+}
+
+function startOfTodayUtc(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}

@@ -1,0 +1,172 @@
+import { parseArgs } from 'node:util';
+import { type Config, ConfigError, loadConfig } from '../config/config';
+import type { Database } from '../db/database';
+import { migrate } from '../db/migrate';
+import { loadDistrictsFile } from '../ingest/districts-file';
+import { MappingError } from '../ingest/field-mapping';
+import { InputFileError } from '../ingest/text-stream';
+import { seedDemo } from './demo-command';
+import { generateCommand } from './generate-command';
+import { importCommand } from './import-command';
+import { describeDatabase, openConfiguredDatabase } from './open-configured-database';
+import { USAGE, UsageError } from './usage';
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  map: { type: 'string' },
+  source: { type: 'string' },
+  timezone: { type: 'string' },
+  'name-field': { type: 'string' },
+  count: { type: 'string' },
+  seed: { type: 'string' },
+  districts: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...args] = positionals;
+  if (values.help || !command || command === 'help') {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'migrate':
+      return withDatabase(
+        config,
+        async (db) => {
+          const applied = await migrate(db.sql);
+          console.log(applied.length ? `applied migrations ${applied.join(', ')}` : 'no pending migrations');
+        },
+        false,
+      );
+    case 'import': {
+      const file = single(args, 'import needs one file: pnpm heatmap import <file>');
+      if (values.timezone && !isTimeZone(values.timezone)) {
+        throw new UsageError(
+          `--timezone "${values.timezone}" is not an IANA time zone such as Europe/Moscow`,
+        );
+      }
+      return withDatabase(config, async (db) => {
+        const report = await importCommand(db, config, file, {
+          ...(values.map ? { map: values.map } : {}),
+          ...(values.source ? { source: values.source } : {}),
+          ...(values.timezone ? { timezone: values.timezone } : {}),
+        });
+        if (report.inserted + report.updated + report.unchanged === 0 && report.rejected.length > 0) {
+          process.exitCode = 1;
+        }
+      });
+    }
+    case 'districts': {
+      const file = single(
+        args,
+        'districts needs one GeoJSON file: pnpm heatmap districts <file> --name-field NAME',
+      );
+      const nameField = values['name-field'];
+      if (!nameField)
+        throw new UsageError('districts needs --name-field: the property holding the district name');
+      return withDatabase(config, async (db) => {
+        const r = await loadDistrictsFile(db.sql, file, nameField);
+        console.log(`loaded ${r.districts} districts; ${r.reassigned} messages re-assigned`);
+      });
+    }
+    case 'generate': {
+      if (args.length > 0)
+        throw new UsageError(`generate takes no file argument (got "${args[0]}"); use --out`);
+      if (!values.count || !values.seed) throw new UsageError('generate needs --count N and --seed S');
+      const options = {
+        count: Number(values.count),
+        seed: Number(values.seed),
+        ...(values.districts ? { districts: values.districts } : {}),
+        ...(values['name-field'] ? { nameField: values['name-field'] } : {}),
+        ...(values.from ? { from: values.from } : {}),
+        ...(values.to ? { to: values.to } : {}),
+        ...(values.out ? { out: values.out } : {}),
+      };
+      if (options.out) {
+        await generateCommand(undefined, config, options);
+        return 0;
+      }
+      return withDatabase(config, (db) => generateCommand(db, config, options));
+    }
+    case 'serve':
+    case 'demo': {
+      const db = await openConfiguredDatabase(config);
+      if (command === 'demo') {
+        const how = await seedDemo(db, config);
+        if (how === 'reused') console.error('the database already holds data: reusing it');
+      }
+      const { startServer } = await import('../server');
+      const server = await startServer(config, { db });
+      console.log(`heat map serving on ${server.url} (${describeDatabase(config)})`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await server.close();
+      await db.close();
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+async function withDatabase(
+  config: Config,
+  run: (db: Database) => Promise<void>,
+  log = true,
+): Promise<number> {
+  const db = await openConfiguredDatabase(config, log);
+  try {
+    await run(db);
+  } finally {
+    await db.close();
+  }
+  return typeof process.exitCode === 'number' ? process.exitCode : 0;
+}
+
+function single(args: string[], message: string): string {
+  if (args.length !== 1 || !args[0]) throw new UsageError(message);
+  return args[0];
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      console.error(`error: ${err.message}\nRun "pnpm heatmap --help" for usage.`);
+      process.exitCode = 2;
+    } else if (err instanceof InputFileError || err instanceof MappingError || err instanceof ConfigError) {
+      console.error(`error: ${err.message}\nNothing was written.`);
+      process.exitCode = 1;
+    } else {
+      console.error(err);
+      process.exitCode = 1;
+    }
+  },
+);

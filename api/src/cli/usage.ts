@@ -1,0 +1,30 @@
+export const USAGE = `Usage: pnpm heatmap <command> [options]
+
+Commands:
+  demo                         migrate; load the shared Budapest data (or generate ~50k synthetic
+                               messages) when the database is empty; then serve
+  serve                        serve the API and the built web app on HOST:PORT
+  migrate                      apply pending database migrations
+  import <file> [options]      import messages from .csv, .json, .ndjson/.jsonl or .geojson (+ .gz)
+      --map field=column,...   the column for each field: id, createdAt, category, lat, lon, title,
+                               text, status, answeredAt, resolvedAt, source, address, executor,
+                               url, author, authorUrl (required: createdAt, category, lat, lon;
+                               a field not named reads the column of the same name)
+      --source NAME            source for rows that carry none (default: import)
+      --timezone IANA          zone of naive timestamps (default: HEATMAP_TIMEZONE)
+  districts <file> --name-field NAME
+                               load or replace district polygons from GeoJSON; messages are re-assigned
+  generate --count N --seed S [--districts file] [--from DATE] [--to DATE] [--out file]
+                               deterministic synthetic messages (default range: the year before today;
+                               default districts: the shipped Budapest districts); --out writes NDJSON
+                               (.gz compresses) instead of the database
+
+Environment: DATABASE_URL (absent: embedded PGlite under HEATMAP_DATA_DIR), PORT, HOST,
+HEATMAP_TIMEZONE, HEATMAP_INGEST_TOKEN. Without --map, a file with the Járókelő columns is read
+with the built-in Járókelő mapping, any other with the canonical field names.
+`;
+
+/** Bad command line: printed with a hint, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
