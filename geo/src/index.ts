@@ -24,6 +24,21 @@ export { median } from './metrics/median';
 export type { MessageTimes } from './metrics/message-times';
 export { resolutionMinutes } from './metrics/resolution-minutes';
 export { type MessageSummary, summarizeMessages } from './metrics/summarize-messages';
+export { publicAddress } from './privacy/public-address';
+export {
+  PUBLIC_MESSAGE_FIELDS,
+  type PublicMessageField,
+  publicMessageFields,
+} from './privacy/public-message-fields';
+export { MIN_PUBLIC_COUNT, PUBLIC_MAX_RESOLUTION } from './privacy/public-thresholds';
+export { SCRUB_MARKER } from './privacy/scrub-marker';
+export { scrubPersonalData } from './privacy/scrub-personal-data';
+export {
+  type CountedCell,
+  type SuppressionResult,
+  suppressSmallCounts,
+} from './privacy/suppress-small-counts';
+export { type PublicMessage, toPublicMessage } from './privacy/to-public-message';
 export {
   canonicalStatus,
   isMessageStatus,

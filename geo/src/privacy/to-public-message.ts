@@ -1,0 +1,29 @@
+import type { MessageStatus } from '../status/message-status';
+import { localDate } from '../time/local-date';
+import { scrubPersonalData } from './scrub-personal-data';
+
+export interface PublicMessage {
+  category: string | null;
+  /** Local date of creation, 'YYYY-MM-DD'. */
+  day: string;
+  status: MessageStatus;
+  /** Scrubbed text; present only with includeText. */
+  text?: string;
+}
+
+/**
+ * The public view of a message: only the PUBLIC_MESSAGE_FIELDS, built field by field so that nothing
+ * else on the input object can slip through.
+ */
+export function toPublicMessage(
+  message: { category: string | null; createdAt: Date; status: MessageStatus; text?: string | null },
+  options: { timeZone: string; includeText?: boolean },
+): PublicMessage {
+  const result: PublicMessage = {
+    category: message.category,
+    day: localDate(message.createdAt, options.timeZone),
+    status: message.status,
+  };
+  if (options.includeText) result.text = scrubPersonalData(message.text ?? '');
+  return result;
+}
