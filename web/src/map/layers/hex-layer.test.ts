@@ -13,7 +13,7 @@ function createFrame(values: number[], frameKey: string | number = 1): HexFrame 
 }
 
 function colorAt(props: ReturnType<typeof hexLayerProps>, index: number) {
-  return (props.getFillColor as Accessor<number[]>)('', { index });
+  return (props.getFillColor as unknown as Accessor<number[]>)('', { index });
 }
 
 describe('hexLayerProps', () => {
@@ -94,7 +94,7 @@ describe('hexLayerProps', () => {
       extrude: true,
       maxElevation: 1000,
     });
-    const elevation = props.getElevation as Accessor<number>;
+    const elevation = props.getElevation as unknown as Accessor<number>;
     expect(props.extruded).toBe(true);
     expect(elevation('', { index: 0 })).toBe(500);
     expect(elevation('', { index: 1 })).toBe(1000);

@@ -1,0 +1,393 @@
+import type { PickingInfo } from '@deck.gl/core';
+import { H3HexagonLayer } from '@deck.gl/geo-layers';
+import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
+import { resolutionForZoom } from '@heatmap/geo';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type Districts,
+  fetchCellMessages,
+  fetchDistricts,
+  fetchHexagons,
+  fetchSummary,
+  fetchTimeline,
+  type Meta,
+} from '../api/client';
+import { DrillDownPanel } from '../drilldown/DrillDownPanel';
+import type { LoadPage } from '../drilldown/use-message-pages';
+import { FilterPanel } from '../filters/FilterPanel';
+import { formatDuration, zoneLabel } from '../i18n/format-time';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages-ru';
+import { basemapStyle } from '../map/basemap-style';
+import { createColorScale } from '../map/color-scale';
+import { HexTooltip, type HexTooltipProps } from '../map/HexTooltip';
+import { Legend } from '../map/Legend';
+import {
+  type DistrictShape,
+  districtChoroplethProps,
+  districtLabelProps,
+} from '../map/layers/district-layers';
+import { HEX_LAYER_ID, hexLayerProps } from '../map/layers/hex-layer';
+import { MapView, type MapViewport } from '../map/MapView';
+import { SummaryBar } from '../summary/SummaryBar';
+import { TimeSlider } from '../timeline/TimeSlider';
+import { buildTimelineCube } from '../timeline/timeline-cube';
+import { windowFromUrl, windowToUrl } from '../timeline/window-from-url';
+import type { UrlState } from '../url-state/url-state';
+import { MapToolbar } from './MapToolbar';
+import { bboxContains, paddedBbox, queryFilters } from './query-filters';
+import { useFrame } from './use-frame';
+import { usePlayback } from './use-playback';
+import { useRemote } from './use-remote';
+
+export interface HeatMapScreenProps {
+  meta: Meta;
+  districts: Districts;
+  url: UrlState;
+  setUrl(patch: Partial<UrlState>, options?: { push?: boolean }): void;
+}
+
+const SETTLE_MS = 400;
+
+function shapesOf(districts: Districts): DistrictShape[] {
+  return districts.features.map((feature) => ({
+    id: feature.id,
+    name: feature.properties.name,
+    coordinates: feature.geometry.coordinates,
+  }));
+}
+
+export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenProps) {
+  const translator = useI18n();
+  const { t } = translator;
+  const timeZone = meta.timezone;
+  const [viewport, setViewport] = useState<MapViewport | null>(null);
+  const [dataBbox, setDataBbox] = useState<[number, number, number, number] | null>(null);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(2);
+  const [hover, setHover] = useState<HexTooltipProps | null>(null);
+  const mapRegionRef = useRef<HTMLDivElement>(null);
+
+  const res = resolutionForZoom(viewport?.zoom ?? url.z ?? 11);
+  const filters = useMemo(() => queryFilters(url), [url]);
+  const filterKey = JSON.stringify(filters);
+  const bboxParam = dataBbox?.join(',');
+
+  const onViewChange = useCallback(
+    (next: MapViewport) => {
+      setViewport(next);
+      setDataBbox((loaded) =>
+        loaded && bboxContains(loaded, next.bounds) ? loaded : paddedBbox(next.bounds),
+      );
+      setUrl({ lat: next.lat, lon: next.lon, z: next.zoom });
+    },
+    [setUrl],
+  );
+
+  const timeline = useRemote(bboxParam ? `${res}|${url.win}|${filterKey}|${bboxParam}` : null, (signal) =>
+    fetchTimeline({ ...filters, res, bucket: url.win, bbox: bboxParam }, signal),
+  );
+  const cube = useMemo(() => (timeline.data ? buildTimelineCube(timeline.data) : null), [timeline.data]);
+  const window = useMemo(
+    () => (cube ? windowFromUrl(cube, url.from, url.to, timeZone) : { start: 0, end: 0 }),
+    [cube, url.from, url.to, timeZone],
+  );
+
+  // Requests follow the window only once it stops moving: never per frame of a drag or playback.
+  const [settled, setSettled] = useState<{ from?: string; to?: string } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: settled only decides the first delay
+  useEffect(() => {
+    if (!cube || cube.bucketCount === 0 || playing) return;
+    const link = windowToUrl(cube, window, timeZone);
+    const next = { from: url.cumulative ? undefined : link.from, to: link.to };
+    const handle = setTimeout(() => setSettled(next), settled ? SETTLE_MS : 0);
+    return () => clearTimeout(handle);
+  }, [cube, window, playing, timeZone, url.cumulative]);
+  const settledKey = settled ? `${settled.from}|${settled.to}` : null;
+
+  const hexagons = useRemote(
+    settledKey && bboxParam ? `${res}|${filterKey}|${settledKey}|${bboxParam}` : null,
+    (signal) => fetchHexagons({ ...filters, ...settled, res, bbox: bboxParam }, signal),
+  );
+  const summary = useRemote(settledKey ? `${filterKey}|${settledKey}` : null, (signal) =>
+    fetchSummary({ ...filters, ...settled }, signal),
+  );
+  const choropleth = useRemote(
+    url.mode === 'districts' && settledKey ? `${filterKey}|${settledKey}` : null,
+    (signal) => fetchDistricts({ ...filters, ...settled }, signal),
+  );
+
+  const frame = useFrame(cube, window, url.cumulative, url.metric, hexagons.data);
+
+  const setWindow = useCallback(
+    (next: { start: number; end: number }) => {
+      if (cube) setUrl(windowToUrl(cube, next, timeZone));
+    },
+    [cube, setUrl, timeZone],
+  );
+
+  usePlayback(
+    playing,
+    speed,
+    () => {
+      if (!cube || window.end >= cube.bucketCount) return false;
+      setWindow({ start: window.start + 1, end: window.end + 1 });
+      return true;
+    },
+    () => setPlaying(false),
+  );
+
+  const onPlayingChange = (next: boolean) => {
+    // Play from the start when the window already sits at the end.
+    if (next && cube && window.end >= cube.bucketCount)
+      setWindow({ start: 0, end: window.end - window.start });
+    setPlaying(next);
+  };
+
+  const shapes = useMemo(() => shapesOf(districts), [districts]);
+  const metricLabel = t(`metric.${url.metric}` as MessageKey);
+
+  const choroplethScale = useMemo(() => {
+    const values = (choropleth.data?.features ?? []).map((feature) => {
+      const p = feature.properties;
+      return url.metric === 'count' ? p.count : url.metric === 'open' ? p.open : (p.medianAnswerMinutes ?? 0);
+    });
+    return createColorScale(Math.max(0, ...values), url.metric === 'medianAnswer' ? 'linear' : 'sqrt');
+  }, [choropleth.data, url.metric]);
+  const scale = url.mode === 'districts' ? choroplethScale : frame?.scale;
+
+  const layers = useMemo(() => {
+    const list = [];
+    if (url.mode === 'districts' && choropleth.data) {
+      const values = choropleth.data.features.map((feature) => {
+        const p = feature.properties;
+        const value =
+          url.metric === 'count' ? p.count : url.metric === 'open' ? p.open : p.medianAnswerMinutes;
+        return {
+          id: feature.id,
+          name: p.name,
+          coordinates: feature.geometry.coordinates,
+          value: value ?? Number.NaN,
+        };
+      });
+      list.push(
+        new GeoJsonLayer(districtChoroplethProps(values, choroplethScale, `${url.metric}|${settledKey}`)),
+      );
+    } else if (frame) {
+      list.push(
+        new H3HexagonLayer(
+          hexLayerProps({ frame: frame.hex, metric: url.metric, scale: frame.scale, extrude: url.extrude }),
+        ),
+      );
+    }
+    if (url.cell) {
+      list.push(
+        new H3HexagonLayer({
+          id: 'selected-cell',
+          data: [url.cell],
+          getHexagon: (cell: string) => cell,
+          filled: false,
+          stroked: true,
+          extruded: false,
+          getLineColor: [230, 57, 70, 255],
+          lineWidthUnits: 'pixels',
+          getLineWidth: 4,
+        }),
+      );
+    }
+    list.push(new TextLayer(districtLabelProps(shapes, false)));
+    return list;
+  }, [
+    url.mode,
+    url.metric,
+    url.extrude,
+    url.cell,
+    choropleth.data,
+    choroplethScale,
+    settledKey,
+    frame,
+    shapes,
+  ]);
+
+  const onHover = useCallback(
+    (info: PickingInfo) => {
+      if (!frame || info.index < 0 || !info.layer) return setHover(null);
+      if (info.layer.id === HEX_LAYER_ID) {
+        const cell = frame.hex.cells[info.index];
+        const count = frame.counts[info.index] ?? 0;
+        if (!cell || count <= 0) return setHover(null);
+        const metrics = frame.byCell.get(cell);
+        return setHover({
+          x: info.x,
+          y: info.y,
+          title: cell,
+          count,
+          open: metrics?.open,
+          medianAnswerMinutes: metrics ? metrics.medianAnswerMinutes : undefined,
+        });
+      }
+      if (info.layer.id === 'district-choropleth') {
+        const properties = (info.object as { properties: { name: string } }).properties;
+        const feature = choropleth.data?.features.find((item) => item.properties.name === properties.name);
+        if (!feature) return setHover(null);
+        const p = feature.properties;
+        return setHover({
+          x: info.x,
+          y: info.y,
+          title: p.name,
+          count: p.count,
+          open: p.open,
+          medianAnswerMinutes: p.medianAnswerMinutes,
+        });
+      }
+      setHover(null);
+    },
+    [frame, choropleth.data],
+  );
+
+  const onClick = useCallback(
+    (info: PickingInfo) => {
+      if (!frame || info.layer?.id !== HEX_LAYER_ID || info.index < 0) return;
+      const cell = frame.hex.cells[info.index];
+      if (cell && (frame.counts[info.index] ?? 0) > 0) setUrl({ cell }, { push: true });
+    },
+    [frame, setUrl],
+  );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey and settledKey stand for filters and settled
+  const loadPage: LoadPage = useCallback(
+    (cursor, q, signal) =>
+      fetchCellMessages(
+        url.cell ?? '',
+        { ...filters, ...settled, cursor: cursor ?? undefined, q: q || undefined, limit: 50 },
+        signal,
+      ),
+    [url.cell, filterKey, settledKey],
+  );
+
+  const closeDrillDown = () => {
+    setUrl({ cell: undefined }, { push: true });
+    mapRegionRef.current?.querySelector<HTMLElement>('.map-view')?.focus();
+  };
+
+  // Only the first view matters: the map owns the camera after that.
+  const [initialView] = useState(() => {
+    if (url.lat !== undefined && url.lon !== undefined)
+      return { lat: url.lat, lon: url.lon, zoom: url.z ?? 11 };
+    const bbox = meta.extent.bbox ?? [18.93, 47.35, 19.34, 47.62];
+    return { bounds: bbox as [number, number, number, number] };
+  });
+
+  const style = useMemo(
+    () => basemapStyle(import.meta.env.VITE_MAP_STYLE_URL, districts as Parameters<typeof basemapStyle>[1]),
+    [districts],
+  );
+
+  const cellIndex = url.cell && cube ? cube.cells.indexOf(url.cell) : -1;
+  const empty = cube?.totals.every((total) => total === 0);
+  const error = timeline.error ?? hexagons.error ?? summary.error ?? choropleth.error;
+  const retry = () => {
+    timeline.retry();
+    hexagons.retry();
+    summary.retry();
+    choropleth.retry();
+  };
+  const options = useMemo(
+    () => ({
+      cat: meta.categories.map((item) => ({ value: item.name, label: item.name, count: item.count })),
+      src: meta.sources.map((item) => ({ value: item.name, label: item.name, count: item.count })),
+      status: meta.statuses.map((item) => ({
+        value: item.id,
+        label: t(`status.${item.id}` as MessageKey),
+        count: item.count,
+      })),
+      district: meta.districts.map((item) => ({ value: item.name, label: item.name, count: item.count })),
+    }),
+    [meta, t],
+  );
+
+  return (
+    <div className="screen">
+      <SummaryBar summary={summary.data} loading={summary.loading} />
+      <aside className="sidebar">
+        <FilterPanel
+          options={options}
+          selected={{ cat: url.cat, src: url.src, status: url.status, district: url.district }}
+          onChange={(key, values) => setUrl({ [key]: values })}
+        />
+        <MapToolbar url={url} setUrl={setUrl} />
+        {scale && (
+          <Legend
+            scale={scale}
+            title={metricLabel}
+            formatValue={(value) =>
+              url.metric === 'medianAnswer'
+                ? formatDuration(value, translator)
+                : translator.formatNumber(value)
+            }
+          />
+        )}
+        <p className="zone">
+          {t('app.timeZone', { zone: zoneLabel(timeZone, cube?.edges[window.start] ?? Date.now()) })}
+        </p>
+      </aside>
+      <div className="map-region" ref={mapRegionRef} data-loading={timeline.loading || hexagons.loading}>
+        <MapView
+          style={style}
+          initialView={initialView}
+          layers={layers}
+          onViewChange={onViewChange}
+          onHover={onHover}
+          onClick={onClick}
+          ariaLabel={t('app.title')}
+        />
+        {hover && <HexTooltip {...hover} />}
+        {(timeline.loading || (!cube && !error)) && (
+          <p className="map-status" role="status">
+            {t('app.loading')}
+          </p>
+        )}
+        {empty && !timeline.loading && (
+          <p className="map-status map-status--empty" role="status">
+            {t('app.empty')}
+          </p>
+        )}
+        {error && (
+          <div className="map-status map-status--error" role="alert">
+            <p>{t('app.error', { message: error.message })}</p>
+            <button type="button" onClick={retry}>
+              {t('app.retry')}
+            </button>
+          </div>
+        )}
+        {url.cell && (
+          <DrillDownPanel
+            key={url.cell}
+            cell={url.cell}
+            total={cellIndex >= 0 ? frame?.counts[cellIndex] : undefined}
+            loadPage={loadPage}
+            timeZone={timeZone}
+            onClose={closeDrillDown}
+          />
+        )}
+      </div>
+      {cube && cube.bucketCount > 0 && (
+        <TimeSlider
+          totals={cube.totals}
+          edges={cube.edges}
+          window={window}
+          onWindowChange={setWindow}
+          playing={playing}
+          onPlayingChange={onPlayingChange}
+          speed={speed}
+          onSpeedChange={setSpeed}
+          windowLength={url.win}
+          onWindowLengthChange={(win) => setUrl({ win, to: undefined })}
+          cumulative={url.cumulative}
+          onCumulativeChange={(cumulative) => setUrl({ cumulative })}
+          timeZone={timeZone}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { describe, expect, test } from 'vitest';
+import { bboxContains, paddedBbox, queryFilters } from './query-filters';
+
+describe('queryFilters', () => {
+  test('joins lists and leaves empty ones out', () => {
+    expect(queryFilters({ cat: ['Úthiba', 'Köztisztaság'], src: [], status: ['new'], district: [] })).toEqual(
+      {
+        category: 'Úthiba,Köztisztaság',
+        source: undefined,
+        status: 'new',
+        district: undefined,
+      },
+    );
+  });
+});
+
+describe('paddedBbox', () => {
+  test('contains the view with a margin, rounded outward', () => {
+    const view: [number, number, number, number] = [19.0123, 47.4456, 19.1234, 47.5567];
+    const padded = paddedBbox(view);
+    expect(padded).toEqual([18.98, 47.41, 19.16, 47.59]);
+    expect(bboxContains(padded, view)).toBe(true);
+    expect(bboxContains(view, padded)).toBe(false);
+  });
+});

@@ -1,0 +1,34 @@
+import type { Filters } from '../api/client';
+import type { UrlState } from '../url-state/url-state';
+
+/** The API's common filters from the link's filter lists (empty lists mean "all"). */
+export function queryFilters(state: Pick<UrlState, 'cat' | 'src' | 'status' | 'district'>): Filters {
+  const join = (values: string[]) => (values.length ? values.join(',') : undefined);
+  return {
+    category: join(state.cat),
+    source: join(state.src),
+    status: join(state.status),
+    district: join(state.district),
+  };
+}
+
+/** Rounds a view outward and pads it, so small pans reuse the loaded cells instead of refetching. */
+export function paddedBbox(bounds: [number, number, number, number]): [number, number, number, number] {
+  const [west, south, east, north] = bounds;
+  const padX = (east - west) * 0.25;
+  const padY = (north - south) * 0.25;
+  const floor = (value: number) => Math.floor(value * 100) / 100;
+  const ceil = (value: number) => Math.ceil(value * 100) / 100;
+  return [
+    Math.max(-180, floor(west - padX)),
+    Math.max(-90, floor(south - padY)),
+    Math.min(180, ceil(east + padX)),
+    Math.min(90, ceil(north + padY)),
+  ];
+}
+
+export function bboxContains(outer: readonly number[], inner: readonly number[]): boolean {
+  const [w1 = 0, s1 = 0, e1 = 0, n1 = 0] = outer;
+  const [w2 = 0, s2 = 0, e2 = 0, n2 = 0] = inner;
+  return w1 <= w2 && s1 <= s2 && e1 >= e2 && n1 >= n2;
+}

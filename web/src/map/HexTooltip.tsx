@@ -1,0 +1,27 @@
+import { formatDuration } from '../i18n/format-time';
+import { useI18n } from '../i18n/i18n';
+
+export interface HexTooltipProps {
+  x: number;
+  y: number;
+  title: string;
+  count: number;
+  open?: number;
+  medianAnswerMinutes?: number | null;
+}
+
+export function HexTooltip(props: HexTooltipProps) {
+  const translator = useI18n();
+  const { t } = translator;
+  return (
+    <div className="tooltip" role="tooltip" style={{ left: props.x + 14, top: props.y + 14 }}>
+      <strong>{props.title}</strong>
+      <div>{t('tooltip.count', { value: props.count })}</div>
+      {props.open !== undefined && <div>{t('tooltip.open', { value: props.open })}</div>}
+      {props.medianAnswerMinutes !== undefined && (
+        <div>{t('tooltip.median', { value: formatDuration(props.medianAnswerMinutes, translator) })}</div>
+      )}
+      <div className="tooltip__hint">{t('tooltip.click')}</div>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import type { LayersList, PickingInfo } from '@deck.gl/core';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import maplibregl, { type StyleSpecification } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef } from 'react';
+
+export interface MapViewport {
+  lat: number;
+  lon: number;
+  zoom: number;
+  /** west, south, east, north */
+  bounds: [number, number, number, number];
+}
+
+export interface MapViewProps {
+  style: string | StyleSpecification;
+  initialView: { lat: number; lon: number; zoom: number } | { bounds: [number, number, number, number] };
+  layers: LayersList;
+  onViewChange(viewport: MapViewport): void;
+  onHover?(info: PickingInfo): void;
+  onClick?(info: PickingInfo): void;
+  ariaLabel: string;
+}
+
+function readViewport(map: maplibregl.Map): MapViewport {
+  const center = map.getCenter();
+  const bounds = map.getBounds();
+  return {
+    lat: center.lat,
+    lon: center.lng,
+    zoom: map.getZoom(),
+    bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
+  };
+}
+
+/**
+ * MapLibre with deck.gl drawn *interleaved* into MapLibre's own WebGL context: one canvas, one
+ * depth buffer (3D columns sit correctly among map layers), one frame loop, and one image for a
+ * screenshot or a pixel check. The overlay-canvas alternative costs a second context for nothing here.
+ *
+ * The container reports progress in data attributes (`data-frames`, `data-idle`) so browser tests
+ * can wait for a drawn frame rather than sleep.
+ */
+export function MapView(props: MapViewProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const overlayRef = useRef<MapboxOverlay | null>(null);
+  const callbacks = useRef(props);
+  callbacks.current = props;
+
+  // The map is created once; later layer changes go through setProps below.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const { initialView } = callbacks.current;
+    const map = new maplibregl.Map({
+      container,
+      style: callbacks.current.style,
+      ...('bounds' in initialView
+        ? { bounds: initialView.bounds, fitBoundsOptions: { padding: 24 } }
+        : { center: [initialView.lon, initialView.lat], zoom: initialView.zoom }),
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
+    });
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.keyboard.enable();
+    let frames = 0;
+    const overlay = new MapboxOverlay({
+      interleaved: true,
+      layers: callbacks.current.layers,
+      onHover: (info) => callbacks.current.onHover?.(info),
+      onClick: (info) => callbacks.current.onClick?.(info),
+      onAfterRender: () => {
+        frames += 1;
+        container.dataset.frames = String(frames);
+      },
+    });
+    map.addControl(overlay);
+    const report = () => callbacks.current.onViewChange(readViewport(map));
+    map.on('load', report);
+    map.on('moveend', report);
+    map.on('idle', () => {
+      container.dataset.idle = 'true';
+    });
+    map.on('movestart', () => {
+      container.dataset.idle = 'false';
+    });
+    mapRef.current = map;
+    overlayRef.current = overlay;
+    return () => {
+      map.removeControl(overlay);
+      overlay.finalize();
+      map.remove();
+      mapRef.current = null;
+      overlayRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    overlayRef.current?.setProps({ layers: props.layers });
+  }, [props.layers]);
+
+  return <div ref={containerRef} className="map-view" role="application" aria-label={props.ariaLabel} />;
+}

@@ -1,0 +1,50 @@
+import type { Summary } from '../api/client';
+import { formatDuration } from '../i18n/format-time';
+import { useI18n } from '../i18n/i18n';
+
+export interface SummaryBarProps {
+  summary: Summary | null;
+  loading: boolean;
+}
+
+export function SummaryBar({ summary, loading }: SummaryBarProps) {
+  const translator = useI18n();
+  const { t, formatNumber } = translator;
+  const dash = t('duration.none');
+  const percent = (value: number | null | undefined, signed = false) =>
+    value === null || value === undefined
+      ? dash
+      : formatNumber(value, {
+          style: 'percent',
+          maximumFractionDigits: 0,
+          signDisplay: signed ? 'exceptZero' : 'auto',
+        });
+  const items = [
+    { key: 'total', label: t('summary.total'), value: summary ? formatNumber(summary.count) : dash },
+    { key: 'open', label: t('summary.open'), value: summary ? formatNumber(summary.open) : dash },
+    { key: 'answered', label: t('summary.answeredShare'), value: percent(summary?.answeredShare) },
+    {
+      key: 'median-answer',
+      label: t('summary.medianAnswer'),
+      value: summary ? formatDuration(summary.medianAnswerMinutes, translator) : dash,
+    },
+    {
+      key: 'median-resolve',
+      label: t('summary.medianResolve'),
+      value: summary ? formatDuration(summary.medianResolveMinutes, translator) : dash,
+    },
+    { key: 'change', label: t('summary.change'), value: percent(summary?.change?.count, true) },
+  ];
+  return (
+    <section className="summary" aria-label={t('summary.label')} aria-busy={loading}>
+      <dl>
+        {items.map((item) => (
+          <div key={item.key} className={`summary__item summary__item--${item.key}`}>
+            <dt>{item.label}</dt>
+            <dd data-summary={item.key}>{item.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
