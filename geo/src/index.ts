@@ -1,3 +1,4 @@
+export { type Bbox, parseBbox } from './bbox/parse-bbox';
 export { GeoError, GeoErrorCode } from './errors';
 export { bigIntToCell, cellToBigInt } from './h3/cell-bigint';
 export { type CellsByResolution, cellsForPoint } from './h3/cells-for-point';

@@ -8,5 +8,7 @@ export function cellToBigInt(cell: string): bigint {
 }
 
 export function bigIntToCell(value: bigint): string {
-  return value.toString(16);
+  const cell = value.toString(16);
+  if (!isValidCell(cell)) throw new GeoError('E_CELL_INVALID', `${value} is not a valid H3 cell as bigint`);
+  return cell;
 }

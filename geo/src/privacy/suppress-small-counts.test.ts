@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { suppressSmallCounts } from './suppress-small-counts';
 
-// Real res-8 cells in central Budapest.
-const A = '881e030a8bfffff';
-const B = '881e030a83fffff';
-const C = '881e030a87fffff';
-const D = '881e030a8dfffff';
+// Real res-8 cells: the one under central Budapest (47.4979, 19.0402) and three neighbours (B sorts before C).
+const A = '881e037853fffff';
+const B = '881e037851fffff';
+const C = '881e037857fffff';
+const D = '881e037819fffff';
 const cells = (...counts: [string, number][]) => counts.map(([cell, count]) => ({ cell, count }));
 
 describe('suppressSmallCounts', () => {
