@@ -32,12 +32,16 @@ export function messageConditions(sql: Sql, f: MessageFilter): Fragment {
   if (f.from) conditions.push(sql`m.created_at >= ${f.from.toISOString()}::timestamptz`);
   if (f.to) conditions.push(sql`m.created_at < ${f.to.toISOString()}::timestamptz`);
   if (f.bbox) {
+    // && finds candidates by the index (its boxes are float4, rounded outward); lat/lon decide exactly.
     const { west, south, east, north } = f.bbox;
+    conditions.push(sql`m.lat BETWEEN ${south} AND ${north}`);
     if (west <= east) {
       conditions.push(sql`m.geom && ST_MakeEnvelope(${west}, ${south}, ${east}, ${north}, 4326)`);
+      conditions.push(sql`m.lon BETWEEN ${west} AND ${east}`);
     } else {
       conditions.push(sql`(m.geom && ST_MakeEnvelope(${west}, ${south}, 180, ${north}, 4326)
         OR m.geom && ST_MakeEnvelope(-180, ${south}, ${east}, ${north}, 4326))`);
+      conditions.push(sql`(m.lon >= ${west} OR m.lon <= ${east})`);
     }
   }
   return all(sql, conditions);

@@ -1,0 +1,298 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
+import { buildTestApp } from './app-helper';
+import { budapestMidnight, countBy, loadTruth, medianMinutes, type TruthRow } from './jarokelo-truth';
+
+interface Named {
+  id: number;
+  name: string;
+}
+
+/** Windows as the API takes them, with the same window as epoch ms for the independent count. */
+const WINDOWS = [
+  { query: '', from: -Infinity, to: Infinity },
+  {
+    query: 'from=2024-01-01&to=2024-07-01',
+    from: budapestMidnight('2024-01-01'),
+    to: budapestMidnight('2024-07-01'),
+  },
+  {
+    query: 'from=2024-03-15T12:00:00%2B01:00&to=2024-05-02T00:00:00Z',
+    from: Date.parse('2024-03-15T11:00:00Z'),
+    to: Date.parse('2024-05-02T00:00:00Z'),
+  },
+];
+
+describe.each(BACKENDS)('heat map routes on %s with the Járókelő data', (backend) => {
+  let db: TestDatabase;
+  let app: FastifyInstance;
+  let truth: TruthRow[];
+  let categories: Named[];
+  let districts: Named[];
+
+  const get = async (url: string) => {
+    const response = await app.inject({ url });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend, 'seeded');
+    app = await buildTestApp(db);
+    const meta = await get('/api/v1/meta');
+    categories = meta.categories;
+    districts = meta.districts;
+    const stored = new Set(
+      (await db.sql<{ external_id: string }[]>`SELECT external_id FROM messages`).map((r) => r.external_id),
+    );
+    // The independent count covers the rows the import accepted (it rejects the 9 without a category).
+    const all = loadTruth(districts.map((d) => d.name));
+    truth = all.filter((r) => stored.has(r.externalId));
+    expect(all.length - truth.length).toBeLessThan(20);
+    expect(truth.length).toBe(meta.total);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  const categoryId = (name: string) => (categories.find((c) => c.name === name) as Named).id;
+  const districtId = (name: string) => (districts.find((d) => d.name === name) as Named).id;
+
+  /** Filter combinations: query text and the same predicate over the raw rows. */
+  const filters = () => [
+    { query: '', keep: (_: TruthRow) => true },
+    {
+      query: `category=${categoryId('Kátyú')},${categoryId('Graffiti')}`,
+      keep: (r: TruthRow) => ['Kátyú', 'Graffiti'].includes(r.category),
+    },
+    { query: 'status=new,in_progress', keep: (r: TruthRow) => ['new', 'in_progress'].includes(r.status) },
+    {
+      query: `district=${districtId('VIII. kerület')}&status=resolved`,
+      keep: (r: TruthRow) => r.district === 'VIII. kerület' && r.status === 'resolved',
+    },
+    {
+      query: 'bbox=19.03,47.47,19.09,47.52',
+      keep: (r: TruthRow) => r.lon >= 19.03 && r.lon <= 19.09 && r.lat >= 47.47 && r.lat <= 47.52,
+    },
+  ];
+
+  const inWindow = (w: (typeof WINDOWS)[number]) => (r: TruthRow) => r.created >= w.from && r.created < w.to;
+
+  test.each([5, 7, 8, 9, 10])(
+    '/hexagons at res %i: every cell equals the count from the file',
+    async (res) => {
+      for (const window of WINDOWS) {
+        for (const filter of filters()) {
+          const rows = truth.filter((r) => inWindow(window)(r) && filter.keep(r));
+          const body = await get(`/api/v1/hexagons?res=${res}&${window.query}&${filter.query}`);
+          const byCell = Object.fromEntries(
+            body.cells.map((c: { h3: string; count: number }) => [c.h3, c.count]),
+          );
+          expect(byCell, `${window.query} ${filter.query}`).toEqual(
+            Object.fromEntries(countBy(rows, (r) => r.cells[res] as string)),
+          );
+          expect(body.total).toBe(rows.length);
+        }
+      }
+    },
+  );
+
+  test('/hexagons cell metrics: open, answered, resolved and exact medians', async () => {
+    const window = WINDOWS[1] as (typeof WINDOWS)[number];
+    const rows = truth.filter(inWindow(window));
+    const body = await get(`/api/v1/hexagons?res=7&${window.query}`);
+    expect(body.cells.length).toBeGreaterThan(20);
+    for (const cell of body.cells) {
+      const mine = rows.filter((r) => r.cells[7] === cell.h3);
+      expect(cell).toEqual({
+        h3: cell.h3,
+        count: mine.length,
+        open: mine.filter((r) => r.status === 'new' || r.status === 'in_progress').length,
+        answered: mine.filter((r) => r.answered !== null).length,
+        resolved: mine.filter((r) => r.resolved !== null).length,
+        medianAnswerMinutes: medianMinutes(mine, 'answered'),
+        medianResolveMinutes: medianMinutes(mine, 'resolved'),
+      });
+    }
+  });
+
+  test.each([
+    { res: 8, bucket: 'week', query: 'from=2024-01-01&to=2024-07-01', from: '2024-01-01', to: '2024-07-01' },
+    {
+      res: 9,
+      bucket: 'day',
+      query: 'from=2024-03-25&to=2024-04-08&status=resolved',
+      from: '2024-03-25',
+      to: '2024-04-08',
+    },
+    { res: 6, bucket: 'month', query: '', from: null, to: null },
+    { res: 7, bucket: 'hour', query: 'from=2024-10-26&to=2024-10-28', from: '2024-10-26', to: '2024-10-28' },
+  ])('/timeline res $res by $bucket $query: every bucket equals the count from the file', async (c) => {
+    const body = await get(`/api/v1/timeline?res=${c.res}&bucket=${c.bucket}&${c.query}`);
+    const edges: number[] = body.edges.map((e: string) => Date.parse(e));
+    if (c.from) expect(edges[0]).toBe(budapestMidnight(c.from));
+    if (c.to) expect(edges[edges.length - 1]).toBe(budapestMidnight(c.to));
+    if (c.bucket === 'hour') expect(edges.length - 1).toBe(49); // 2024-10-27 has 25 hours in Budapest
+    if (c.bucket === 'month') expect(body.totals.length).toBe(24);
+    const keep = (r: TruthRow) => !c.query.includes('status=resolved') || r.status === 'resolved';
+    const rows = truth.filter(
+      (r) => keep(r) && r.created >= (edges[0] as number) && r.created < (edges.at(-1) as number),
+    );
+    const bucketOf = (t: number) => edges.findLastIndex((e) => e <= t);
+    const expected = countBy(rows, (r) => `${r.cells[c.res]}#${bucketOf(r.created)}`);
+    const actual = new Map<string, number>();
+    body.cells.h3.forEach((h3: string, i: number) => {
+      for (let k = body.cells.offsets[i]; k < body.cells.offsets[i + 1]; k++) {
+        actual.set(`${h3}#${body.cells.buckets[k]}`, body.cells.counts[k]);
+      }
+    });
+    expect(actual).toEqual(expected);
+    const totals = Array.from(
+      { length: edges.length - 1 },
+      (_, b) => rows.filter((r) => bucketOf(r.created) === b).length,
+    );
+    expect(body.totals).toEqual(totals);
+  });
+
+  test('/districts: metrics per district equal a point-in-polygon count', async () => {
+    for (const window of WINDOWS) {
+      const rows = truth.filter(inWindow(window));
+      const body = await get(`/api/v1/districts?${window.query}`);
+      expect(body.features).toHaveLength(23);
+      const expected = countBy(rows, (r) => r.district);
+      for (const feature of body.features) {
+        expect(feature.geometry.type).toBe('MultiPolygon');
+        expect(feature.properties.count, feature.properties.name).toBe(
+          expected.get(feature.properties.name) ?? 0,
+        );
+        const mine = rows.filter((r) => r.district === feature.properties.name);
+        expect(feature.properties.medianAnswerMinutes).toBe(medianMinutes(mine, 'answered'));
+      }
+    }
+  });
+
+  test('/summary: totals, previous period, top categories', async () => {
+    const body = await get('/api/v1/summary?from=2024-04-01&to=2024-07-01&res=8&top=3');
+    const current = truth.filter((r) => r.day >= '2024-04-01' && r.day < '2024-07-01');
+    const span = budapestMidnight('2024-07-01') - budapestMidnight('2024-04-01');
+    const previous = truth.filter(
+      (r) => r.created >= budapestMidnight('2024-04-01') - span && r.created < budapestMidnight('2024-04-01'),
+    );
+    expect(body.count).toBe(current.length);
+    expect(body.open).toBe(current.filter((r) => r.status === 'new' || r.status === 'in_progress').length);
+    expect(body.answeredShare).toBeCloseTo(
+      current.filter((r) => r.answered !== null).length / current.length,
+      10,
+    );
+    expect(body.medianAnswerMinutes).toBe(medianMinutes(current, 'answered'));
+    expect(body.previous.count).toBe(previous.length);
+    expect(body.change.count).toBeCloseTo((current.length - previous.length) / previous.length, 10);
+    const top = [...countBy(current, (r) => r.category)].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    expect(body.topCategories.map((c: Named & { count: number }) => [c.name, c.count])).toEqual(top);
+    const topCell = [...countBy(current, (r) => r.cells[8] as string)].sort((a, b) => b[1] - a[1])[0];
+    expect(body.topCells[0].count).toBe(topCell?.[1]);
+  });
+
+  test('paging through a cell returns every matching message once, newest first', async () => {
+    const cell = [...countBy(truth, (r) => r.cells[7] as string)].sort(
+      (a, b) => b[1] - a[1],
+    )[0]?.[0] as string;
+    for (const query of ['', `&category=${categoryId('Köztisztaság')}&from=2024-01-01`, '&q=kuka']) {
+      const seen: Array<{ id: string; url: string; createdAt: string }> = [];
+      let cursor: string | null = null;
+      do {
+        const page = await get(
+          `/api/v1/cells/${cell}/messages?limit=97${query}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        seen.push(...page.messages);
+        cursor = page.nextCursor;
+      } while (cursor);
+      const expected = truth.filter(
+        (r) =>
+          r.cells[7] === cell &&
+          (query !== `&category=${categoryId('Köztisztaság')}&from=2024-01-01` ||
+            (r.category === 'Köztisztaság' && r.day >= '2024-01-01')) &&
+          (query !== '&q=kuka' || [r.title, r.text, r.address].some((t) => t.toLowerCase().includes('kuka'))),
+      );
+      expect(seen.map((m) => m.url).sort()).toEqual(expected.map((r) => r.url).sort());
+      for (let i = 1; i < seen.length; i++) {
+        const [a, b] = [seen[i - 1], seen[i]] as [(typeof seen)[number], (typeof seen)[number]];
+        const ordered =
+          a.createdAt > b.createdAt || (a.createdAt === b.createdAt && BigInt(a.id) > BigInt(b.id));
+        expect(ordered, `${a.id} before ${b.id}`).toBe(true);
+      }
+    }
+  });
+
+  test('/messages/{id} returns one message without personal data; unknown ids get 404', async () => {
+    const [row] = await db.sql<
+      { id: bigint }[]
+    >`SELECT id FROM messages WHERE author_url IS NOT NULL LIMIT 1`;
+    const message = await get(`/api/v1/messages/${row?.id}`);
+    expect(message.id).toBe(String(row?.id));
+    expect(Object.keys(message)).not.toContain('author');
+    expect(JSON.stringify(message)).not.toMatch(/author/);
+    const missing = await app.inject({ url: '/api/v1/messages/999999999' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().message).toBe('No message with id 999999999');
+  });
+
+  test('responses carry an ETag, answer 304 to it, and are compressed', async () => {
+    const url = '/api/v1/hexagons?res=8&from=2024-01-01&to=2024-02-01';
+    const first = await app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+    expect(first.headers['content-encoding']).toBe('gzip');
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"/);
+    const again = await app.inject({ url, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const other = await app.inject({ url: `${url}&category=1`, headers: { 'if-none-match': etag } });
+    expect(other.statusCode).toBe(200);
+  });
+
+  test('/meta lists what a filter panel needs', async () => {
+    const meta = await get('/api/v1/meta');
+    expect(meta.timezone).toBe('Europe/Budapest');
+    expect(meta.categories).toHaveLength(14);
+    expect(meta.districts).toHaveLength(23);
+    expect(meta.extent.from).toBe(new Date(budapestMidnight('2023-11-13')).toISOString());
+    const statuses = Object.fromEntries(
+      meta.statuses.map((s: { id: string; count: number }) => [s.id, s.count]),
+    );
+    expect(statuses).toEqual(Object.fromEntries(countBy(truth, (r) => r.status)));
+  });
+
+  const BAD: Array<[string, number, RegExp]> = [
+    ['/api/v1/hexagons?res=4', 400, /"res".*5 to 10/],
+    ['/api/v1/hexagons?res=11', 400, /"res".*5 to 10/],
+    ['/api/v1/hexagons?res=abc', 400, /"res".*integer/],
+    ['/api/v1/hexagons?from=2024-05-01&to=2024-04-01', 400, /"from".*after to/],
+    ['/api/v1/hexagons?from=yesterday', 400, /"from".*ISO 8601/],
+    ['/api/v1/hexagons?from=2024-02-30', 400, /"from".*ISO 8601/],
+    ['/api/v1/hexagons?bbox=19,47,19.2', 400, /"bbox".*west,south,east,north/],
+    ['/api/v1/hexagons?bbox=19.3,47.4,19.0,47.6', 400, /"bbox".*not an antimeridian crossing/],
+    ['/api/v1/hexagons?bbox=19,47.6,19.3,47.4', 400, /"bbox".*south/],
+    ['/api/v1/hexagons?bbox=19,47,200,48', 400, /"bbox".*-180 to 180/],
+    ['/api/v1/hexagons?status=open', 400, /"status".*new, in_progress/],
+    ['/api/v1/timeline?bucket=year', 400, /"bucket".*hour, day, week, month/],
+    ['/api/v1/timeline?bucket=hour&from=2020-01-01&to=2025-01-01', 400, /"bucket".*more than 10000/],
+    ['/api/v1/cells/zzzzzzzzzzzzzzz/messages', 400, /"h3"/],
+    ['/api/v1/cells/fffffffffffffff/messages', 400, /"h3".*not a valid H3/],
+    ['/api/v1/cells/831e15fffffffff/messages', 400, /"h3".*resolution 3/],
+    ['/api/v1/cells/871e15b4dffffff/messages?limit=501', 400, /"limit".*1 to 500/],
+    ['/api/v1/cells/871e15b4dffffff/messages?limit=0', 400, /"limit".*1 to 500/],
+    ['/api/v1/cells/871e15b4dffffff/messages?cursor=bm9wZQ', 400, /"cursor"/],
+    ['/api/v1/messages/abc', 400, /"id".*positive integer/],
+    ['/api/v1/nothing-here', 404, /No route/],
+  ];
+
+  test.each(BAD)('%s gets %i and a message naming the parameter', async (url, status, message) => {
+    const response = await app.inject({ url });
+    expect(response.statusCode).toBe(status);
+    const body = response.json();
+    expect(body.message).toMatch(message);
+    expect(response.body).not.toMatch(/SELECT|\.ts:\d|\n\s+at /);
+  });
+});

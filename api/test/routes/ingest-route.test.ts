@@ -1,0 +1,102 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
+import { buildTestApp, INGEST_TOKEN } from './app-helper';
+
+const auth = { authorization: `Bearer ${INGEST_TOKEN}` };
+
+function message(id: number, overrides: Record<string, unknown> = {}) {
+  return {
+    id: `m${id}`,
+    createdAt: '2024-06-01T10:00:00Z',
+    category: 'roads',
+    lat: 47.5,
+    lon: 19.05,
+    ...overrides,
+  };
+}
+
+describe.each(BACKENDS)('POST /api/v1/messages and cache invalidation on %s', (backend) => {
+  let db: TestDatabase;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend, 'empty');
+    app = await buildTestApp(db);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  const post = (payload: string | object, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url: '/api/v1/messages', payload, headers: { ...auth, ...headers } });
+
+  test('without the token the request is refused and nothing is written', async () => {
+    const response = await post([message(1)], { authorization: 'Bearer wrong' });
+    expect(response.statusCode).toBe(401);
+    const none = await app.inject({ method: 'POST', url: '/api/v1/messages', payload: [message(1)] });
+    expect(none.statusCode).toBe(401);
+    const [row] = await db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM messages`;
+    expect(row?.n).toBe(0);
+  });
+
+  test('a JSON array goes in, bad rows are reported by index, a re-send is a no-op', async () => {
+    const body = [message(1), message(2, { lat: 'north' }), message(3, { category: '' })];
+    const first = await post(body);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ inserted: 1, updated: 0, unchanged: 0 });
+    expect(first.json().rejected.map((r: { index: number }) => r.index)).toEqual([1, 2]);
+    const again = await post(body);
+    expect(again.json()).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+  });
+
+  test('NDJSON goes in with line numbers; a malformed line fails the request and writes nothing', async () => {
+    const ndjson = `${JSON.stringify(message(10))}\n${JSON.stringify(message(11, { lon: 500 }))}\n`;
+    const ok = await post(ndjson, { 'content-type': 'application/x-ndjson' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ inserted: 1, rejected: [{ line: 2 }] });
+    const broken = await post(`${JSON.stringify(message(12))}\n{oops\n`, {
+      'content-type': 'application/x-ndjson',
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().message).toMatch(/line 2/);
+    const [row] = await db.sql<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM messages WHERE external_id = 'm12'`;
+    expect(row?.n).toBe(0);
+  });
+
+  test('more than 10,000 records get 400', async () => {
+    const many = Array.from({ length: 10_001 }, (_, i) => message(100 + i));
+    const response = await post(many);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().message).toMatch(/10000|10,000/);
+  });
+
+  test('an ingest invalidates cached aggregates and their ETags', async () => {
+    const url = '/api/v1/hexagons?res=8';
+    const before = await app.inject({ url });
+    const etag = before.headers.etag as string;
+    expect((await app.inject({ url, headers: { 'if-none-match': etag } })).statusCode).toBe(304);
+    const total = before.json().total;
+    expect((await post([message(5000, { lat: 47.51 })])).statusCode).toBe(200);
+    const after = await app.inject({ url, headers: { 'if-none-match': etag } });
+    expect(after.statusCode).toBe(200);
+    expect(after.json().total).toBe(total + 1);
+  });
+
+  test('/healthz and /readyz', async () => {
+    expect((await app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready' });
+  });
+
+  test('an empty database answers every aggregate with nothing', async () => {
+    const empty = await app.inject({ url: '/api/v1/hexagons?res=8&from=2020-01-01&to=2020-02-01' });
+    expect(empty.json()).toMatchObject({ cells: [], total: 0 });
+    const timeline = await app.inject({ url: '/api/v1/timeline?res=8&from=2020-01-01&to=2020-01-03' });
+    expect(timeline.json()).toMatchObject({ totals: [0, 0], cells: { h3: [], offsets: [0] } });
+    const summary = await app.inject({ url: '/api/v1/summary?from=2020-01-01&to=2020-02-01' });
+    expect(summary.json()).toMatchObject({ count: 0, answeredShare: null, change: { count: null } });
+  });
+});
