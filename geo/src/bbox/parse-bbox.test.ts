@@ -48,6 +48,8 @@ describe('parseBbox', () => {
     '0,-91,10,10',
     '0,0,10,90.0001',
     '0,10,10,0',
+    '19.3,47.3,18.9,47.6',
+    '10,0,0,10',
   ])('"%s" throws E_BBOX_INVALID', (value) => {
     expect(() => parseBbox(value)).toThrow(expect.objectContaining({ code: 'E_BBOX_INVALID' }));
   });
