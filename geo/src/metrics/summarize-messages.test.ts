@@ -67,5 +67,5 @@ describe('summarizeMessages', () => {
       medianAnswerMinutes: 12 * 1440,
       medianResolutionMinutes: 34 * 1440,
     });
-  });
+  }, 30_000);
 });
