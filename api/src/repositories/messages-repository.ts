@@ -36,7 +36,28 @@ export async function upsertMessages(
   return counts;
 }
 
-async function upsertBatch(sql: Sql, batch: MessageInput[], timezone: string) {
+/** The inputs that are new or differ from the stored message (by content hash), hash attached. */
+async function changedOnly(sql: Sql, batch: MessageInput[], hashes: string[]) {
+  const stored = await sql<{ source: string; external_id: string; content_hash: string }[]>`
+    SELECT s.name AS source, m.external_id, m.content_hash
+    FROM unnest(${batch.map((m) => m.source)}::text[], ${batch.map((m) => m.externalId)}::text[]) AS k (source, external_id)
+    JOIN sources s ON s.name = k.source
+    JOIN messages m ON m.source_id = s.id AND m.external_id = k.external_id`;
+  if (stored.length === 0) return batch.map((m, i) => ({ ...m, hash: hashes[i] as string }));
+  const known = new Map(stored.map((r) => [`${r.source}\u0000${r.external_id}`, r.content_hash]));
+  const changed: Array<MessageInput & { hash: string }> = [];
+  batch.forEach((m, i) => {
+    const hash = hashes[i] as string;
+    if (known.get(`${m.source}\u0000${m.externalId}`) !== hash) changed.push({ ...m, hash });
+  });
+  return changed;
+}
+
+async function upsertBatch(sql: Sql, all: MessageInput[], timezone: string) {
+  const hashes = all.map(contentHash);
+  const batch = await changedOnly(sql, all, hashes);
+  // Nothing new: no INSERT at all, so no H3 work, no triggers, and data_version stays put.
+  if (batch.length === 0) return { inserted: 0, updated: 0 };
   const names = (pick: (m: MessageInput) => string) => [...new Set(batch.map(pick))];
   await sql`INSERT INTO sources (name) SELECT unnest(${names((m) => m.source)}::text[]) ON CONFLICT DO NOTHING`;
   await sql`INSERT INTO categories (name) SELECT unnest(${names((m) => m.category)}::text[]) ON CONFLICT DO NOTHING`;
@@ -86,7 +107,7 @@ async function upsertBatch(sql: Sql, batch: MessageInput[], timezone: string) {
 }
 
 /** Column arrays for unnest: one array per column, in input order. */
-function columns(batch: MessageInput[]) {
+function columns(batch: Array<MessageInput & { hash: string }>) {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const cells = batch.map((m) => cellsForPoint(m.lat, m.lon));
   const cellColumn = (res: (typeof RESOLUTIONS)[number]) =>
@@ -115,7 +136,7 @@ function columns(batch: MessageInput[]) {
     h3_8: cellColumn(8),
     h3_9: cellColumn(9),
     h3_10: cellColumn(10),
-    hash: batch.map(contentHash),
+    hash: batch.map((m) => m.hash),
   };
 }
 
