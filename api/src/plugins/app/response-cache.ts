@@ -13,7 +13,7 @@ export interface ResponseCache {
    * Answers a GET from the cache when the data has not changed, else computes, serialises (through the
    * route's response schema) and stores it. Sets an ETag and answers 304 when the client's matches.
    */
-  send(request: FastifyRequest, reply: FastifyReply, compute: () => Promise<unknown>): Promise<void>;
+  send(request: FastifyRequest, reply: FastifyReply, compute: () => Promise<unknown>): Promise<FastifyReply>;
   clear(): void;
 }
 
@@ -63,19 +63,19 @@ export const responseCachePlugin = fp(
       reply.header('etag', etag);
       reply.header('cache-control', 'no-cache');
       if (matches(request.headers['if-none-match'], etag)) {
-        reply.code(304).send();
-        return;
+        return reply.code(304).send();
       }
       reply.type('application/json; charset=utf-8');
       const hit = entries.get(key);
       if (hit !== undefined) {
-        reply.send(hit);
-        return;
+        return reply.send(hit);
       }
       const body = reply.serialize(await compute()) as string;
       // Computing took time: store only if no write landed meanwhile (a later request re-reads the version).
       if (version === current) store(key, body);
-      reply.send(body);
+      // Resolve with the reply: an async handler resolving to undefined makes Fastify end the response
+      // before @fastify/compress has streamed a compressed body (it went out empty, content-length 0).
+      return reply.send(body);
     };
 
     app.decorate('responseCache', { send, clear });
