@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import postgres from 'postgres';
+
+const adminUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+const syntheticCount = Number(process.env.BENCH_SYNTHETIC_COUNT ?? 1_000_000);
+const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
+const runner = new URL('./ingest-run.ts', import.meta.url).pathname;
+
+interface RunResult {
+  workload: string;
+  backend: string;
+  messages: number;
+  seconds: number;
+  messagesPerSecond: number;
+  peakRssMb: number;
+}
+
+/**
+ * Ingest rate with H3 cells, district assignment and the rollup, for the Járókelő file and for
+ * synthetic messages, on the server and the embedded database; each beside the baseline (the
+ * same rows into a bare table) measured right before it on the same backend.
+ */
+export async function ingestSuite() {
+  const runs: Array<RunResult & { baselinePerSecond: number; ratioToBaseline: number }> = [];
+  for (const backend of ['server', 'embedded'] as const) {
+    for (const [workload, count] of [
+      ['jarokelo', 0],
+      ['synthetic', syntheticCount],
+    ] as const) {
+      const baseline = await measure('baseline', backend, workload === 'jarokelo' ? 37_869 : count);
+      const ours = await measure(workload, backend, count);
+      const ratio = ours.messagesPerSecond / baseline.messagesPerSecond;
+      runs.push({ ...ours, baselinePerSecond: baseline.messagesPerSecond, ratioToBaseline: round(ratio) });
+      console.log(
+        `${backend.padEnd(8)} ${workload.padEnd(9)} ${ours.messages} messages in ${ours.seconds.toFixed(1)} s: ` +
+          `${ours.messagesPerSecond} msg/s (baseline ${baseline.messagesPerSecond} msg/s, ratio ${round(ratio)}), ` +
+          `peak RSS ${ours.peakRssMb} MB`,
+      );
+    }
+  }
+  const target = runs.find((r) => r.backend === 'server' && r.workload === 'synthetic');
+  return {
+    target: {
+      metric: 'server synthetic import messages/s',
+      goal: 20_000,
+      measured: target?.messagesPerSecond,
+    },
+    runs,
+  };
+}
+
+async function measure(workload: string, backend: 'server' | 'embedded', count: number): Promise<RunResult> {
+  const args = [runner, workload, backend, String(count)];
+  if (backend === 'server') args.push(await freshDatabase());
+  const out = execFileSync(tsx, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
+  });
+  const line = out.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as RunResult;
+}
+
+async function freshDatabase(): Promise<string> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe('DROP DATABASE IF EXISTS heatmap_bench WITH (FORCE)');
+  await admin.unsafe('CREATE DATABASE heatmap_bench');
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = '/heatmap_bench';
+  return url.toString();
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;

@@ -1,0 +1,33 @@
+/**
+ * `pnpm bench`: every benchmark, one JSON file per suite under bench/results/.
+ * Suites run one after another (never in parallel: the machine has two cores) and each figure
+ * is reported with the baseline measured in the same run, so ratios survive a noisy machine.
+ *   pnpm bench [suite ...]   suites: ingest (default: all)
+ * Environment: BENCH_DATABASE_URL (admin URL of a PostgreSQL/PostGIS server; default the test
+ * server), BENCH_SYNTHETIC_COUNT (default 1,000,000).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { ingestSuite } from './ingest/ingest-suite';
+
+const suites: Record<string, () => Promise<unknown>> = { ingest: ingestSuite };
+
+const requested = process.argv.slice(2);
+const names = requested.length > 0 ? requested : Object.keys(suites);
+const resultsDir = new URL('./results/', import.meta.url).pathname;
+mkdirSync(resultsDir, { recursive: true });
+
+for (const name of names) {
+  const suite = suites[name];
+  if (!suite) {
+    console.error(`unknown suite "${name}"; known: ${Object.keys(suites).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`== ${name}`);
+  const result = await suite();
+  const file = `${resultsDir}${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+  writeFileSync(
+    file,
+    `${JSON.stringify({ suite: name, at: new Date().toISOString(), ...(result as object) }, null, 2)}\n`,
+  );
+  console.log(`wrote ${file}`);
+}
