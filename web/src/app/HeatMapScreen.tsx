@@ -331,7 +331,11 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
           {t('app.timeZone', { zone: zoneLabel(timeZone, cube?.edges[window.start] ?? Date.now()) })}
         </p>
       </aside>
-      <div className="map-region" ref={mapRegionRef} data-loading={timeline.loading || hexagons.loading}>
+      <div
+        className="map-region"
+        ref={mapRegionRef}
+        data-loading={!cube || !hexagons.data || timeline.loading || hexagons.loading || summary.loading}
+      >
         <MapView
           style={style}
           initialView={initialView}

@@ -30,6 +30,15 @@ describe('windowFromUrl', () => {
     });
   });
 
+  test('by default skips a last bucket the data ends inside', () => {
+    const cube = buildTimelineCube({
+      edges: ['2024-01-31T23:00:00Z', '2024-02-29T23:00:00Z', '2024-03-31T22:00:00Z', '2024-04-30T22:00:00Z'],
+      totals: [50, 60, 12],
+      cells: { h3: [], offsets: [0], buckets: [], counts: [] },
+    });
+    expect(windowFromUrl(cube, undefined, undefined, 'Europe/Budapest')).toEqual({ start: 1, end: 2 });
+  });
+
   test('a from past the data clamps to the last bucket', () => {
     expect(windowFromUrl(createCube(), '2030-01-01', '2031-01-01', 'Europe/Budapest')).toEqual({
       start: 2,

@@ -11,8 +11,18 @@ function edgeIndex(cube: TimelineCube, value: string, timeZone: string): number 
 }
 
 /**
+ * The last bucket, unless it is plainly still filling up (under half the one before: the data ends
+ * inside it), in which case the one before: a first view of a half-empty month reads as a collapse.
+ */
+function latestFullBucket(cube: TimelineCube): number {
+  const last = cube.bucketCount - 1;
+  if (last < 1) return Math.max(0, last);
+  return (cube.totals[last] ?? 0) < 0.5 * (cube.totals[last - 1] ?? 0) ? last - 1 : last;
+}
+
+/**
  * The slider window for the link's `from`/`to` on this cube's buckets. Without `from` it is the
- * last bucket (the latest period); without `to` it is one bucket long.
+ * latest period (see latestFullBucket); without `to` it is one bucket long.
  */
 export function windowFromUrl(
   cube: TimelineCube,
@@ -22,7 +32,7 @@ export function windowFromUrl(
 ): BucketWindow {
   const count = cube.bucketCount;
   if (count === 0) return { start: 0, end: 0 };
-  const start = from ? Math.min(count - 1, edgeIndex(cube, from, timeZone)) : count - 1;
+  const start = from ? Math.min(count - 1, edgeIndex(cube, from, timeZone)) : latestFullBucket(cube);
   const end = to ? edgeIndex(cube, to, timeZone) : start + 1;
   return { start, end: Math.max(start + 1, Math.min(count, end)) };
 }
