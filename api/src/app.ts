@@ -4,6 +4,8 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
+import { type AuthConfig, loadAuthConfig } from './auth/auth-config';
+import { authenticate } from './auth/auth-plugin';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { databasePlugin } from './plugins/app/database';
@@ -13,6 +15,7 @@ import { requestScopePlugin } from './plugins/app/request-scope';
 import { responseCachePlugin } from './plugins/app/response-cache';
 import { registerHttp } from './plugins/external/http';
 import { registerSwagger } from './plugins/external/swagger';
+import { authRoutes } from './routes/api/v1/auth/index';
 import { cellsRoutes } from './routes/api/v1/cells/index';
 import { districtsRoutes } from './routes/api/v1/districts/index';
 import { hexagonsRoutes } from './routes/api/v1/hexagons/index';
@@ -28,6 +31,8 @@ export interface AppOptions {
   config: Config;
   /** Folder of the built web app (web/dist); served with an SPA fallback when it holds index.html. */
   webRoot?: string;
+  /** Sign-in settings; read from the environment when absent (until they join Config). */
+  authConfig?: AuthConfig;
 }
 
 /**
@@ -41,9 +46,15 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(databasePlugin, { db: options.db, config: options.config });
   await instance.register(requestScopePlugin);
   await instance.register(errorHandlerPlugin);
+  // After request-scope (it declares filterScope) and before any route: sessions, CSRF, read scope.
+  await instance.register(authenticate, {
+    sql: options.db.sql,
+    config: options.authConfig ?? loadAuthConfig(),
+  });
   await instance.register(heatmapQueriesPlugin);
   await instance.register(responseCachePlugin);
 
+  await instance.register(authRoutes, { prefix: '/api/v1/auth' });
   await instance.register(healthzRoutes, { prefix: '/healthz' });
   await instance.register(readyzRoutes, { prefix: '/readyz' });
   await instance.register(hexagonsRoutes, { prefix: '/api/v1/hexagons' });

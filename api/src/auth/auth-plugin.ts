@@ -8,6 +8,7 @@ import { type AccessScope, resolveScope } from './access-scope';
 import { type AuthConfig, SESSION_MAX_AGE_HOURS } from './auth-config';
 import { CsrfError, ForbiddenError, UnauthorizedError } from './auth-errors';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { enforceReadScope } from './scope-enforcement';
 import { CSRF_HEADER, csrfTokenMatches, hashSessionToken, SESSION_COOKIE } from './session-token';
 
 export interface AuthPluginOptions {
@@ -32,6 +33,10 @@ declare module 'fastify' {
     sessionUser: SessionUser | null;
     /** SHA-256 of the presented session token when it named a live session. */
     sessionTokenHash: string | null;
+    /** The read scope, set on data reads (GET /api/v1/...) before the route runs; null elsewhere. */
+    accessScope: AccessScope | null;
+    /** Forced district limits for the query layer (declared by plugins/app/request-scope.ts). */
+    filterScope: { districtIds: number[] } | null;
   }
   interface FastifyContextConfig {
     /** false: this route checks cross-site requests itself (sign-in has no session yet). */
@@ -53,22 +58,14 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
   });
   app.decorateRequest('sessionUser', null);
   app.decorateRequest('sessionTokenHash', null);
+  app.decorateRequest('accessScope', null);
+  // The API's request-scope plugin declares it when registered first; standalone, we do.
+  if (!app.hasRequestDecorator('filterScope')) app.decorateRequest('filterScope', null);
 
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token === undefined) return;
-    if (STATE_CHANGING.has(request.method) && request.routeOptions.config.csrf !== false) {
-      checkCsrf(request, token);
-    }
-    if (!TOKEN_FORMAT.test(token)) return;
-    const tokenHash = hashSessionToken(token);
-    const user = await findSessionUser(options.sql, tokenHash, SESSION_MAX_AGE_HOURS);
-    if (!user) return;
-    request.sessionUser = user;
-    request.sessionTokenHash = tokenHash;
-    if (Date.now() - user.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await touchSession(options.sql, tokenHash, options.config.sessionTtlHours);
-    }
+    if (token !== undefined) await signIn(request, token, options);
+    await enforceReadScope(request, options.sql, options.config.publicMap);
   });
 
   // A response computed for a signed-in user must never be stored by a shared cache and handed
@@ -77,15 +74,25 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
     reply.header('vary', appendVary(reply.getHeader('vary'), 'Cookie'));
     if (request.cookies[SESSION_COOKIE] !== undefined) {
       const cacheControl = String(reply.getHeader('cache-control') ?? '');
-      reply.header(
-        'cache-control',
-        /\bpublic\b/i.test(cacheControl)
-          ? cacheControl.replace(/\bpublic\b/i, 'private')
-          : cacheControl || 'private, no-cache',
-      );
+      reply.header('cache-control', privateCacheControl(cacheControl));
     }
     return payload;
   });
+}
+
+async function signIn(request: FastifyRequest, token: string, options: AuthPluginOptions): Promise<void> {
+  if (STATE_CHANGING.has(request.method) && request.routeOptions.config.csrf !== false) {
+    checkCsrf(request, token);
+  }
+  if (!TOKEN_FORMAT.test(token)) return;
+  const tokenHash = hashSessionToken(token);
+  const user = await findSessionUser(options.sql, tokenHash, SESSION_MAX_AGE_HOURS);
+  if (!user) return;
+  request.sessionUser = user;
+  request.sessionTokenHash = tokenHash;
+  if (Date.now() - user.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await touchSession(options.sql, tokenHash, options.config.sessionTtlHours);
+  }
 }
 
 /**
@@ -104,6 +111,14 @@ function checkCsrf(request: FastifyRequest, sessionToken: string): void {
       'Missing or wrong CSRF token: send the value of the heatmap_csrf cookie in the X-CSRF-Token header.',
     );
   }
+}
+
+/** The response's caching rules, but never storable by a shared cache. */
+function privateCacheControl(current: string): string {
+  if (current === '') return 'private, no-cache';
+  if (/\b(private|no-store)\b/i.test(current)) return current;
+  if (/\bpublic\b/i.test(current)) return current.replace(/\bpublic\b/i, 'private');
+  return `private, ${current}`;
 }
 
 function appendVary(current: unknown, field: string): string {
