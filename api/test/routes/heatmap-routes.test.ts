@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
@@ -243,6 +244,9 @@ describe.each(BACKENDS)('heat map routes on %s with the Járókelő data', (back
     const url = '/api/v1/hexagons?res=8&from=2024-01-01&to=2024-02-01';
     const first = await app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
     expect(first.headers['content-encoding']).toBe('gzip');
+    const plain = await app.inject({ url });
+    expect(JSON.parse(gunzipSync(first.rawPayload).toString('utf8'))).toEqual(plain.json());
+    expect(plain.json().cells.length).toBeGreaterThan(10);
     const etag = first.headers.etag as string;
     expect(etag).toMatch(/^"/);
     const again = await app.inject({ url, headers: { 'if-none-match': etag } });
