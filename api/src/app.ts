@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import fp from 'fastify-plugin';
 import { type AuthConfig, loadAuthConfig } from './auth/auth-config';
 import { authenticate } from './auth/auth-plugin';
+import type { AnonymousReads } from './auth/scope-enforcement';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { databasePlugin } from './plugins/app/database';
@@ -33,6 +34,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Sign-in settings; read from the environment when absent (until they join Config). */
   authConfig?: AuthConfig;
+  /** See auth/scope-enforcement.ts; tests of the staff routes' fail-closed behaviour set 'public-routes'. */
+  anonymousReads?: AnonymousReads;
 }
 
 /**
@@ -50,6 +53,9 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(authenticate, {
     sql: options.db.sql,
     config: options.authConfig ?? loadAuthConfig(),
+    // TODO(public map): switch to 'public-routes' once the public routes (config.access 'public',
+    // privacy-filtered) exist. Until then anonymous callers read the staff routes in full.
+    anonymousReads: options.anonymousReads ?? 'any-route',
   });
   await instance.register(heatmapQueriesPlugin);
   await instance.register(responseCachePlugin);

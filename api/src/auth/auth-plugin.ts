@@ -8,7 +8,7 @@ import { type AccessScope, resolveScope } from './access-scope';
 import { type AuthConfig, SESSION_MAX_AGE_HOURS } from './auth-config';
 import { CsrfError, ForbiddenError, UnauthorizedError } from './auth-errors';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { enforceReadScope } from './scope-enforcement';
+import { type AnonymousReads, enforceReadScope } from './scope-enforcement';
 import { CSRF_HEADER, csrfTokenMatches, hashSessionToken, SESSION_COOKIE } from './session-token';
 
 export interface AuthPluginOptions {
@@ -16,6 +16,8 @@ export interface AuthPluginOptions {
   config: AuthConfig;
   /** Tests pass one with a fake clock; the app gets the 5-per-account, 20-per-address default. */
   rateLimiter?: LoginRateLimiter;
+  /** Default `public-routes`: fail closed, anonymous reads only where a route says `access: 'public'`. */
+  anonymousReads?: AnonymousReads;
 }
 
 export interface AuthState {
@@ -41,6 +43,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false: this route checks cross-site requests itself (sign-in has no session yet). */
     csrf?: boolean;
+    /** 'public': anonymous callers may read this route (it applies the public privacy rules). */
+    access?: 'public' | 'staff';
   }
 }
 
@@ -65,7 +69,10 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token !== undefined) await signIn(request, token, options);
-    await enforceReadScope(request, options.sql, options.config.publicMap);
+    await enforceReadScope(request, options.sql, {
+      publicMap: options.config.publicMap,
+      anonymousReads: options.anonymousReads ?? 'public-routes',
+    });
   });
 
   // A response computed for a signed-in user must never be stored by a shared cache and handed

@@ -2,7 +2,14 @@ import type { FastifyRequest } from 'fastify';
 import { getResolution, isValidCell } from 'h3-js';
 import type { Sql } from '../db/database';
 import { type AccessScope, assertReachable, resolveScope } from './access-scope';
-import { ForbiddenError } from './auth-errors';
+import { ForbiddenError, UnauthorizedError } from './auth-errors';
+
+/**
+ * `public-routes`: anonymous callers may read only routes that declare `config: { access: 'public' }`
+ * (and apply the privacy rules); every other read is staff-only (401). `any-route`: anonymous
+ * callers reach every read route with a public scope (only while no public routes exist yet).
+ */
+export type AnonymousReads = 'public-routes' | 'any-route';
 
 /** Reads of data live under here; sign-in routes are not data. */
 const DATA_PREFIX = '/api/v1/';
@@ -12,17 +19,28 @@ const CELL_FORMAT = /^[0-9a-fA-F]{15,16}$/;
 
 /**
  * The one place a read's scope is enforced, before any route runs (routes cannot forget it):
- * - anonymous with the public map off: 401;
+ * - anonymous with the public map off: 401; anonymous on a route not declared public: 401;
  * - a municipal caller: `request.filterScope` limits every query to their districts; naming another
  *   district (by id or name) in `district` is 403; a cell or message whose messages all lie outside
  *   their districts is 403. Wider filters (a bbox, no filter) are answered within the scope.
  * Only reads (GET/HEAD) are scoped here; writes authenticate themselves (ingest: Bearer token).
  */
-export async function enforceReadScope(request: FastifyRequest, sql: Sql, publicMap: boolean): Promise<void> {
+export async function enforceReadScope(
+  request: FastifyRequest,
+  sql: Sql,
+  options: { publicMap: boolean; anonymousReads: AnonymousReads },
+): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return;
   const path = request.url;
   if (!path.startsWith(DATA_PREFIX) || path.startsWith(AUTH_PREFIX)) return;
-  const scope = resolveScope({ user: request.sessionUser, publicMap });
+  const scope = resolveScope({ user: request.sessionUser, publicMap: options.publicMap });
+  if (
+    scope.isPublic &&
+    options.anonymousReads === 'public-routes' &&
+    request.routeOptions.config.access !== 'public'
+  ) {
+    throw new UnauthorizedError('Sign in to see this.');
+  }
   request.accessScope = scope;
   if (scope.districtIds === 'all') return;
   request.filterScope = { districtIds: [...scope.districtIds] };

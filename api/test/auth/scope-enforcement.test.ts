@@ -137,6 +137,24 @@ describe.each(BACKENDS)('municipal scope through the real app on %s', (backend) 
     expect((await get(url)).headers['cache-control']).toMatch(/private/);
   });
 
+  test('failing closed, anonymous reads of routes not declared public get 401', async () => {
+    const closed = await buildApp({ db, config: testConfig(), anonymousReads: 'public-routes' });
+    for (const url of [
+      '/api/v1/hexagons?res=8',
+      `/api/v1/cells/${borderCell}/messages`,
+      '/api/v1/messages/1',
+    ]) {
+      const response = await closed.inject({ url });
+      expect(response.statusCode, url).toBe(401);
+      expect(response.body).not.toMatch(/"lat"|"cells"/);
+    }
+    expect((await closed.inject({ url: '/api/v1/auth/me' })).json().role).toBe('public');
+    expect((await closed.inject({ url: '/api/v1/hexagons?res=8', headers: { cookie } })).statusCode).toBe(
+      200,
+    );
+    await closed.close();
+  });
+
   test('with the public map off, anonymous reads get 401 and health checks still answer', async () => {
     const closed = await buildApp({
       db,
