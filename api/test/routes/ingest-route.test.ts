@@ -1,7 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startServer } from '../../src/server';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
-import { buildTestApp, INGEST_TOKEN } from './app-helper';
+import { buildTestApp, INGEST_TOKEN, testConfig } from './app-helper';
 
 const auth = { authorization: `Bearer ${INGEST_TOKEN}` };
 
@@ -98,5 +102,27 @@ describe.each(BACKENDS)('POST /api/v1/messages and cache invalidation on %s', (b
     expect(timeline.json()).toMatchObject({ totals: [0, 0], cells: { h3: [], offsets: [0] } });
     const summary = await app.inject({ url: '/api/v1/summary?from=2020-01-01&to=2020-02-01' });
     expect(summary.json()).toMatchObject({ count: 0, answeredShare: null, change: { count: null } });
+  });
+
+  test('startServer listens, serves the built web app with an SPA fallback, and keeps /api 404s JSON', async () => {
+    const webRoot = mkdtempSync(join(tmpdir(), 'heatmap-web-'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>heat map</title>');
+    writeFileSync(join(webRoot, 'app.js'), 'console.log(1)');
+    const server = await startServer(testConfig(), { db, webRoot });
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
+      expect(await (await fetch(`${server.url}/app.js`)).text()).toBe('console.log(1)');
+      const deepLink = await fetch(`${server.url}/public/map?res=8`);
+      expect(deepLink.status).toBe(200);
+      expect(await deepLink.text()).toMatch(/<title>heat map/);
+      const missing = await fetch(`${server.url}/api/v1/nope`);
+      expect(missing.status).toBe(404);
+      expect((await missing.json()).message).toMatch(/No route/);
+      const docs = await fetch(`${server.url}/api/openapi.json`);
+      expect((await docs.json()).paths['/api/v1/hexagons']).toBeDefined();
+    } finally {
+      await server.close();
+    }
   });
 });
