@@ -7,7 +7,7 @@ import { generateMessages } from '../generate/synthetic-messages';
 import { loadDistrictsFile, readDistrictsFile } from '../ingest/districts-file';
 import type { MessageInput } from '../ingest/message-input';
 import { parseTimestamp } from '../ingest/parse-timestamp';
-import { UPSERT_BATCH, upsertMessages } from '../repositories/messages-repository';
+import { prepareBulkWrite, UPSERT_BATCH, upsertMessages } from '../repositories/messages-repository';
 import { Progress } from './progress';
 import { UsageError } from './usage';
 
@@ -90,6 +90,7 @@ export async function upsertGenerated(
     const current = batch;
     batch = [];
     await sql.begin(async (tx) => {
+      await prepareBulkWrite(tx as unknown as Sql);
       for (let i = 0; i < current.length; i += UPSERT_BATCH) {
         const c = await upsertMessages(tx as unknown as Sql, current.slice(i, i + UPSERT_BATCH), timezone);
         totals.inserted += c.inserted;

@@ -1,5 +1,5 @@
 import type { Sql } from '../db/database';
-import { UPSERT_BATCH, upsertMessages } from '../repositories/messages-repository';
+import { prepareBulkWrite, UPSERT_BATCH, upsertMessages } from '../repositories/messages-repository';
 import { ensureTimezone } from '../repositories/settings-repository';
 import { checkMapping, type RecordMapping } from './field-mapping';
 import type { IngestReport, MessageInput } from './message-input';
@@ -43,6 +43,7 @@ export async function ingestRecords(
   let rows = 0;
   await sql.begin(async (tx) => {
     const db = tx as unknown as Sql;
+    await prepareBulkWrite(db);
     await ensureTimezone(db, options.timezone);
     let batch: MessageInput[] = [];
     const flush = async () => {

@@ -36,6 +36,17 @@ export async function upsertMessages(
   return counts;
 }
 
+/**
+ * Session settings for a transaction that writes many batches. The messages table grows inside
+ * the transaction, so a prepared statement's cached generic plan (made when it was small: a
+ * sequential scan) turns every later batch quadratic: plan each execution afresh. JIT compiling
+ * bulk statements costs more than it saves.
+ */
+export async function prepareBulkWrite(sql: Sql): Promise<void> {
+  await sql`SET LOCAL plan_cache_mode = force_custom_plan`;
+  await sql`SET LOCAL jit = off`;
+}
+
 /** The inputs that are new or differ from the stored message (by content hash), hash attached. */
 async function changedOnly(sql: Sql, batch: MessageInput[], hashes: string[]) {
   const stored = await sql<{ source: string; external_id: string; content_hash: string }[]>`
