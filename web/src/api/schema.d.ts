@@ -4,6 +4,184 @@
  */
 
 export interface paths {
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in; sets the session cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The account name (case-insensitive). */
+                        login: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            login: string;
+                            /** @enum {string} */
+                            role: "admin" | "regional" | "municipal";
+                            /** @description The districts a municipal account sees; empty for admin and regional (they see all). */
+                            districts: {
+                                id: number;
+                                name: string;
+                            }[];
+                            /** @description Send in X-CSRF-Token with every state-changing request (also in the heatmap_csrf cookie). */
+                            csrfToken: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out; ends the session (needs X-CSRF-Token) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Signed out. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, and which districts they see */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            login: string;
+                            /** @enum {string} */
+                            role: "admin" | "regional" | "municipal";
+                            /** @description The districts a municipal account sees; empty for admin and regional (they see all). */
+                            districts: {
+                                id: number;
+                                name: string;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            role: "public";
+                            /** @description Whether the public map is open to anonymous visitors. */
+                            publicMap: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -145,7 +323,7 @@ export interface paths {
                                 h3: string;
                                 /** @description Messages created in the window */
                                 count: number;
-                                /** @description Messages with status new or in_progress (no answer yet) */
+                                /** @description Messages with no first answer yet (count - answered) */
                                 open: number;
                                 /** @description Messages with a first-answer time */
                                 answered: number;
@@ -726,7 +904,7 @@ export interface paths {
                                     name: string;
                                     /** @description Messages created in the window */
                                     count: number;
-                                    /** @description Messages with status new or in_progress (no answer yet) */
+                                    /** @description Messages with no first answer yet (count - answered) */
                                     open: number;
                                     /** @description Messages with a first-answer time */
                                     answered: number;
@@ -837,7 +1015,7 @@ export interface paths {
                             to: string | null;
                             /** @description Messages created in the window */
                             count: number;
-                            /** @description Messages with status new or in_progress (no answer yet) */
+                            /** @description Messages with no first answer yet (count - answered) */
                             open: number;
                             /** @description Messages with a first-answer time */
                             answered: number;
@@ -851,7 +1029,7 @@ export interface paths {
                                 to: string | null;
                                 /** @description Messages created in the window */
                                 count: number;
-                                /** @description Messages with status new or in_progress (no answer yet) */
+                                /** @description Messages with no first answer yet (count - answered) */
                                 open: number;
                                 /** @description Messages with a first-answer time */
                                 answered: number;

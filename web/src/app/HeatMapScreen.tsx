@@ -64,6 +64,7 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
   const [viewport, setViewport] = useState<MapViewport | null>(null);
   const [dataBbox, setDataBbox] = useState<[number, number, number, number] | null>(null);
   const [playing, setPlaying] = useState(false);
+  const [scrubbing, setScrubbing] = useState(false);
   const [speed, setSpeed] = useState(2);
   const [hover, setHover] = useState<HexTooltipProps | null>(null);
   const mapRegionRef = useRef<HTMLDivElement>(null);
@@ -97,13 +98,16 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
   const [settled, setSettled] = useState<{ from?: string; to?: string } | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: settled only decides the first delay
   useEffect(() => {
-    if (!cube || cube.bucketCount === 0 || playing) return;
+    if (!cube || cube.bucketCount === 0 || playing || scrubbing) return;
     const link = windowToUrl(cube, window, timeZone);
     const next = { from: url.cumulative ? undefined : link.from, to: link.to };
     const handle = setTimeout(() => setSettled(next), settled ? SETTLE_MS : 0);
     return () => clearTimeout(handle);
-  }, [cube, window, playing, timeZone, url.cumulative]);
+  }, [cube, window, playing, scrubbing, timeZone, url.cumulative]);
   const settledKey = settled ? `${settled.from}|${settled.to}` : null;
+  const windowLink = cube && cube.bucketCount > 0 ? windowToUrl(cube, window, timeZone) : null;
+  const settling =
+    windowLink !== null && settledKey !== `${url.cumulative ? undefined : windowLink.from}|${windowLink.to}`;
 
   const hexagons = useRemote(
     settledKey && bboxParam ? `${res}|${filterKey}|${settledKey}|${bboxParam}` : null,
@@ -334,7 +338,9 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
       <div
         className="map-region"
         ref={mapRegionRef}
-        data-loading={!cube || !hexagons.data || timeline.loading || hexagons.loading || summary.loading}
+        data-loading={
+          !cube || settling || !hexagons.data || timeline.loading || hexagons.loading || summary.loading
+        }
       >
         <MapView
           style={style}
@@ -390,6 +396,7 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
           cumulative={url.cumulative}
           onCumulativeChange={(cumulative) => setUrl({ cumulative })}
           timeZone={timeZone}
+          onScrubbingChange={setScrubbing}
         />
       )}
     </div>

@@ -23,6 +23,8 @@ export interface TimeSliderProps {
   cumulative: boolean;
   onCumulativeChange(cumulative: boolean): void;
   timeZone: string;
+  /** Told when a pointer drag starts and ends, so the app can hold its requests until release. */
+  onScrubbingChange?(scrubbing: boolean): void;
 }
 
 /** Moves a window by `delta` buckets keeping its width, or resizes its end, within [0, count]. */
@@ -66,6 +68,7 @@ export function TimeSlider(props: TimeSliderProps) {
     const inside = bucket >= window.start && bucket < window.end;
     const offset = inside ? bucket - window.start : Math.floor(width / 2);
     dragRef.current = { offset };
+    props.onScrubbingChange?.(true);
     event.currentTarget.setPointerCapture?.(event.pointerId);
     if (!inside) onWindowChange(shiftWindow(window, bucket - offset - window.start, count));
     event.currentTarget.querySelector<HTMLElement>('[role="slider"]')?.focus();
@@ -78,6 +81,7 @@ export function TimeSlider(props: TimeSliderProps) {
   };
 
   const onPointerUp = () => {
+    if (dragRef.current) props.onScrubbingChange?.(false);
     dragRef.current = null;
   };
 

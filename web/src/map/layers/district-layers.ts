@@ -100,7 +100,7 @@ export function districtChoroplethProps(
       const value = feature.properties.value;
       if (Number.isNaN(value)) return [0, 0, 0, 0];
       const [r, g, b] = scale.colorOf(value);
-      return [r, g, b, 215];
+      return [r, g, b, 255];
     },
     getLineColor: [255, 255, 255, 255],
     lineWidthMinPixels: 1.5,

@@ -45,7 +45,7 @@ export function hexLayerProps(input: HexLayerInput): H3HexagonLayerProps<string>
     wireframe: false,
     highPrecision: 'auto',
     coverage: 0.92,
-    opacity: input.opacity ?? 0.85,
+    opacity: input.opacity ?? 1,
     material: extrude ? undefined : false,
     getFillColor: (_cell: string, { index }: { index: number }) => {
       const value = frame.values[index];

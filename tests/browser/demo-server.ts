@@ -1,0 +1,39 @@
+import { pathToFileURL } from 'node:url';
+import { loadConfig } from '../../api/src/config/config';
+import { type RunningServer, startServer } from '../../api/src/server';
+import setupSeededData from '../../api/test/global-setup';
+import { createTestDatabase, type TestDatabase } from '../../api/test/test-database';
+
+export interface DemoServer {
+  url: string;
+  server: RunningServer;
+  db: TestDatabase;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API (serving the built web app from web/dist) on a fresh copy of the seeded demo data
+ * in PostgreSQL, on a free port.
+ */
+export async function startDemoServer(): Promise<DemoServer> {
+  const db = await createTestDatabase('server', 'seeded');
+  const config = { ...loadConfig({ ...process.env, PORT: '0' }), timezone: db.timezone };
+  const server = await startServer(config, { db });
+  return {
+    url: server.url,
+    server,
+    db,
+    async close() {
+      await server.close();
+      await db.close();
+    },
+  };
+}
+
+// `tsx tests/browser/demo-server.ts`: the same server by hand, for looking at the app.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await setupSeededData();
+  const demo = await startDemoServer();
+  console.log(`demo server at ${demo.url}`);
+  process.on('SIGINT', () => void demo.close().then(() => process.exit(0)));
+}

@@ -1,0 +1,206 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, waitForMap } from './chromium';
+import { type DemoServer, startDemoServer } from './demo-server';
+import { readMapPixels } from './map-pixels';
+
+const root = resolve(import.meta.dirname, '../..');
+const artifacts = resolve(root, 'tests/artifacts');
+
+let demo: DemoServer;
+let browser: Browser;
+
+async function openPage(query = ''): Promise<{ page: Page; apiRequests: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const apiRequests: string[] = [];
+  page.on('request', (request: Request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/')) apiRequests.push(`${url.pathname}${url.search}`);
+  });
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(`${demo.url}/${query}`);
+  await waitForMap(page);
+  return { page, apiRequests };
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: resolve(artifacts, `${name}.png`) });
+}
+
+function searchParams(page: Page): URLSearchParams {
+  return new URL(page.url()).searchParams;
+}
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  execFileSync('pnpm', ['--filter', '@heatmap/web', 'build'], { cwd: root, stdio: 'ignore' });
+  demo = await startDemoServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+describe('heat map in Chromium on the demo data', () => {
+  test('draws hexagons in the colours of the legend', async () => {
+    const started = Date.now();
+    const { page } = await openPage();
+    const drawnAfter = Date.now() - started;
+    const pixels = await readMapPixels(page);
+    expect(pixels.scalePixels).toBeGreaterThan(2000);
+    expect(pixels.hexPoint).not.toBeNull();
+    expect(await page.getByRole('slider').getAttribute('aria-valuetext')).toMatch(/^с \d+ .+ по \d+ /);
+    expect(await page.locator('[data-summary="total"]').textContent()).toMatch(/^\d[\d\s\u00a0]*$/);
+    await screenshot(page, 'main');
+    console.log(`first hexagons drawn ${drawnAfter} ms after navigation`);
+    await page.close();
+  });
+
+  test('a link with cell= opens its drill-down with the same messages as the API', async () => {
+    const window = 'from=2025-03-01&to=2025-04-01';
+    const hexagons = (await (await fetch(`${demo.url}/api/v1/hexagons?res=8&${window}`)).json()) as {
+      cells: { h3: string; count: number }[];
+    };
+    const busiest = [...hexagons.cells].sort((a, b) => b.count - a.count)[0];
+    if (!busiest) throw new Error('no cells in March 2025');
+    const api = (await (
+      await fetch(`${demo.url}/api/v1/cells/${busiest.h3}/messages?${window}&limit=50`)
+    ).json()) as { messages: { id: string }[] };
+
+    const { page } = await openPage(`?${window}&cell=${busiest.h3}&lat=47.5&lon=19.05&z=11`);
+    const region = page.getByRole('region', { name: 'Обращения в выбранной ячейке' });
+    await region.getByRole('listitem').first().waitFor();
+    const shown = await region
+      .locator('article')
+      .evaluateAll((articles) => articles.map((article) => article.getAttribute('aria-labelledby')));
+    expect(shown).toEqual(api.messages.map((message) => `message-${message.id}`));
+    expect(await region.textContent()).toContain(`Обращений: ${busiest.count}`);
+    expect((await readMapPixels(page)).outlinePixels).toBeGreaterThan(50);
+    await screenshot(page, 'drilldown-link');
+    await page.close();
+  });
+
+  test('clicking a hexagon opens its drill-down; closing returns to the same map', async () => {
+    const { page } = await openPage('?lat=47.49&lon=19.06&z=12');
+    const before = searchParams(page);
+    const point = (await readMapPixels(page)).hexPoint;
+    if (!point) throw new Error('no hexagon on screen');
+    await page.mouse.move(point.x, point.y);
+    await page.getByRole('tooltip').waitFor();
+    await page.mouse.click(point.x, point.y);
+    const region = page.getByRole('region', { name: 'Обращения в выбранной ячейке' });
+    await region.getByRole('listitem').first().waitFor();
+    expect(searchParams(page).get('cell')).toMatch(/^[0-9a-f]{15}$/);
+    await screenshot(page, 'drilldown-click');
+    await page.keyboard.press('Escape');
+    await region.waitFor({ state: 'detached' });
+    const after = searchParams(page);
+    expect(after.get('cell')).toBeNull();
+    for (const key of ['lat', 'lon', 'z', 'from', 'to']) expect(after.get(key)).toBe(before.get(key));
+    await page.close();
+  });
+
+  test('dragging the slider and playing change the map and send no request', async () => {
+    const { page, apiRequests } = await openPage('?win=week');
+    const brush = await page.getByRole('slider').boundingBox();
+    if (!brush) throw new Error('no slider');
+    const first = await readMapPixels(page);
+    const valueBefore = await page.getByRole('slider').getAttribute('aria-valuenow');
+    const requestsBefore = apiRequests.length;
+
+    await page.mouse.move(brush.x + brush.width / 2, brush.y + brush.height / 2);
+    await page.mouse.down();
+    for (let step = 1; step <= 12; step += 1) {
+      await page.mouse.move(brush.x + brush.width / 2 - step * 25, brush.y + brush.height / 2);
+      await page.waitForTimeout(40);
+    }
+    const dragged = await readMapPixels(page);
+    await page.mouse.up();
+    expect(apiRequests.length).toBe(requestsBefore);
+    expect(await page.getByRole('slider').getAttribute('aria-valuenow')).not.toBe(valueBefore);
+    expect(dragged.hash).not.toBe(first.hash);
+    expect(dragged.scalePixels).toBeGreaterThan(0);
+
+    await waitForMap(page);
+    const requestsBeforePlay = apiRequests.length;
+    const beforePlay = await readMapPixels(page);
+    await page.getByRole('button', { name: 'Воспроизвести' }).click();
+    await page.waitForTimeout(1500);
+    const playing = await readMapPixels(page);
+    const duringPlay = apiRequests.slice(requestsBeforePlay);
+    await page.getByRole('button', { name: 'Пауза' }).click();
+    expect(duringPlay).toEqual([]);
+    expect(playing.hash).not.toBe(beforePlay.hash);
+    await screenshot(page, 'playback');
+    await page.close();
+  });
+
+  test('a filter change updates the map, the numbers and the URL', async () => {
+    const { page, apiRequests } = await openPage();
+    const totalBefore = await page.locator('[data-summary="total"]').textContent();
+    const pixelsBefore = await readMapPixels(page);
+    await page.locator('summary', { hasText: 'Категория' }).click();
+    await page.getByRole('checkbox', { name: /^Kátyú/ }).check();
+    await page.locator('summary', { hasText: 'Категория' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('cat') === 'Kátyú');
+    await waitForMap(page);
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-summary="total"]')?.textContent !== before,
+      totalBefore,
+    );
+    expect(apiRequests.some((url) => url.startsWith('/api/v1/hexagons') && url.includes('category=K'))).toBe(
+      true,
+    );
+    expect((await readMapPixels(page)).hash).not.toBe(pixelsBefore.hash);
+    await screenshot(page, 'filtered');
+    await page.close();
+  });
+
+  test('keyboard only: reach the slider, step, play and pause, tick a filter', async () => {
+    const { page } = await openPage();
+    let onSlider = false;
+    for (let tab = 0; tab < 40 && !onSlider; tab += 1) {
+      await page.keyboard.press('Tab');
+      onSlider = await page.evaluate(() => document.activeElement?.getAttribute('role') === 'slider');
+    }
+    expect(onSlider).toBe(true);
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement as Element).outlineStyle,
+    );
+    expect(outline).not.toBe('none');
+    const from = searchParams(page).get('from');
+    await page.keyboard.press('ArrowLeft');
+    expect(searchParams(page).get('from')).not.toBe(from);
+    await page.keyboard.press(' ');
+    await page.getByRole('button', { name: 'Пауза' }).waitFor();
+    await page.keyboard.press(' ');
+    await page.getByRole('button', { name: 'Воспроизвести' }).waitFor();
+
+    await page.locator('summary', { hasText: 'Статус' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('status') === 'new');
+    await screenshot(page, 'keyboard');
+    await page.close();
+  });
+
+  test('district choropleth, English, and 3D views render', async () => {
+    const { page } = await openPage('?mode=districts&lang=en&metric=open');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Heat map of messages');
+    await page.waitForFunction(() => document.querySelector('.legend__title')?.textContent === 'Unanswered');
+    expect((await readMapPixels(page)).scalePixels).toBeGreaterThan(2000);
+    await screenshot(page, 'districts-en');
+    await page.close();
+    const extruded = await openPage('?3d=1&lat=47.5&lon=19.06&z=11.5');
+    await screenshot(extruded.page, 'extruded');
+    await extruded.page.close();
+  });
+});
