@@ -1,7 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../../api/src/config/config';
 import { type RunningServer, startServer } from '../../api/src/server';
-import setupSeededData from '../../api/test/global-setup';
 import { createTestDatabase, type TestDatabase } from '../../api/test/test-database';
 
 export interface DemoServer {
@@ -30,9 +29,9 @@ export async function startDemoServer(): Promise<DemoServer> {
   };
 }
 
-// `tsx tests/browser/demo-server.ts`: the same server by hand, for looking at the app.
+// `tsx tests/browser/demo-server.ts`: the same server by hand, for looking at the app (the seeded
+// template is made by the vitest global setup, so run any api or browser test once before).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await setupSeededData();
   const demo = await startDemoServer();
   console.log(`demo server at ${demo.url}`);
   process.on('SIGINT', () => void demo.close().then(() => process.exit(0)));
