@@ -5,33 +5,36 @@ import type { Fragment } from './filter-sql';
 /**
  * The metric definitions, once, for both tables:
  * - count: messages created in the window;
- * - open: status new or in_progress (not yet answered, resolved or closed);
- * - answered / resolved: messages that have a first-answer / resolution time;
- * - median minutes: percentile_cont(0.5) over whole minutes (floor) from creation, exact, from the
- *   messages themselves (a median cannot be summed from the rollup). Messages without the time are left out.
+ * - open: no first answer yet (geo `isOpen`), so open = count - answered in both tables;
+ * - answered / resolved: messages that have a first-answer / resolution time (geo `isAnswered`, `isResolved`);
+ * - median minutes: percentile_cont(0.5) over whole minutes from creation (geo `elapsedMinutes`, `median`),
+ *   exact, from the messages themselves (a median cannot be summed from the rollup). Messages without
+ *   the time are left out.
  */
-export const OPEN_STATUSES = ['new', 'in_progress'] as const;
 
 export function rawCountsSql(sql: Sql): Fragment {
   return sql`
     count(*)::int AS count,
-    count(*) FILTER (WHERE m.status IN ('new', 'in_progress'))::int AS open,
+    count(*) FILTER (WHERE m.answered_at IS NULL)::int AS open,
     count(m.answered_at)::int AS answered,
     count(m.resolved_at)::int AS resolved`;
 }
 
+// greatest() skips NULLs (greatest(0, NULL) = 0), hence the FILTERs: only messages that have the time count.
 export function rawMediansSql(sql: Sql): Fragment {
   return sql`
     percentile_cont(0.5) WITHIN GROUP (
-      ORDER BY floor(extract(epoch FROM m.answered_at - m.created_at) / 60)) AS median_answer_minutes,
+      ORDER BY greatest(0, floor(extract(epoch FROM m.answered_at - m.created_at) / 60)))
+      FILTER (WHERE m.answered_at IS NOT NULL) AS median_answer_minutes,
     percentile_cont(0.5) WITHIN GROUP (
-      ORDER BY floor(extract(epoch FROM m.resolved_at - m.created_at) / 60)) AS median_resolve_minutes`;
+      ORDER BY greatest(0, floor(extract(epoch FROM m.resolved_at - m.created_at) / 60)))
+      FILTER (WHERE m.resolved_at IS NOT NULL) AS median_resolve_minutes`;
 }
 
 export function rollupCountsSql(sql: Sql): Fragment {
   return sql`
     sum(r.n)::int AS count,
-    coalesce(sum(r.n) FILTER (WHERE r.status IN ('new', 'in_progress')), 0)::int AS open,
+    (sum(r.n) - sum(r.answered))::int AS open,
     sum(r.answered)::int AS answered,
     sum(r.resolved)::int AS resolved`;
 }

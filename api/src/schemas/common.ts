@@ -74,16 +74,20 @@ export const ZoomSchema = Type.Number({
 /** The metrics every aggregate (cell, district, summary) carries; defined in api/src/queries/metrics-sql.ts. */
 export const MetricsSchema = Type.Object({
   count: Type.Integer({ description: 'Messages created in the window' }),
-  open: Type.Integer({ description: 'Messages with status new or in_progress (no answer yet)' }),
+  open: Type.Integer({ description: 'Messages with no first answer yet (count - answered)' }),
   answered: Type.Integer({ description: 'Messages with a first-answer time' }),
   resolved: Type.Integer({ description: 'Messages with a resolution time' }),
   medianAnswerMinutes: Nullable(
     Type.Number({
-      description: 'Median of whole minutes from creation to first answer (percentile_cont 0.5)',
+      description:
+        'Median of whole minutes (rounded down) from creation to first answer, exact (percentile_cont 0.5)',
     }),
   ),
   medianResolveMinutes: Nullable(
-    Type.Number({ description: 'Median of whole minutes from creation to resolution (percentile_cont 0.5)' }),
+    Type.Number({
+      description:
+        'Median of whole minutes (rounded down) from creation to resolution, exact (percentile_cont 0.5)',
+    }),
   ),
 });
 export type Metrics = Static<typeof MetricsSchema>;

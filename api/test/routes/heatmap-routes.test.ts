@@ -110,7 +110,7 @@ describe.each(BACKENDS)('heat map routes on %s with the Járókelő data', (back
       expect(cell).toEqual({
         h3: cell.h3,
         count: mine.length,
-        open: mine.filter((r) => r.status === 'new' || r.status === 'in_progress').length,
+        open: mine.filter((r) => r.answered === null).length,
         answered: mine.filter((r) => r.answered !== null).length,
         resolved: mine.filter((r) => r.resolved !== null).length,
         medianAnswerMinutes: medianMinutes(mine, 'answered'),
@@ -182,7 +182,7 @@ describe.each(BACKENDS)('heat map routes on %s with the Járókelő data', (back
       (r) => r.created >= budapestMidnight('2024-04-01') - span && r.created < budapestMidnight('2024-04-01'),
     );
     expect(body.count).toBe(current.length);
-    expect(body.open).toBe(current.filter((r) => r.status === 'new' || r.status === 'in_progress').length);
+    expect(body.open).toBe(current.filter((r) => r.answered === null).length);
     expect(body.answeredShare).toBeCloseTo(
       current.filter((r) => r.answered !== null).length / current.length,
       10,
@@ -276,9 +276,9 @@ describe.each(BACKENDS)('heat map routes on %s with the Járókelő data', (back
     ['/api/v1/hexagons?from=yesterday', 400, /"from".*ISO 8601/],
     ['/api/v1/hexagons?from=2024-02-30', 400, /"from".*ISO 8601/],
     ['/api/v1/hexagons?bbox=19,47,19.2', 400, /"bbox".*west,south,east,north/],
-    ['/api/v1/hexagons?bbox=19.3,47.4,19.0,47.6', 400, /"bbox".*not an antimeridian crossing/],
+    ['/api/v1/hexagons?bbox=19.3,47.4,19.0,47.6', 400, /"bbox".*antimeridian crossing/],
     ['/api/v1/hexagons?bbox=19,47.6,19.3,47.4', 400, /"bbox".*south/],
-    ['/api/v1/hexagons?bbox=19,47,200,48', 400, /"bbox".*-180 to 180/],
+    ['/api/v1/hexagons?bbox=19,47,200,48', 400, /"bbox".*\[-180, 180\]/],
     ['/api/v1/hexagons?status=open', 400, /"status".*new, in_progress/],
     ['/api/v1/timeline?bucket=year', 400, /"bucket".*hour, day, week, month/],
     ['/api/v1/timeline?bucket=hour&from=2020-01-01&to=2025-01-01', 400, /"bucket".*more than 10000/],

@@ -12,8 +12,9 @@ export interface ResponseCache {
   /**
    * Answers a GET from the cache when the data has not changed, else computes, serialises (through the
    * route's response schema) and stores it. Sets an ETag and answers 304 when the client's matches.
+   * Resolves with the reply already sent; typed `never` so a typed route handler can return it.
    */
-  send(request: FastifyRequest, reply: FastifyReply, compute: () => Promise<unknown>): Promise<FastifyReply>;
+  send(request: FastifyRequest, reply: FastifyReply, compute: () => Promise<unknown>): Promise<never>;
   clear(): void;
 }
 
@@ -63,19 +64,19 @@ export const responseCachePlugin = fp(
       reply.header('etag', etag);
       reply.header('cache-control', 'no-cache');
       if (matches(request.headers['if-none-match'], etag)) {
-        return reply.code(304).send();
+        return reply.code(304).send() as never;
       }
       reply.type('application/json; charset=utf-8');
       const hit = entries.get(key);
       if (hit !== undefined) {
-        return reply.send(hit);
+        return reply.send(hit) as never;
       }
       const body = reply.serialize(await compute()) as string;
       // Computing took time: store only if no write landed meanwhile (a later request re-reads the version).
       if (version === current) store(key, body);
       // Resolve with the reply: an async handler resolving to undefined makes Fastify end the response
       // before @fastify/compress has streamed a compressed body (it went out empty, content-length 0).
-      return reply.send(body);
+      return reply.send(body) as never;
     };
 
     app.decorate('responseCache', { send, clear });
