@@ -48,6 +48,11 @@ export interface HeatMapScreenProps {
 }
 
 const SETTLE_MS = 400;
+const WHOLE_WORLD: [number, number, number, number] = [-180, -90, 180, 90];
+
+function apiBbox(param: string | undefined): string | undefined {
+  return param === 'all' ? undefined : param;
+}
 
 function shapesOf(districts: Districts): DistrictShape[] {
   return districts.features.map((feature) => ({
@@ -62,7 +67,11 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
   const { t } = translator;
   const timeZone = meta.timezone;
   const [viewport, setViewport] = useState<MapViewport | null>(null);
-  const [dataBbox, setDataBbox] = useState<[number, number, number, number] | null>(null);
+  // Opening on the whole region (no view in the link), the first request needs no bbox and need not
+  // wait for the map: all cells are in view. After that, the loaded area follows the view.
+  const [dataBbox, setDataBbox] = useState<[number, number, number, number] | null>(() =>
+    url.lat === undefined ? WHOLE_WORLD : null,
+  );
   const [playing, setPlaying] = useState(false);
   const [scrubbing, setScrubbing] = useState(false);
   const [speed, setSpeed] = useState(2);
@@ -72,7 +81,7 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
   const res = resolutionForZoom(viewport?.zoom ?? url.z ?? 11);
   const filters = useMemo(() => queryFilters(url), [url]);
   const filterKey = JSON.stringify(filters);
-  const bboxParam = dataBbox?.join(',');
+  const bboxParam = dataBbox === WHOLE_WORLD ? 'all' : dataBbox?.join(',');
 
   const onViewChange = useCallback(
     (next: MapViewport) => {
@@ -86,7 +95,7 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
   );
 
   const timeline = useRemote(bboxParam ? `${res}|${url.win}|${filterKey}|${bboxParam}` : null, (signal) =>
-    fetchTimeline({ ...filters, res, bucket: url.win, bbox: bboxParam }, signal),
+    fetchTimeline({ ...filters, res, bucket: url.win, bbox: apiBbox(bboxParam) }, signal),
   );
   const cube = useMemo(() => (timeline.data ? buildTimelineCube(timeline.data) : null), [timeline.data]);
   const window = useMemo(
@@ -111,7 +120,7 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
 
   const hexagons = useRemote(
     settledKey && bboxParam ? `${res}|${filterKey}|${settledKey}|${bboxParam}` : null,
-    (signal) => fetchHexagons({ ...filters, ...settled, res, bbox: bboxParam }, signal),
+    (signal) => fetchHexagons({ ...filters, ...settled, res, bbox: apiBbox(bboxParam) }, signal),
   );
   const summary = useRemote(settledKey ? `${filterKey}|${settledKey}` : null, (signal) =>
     fetchSummary({ ...filters, ...settled }, signal),
@@ -156,7 +165,8 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
       const p = feature.properties;
       return url.metric === 'count' ? p.count : url.metric === 'open' ? p.open : (p.medianAnswerMinutes ?? 0);
     });
-    return createColorScale(Math.max(0, ...values), url.metric === 'medianAnswer' ? 'linear' : 'sqrt');
+    const median = url.metric === 'medianAnswer';
+    return createColorScale(Math.max(0, ...values), median ? 'linear' : 'sqrt', { integer: !median });
   }, [choropleth.data, url.metric]);
   const scale = url.mode === 'districts' ? choroplethScale : frame?.scale;
 
@@ -199,7 +209,7 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
         }),
       );
     }
-    list.push(new TextLayer(districtLabelProps(shapes, false)));
+    list.push(new TextLayer(districtLabelProps(shapes, url.mode === 'districts')));
     return list;
   }, [
     url.mode,

@@ -70,7 +70,7 @@ export function useFrame(
     const scale =
       metric === 'medianAnswer'
         ? createColorScale(medianDomain, 'linear')
-        : createColorScale(countDomain, 'sqrt');
+        : createColorScale(countDomain, 'sqrt', { integer: true });
     const frameKey = `${metric}:${window.start}:${window.end}:${cumulative}:${byCell.size}:${hexagons?.from}`;
     return { hex: { cells: cube.cells, values, frameKey }, counts, scale, byCell };
   }, [cube, counts, metric, byCell, medianDomain, countDomain, window, cumulative, hexagons]);

@@ -8,6 +8,17 @@ export function answerMinutes(message: Pick<Message, 'createdAt' | 'answeredAt'>
   return Math.max(0, (Date.parse(message.answeredAt) - Date.parse(message.createdAt)) / 60_000);
 }
 
+/** Sources that give only a date store local midnight; a "00:00" there would be invented precision. */
+function createdPrecision(createdAt: string, timeZone: string): 'minute' | 'day' {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(Date.parse(createdAt));
+  return parts === '00:00' ? 'day' : 'minute';
+}
+
 export function MessageItem({ message, timeZone }: { message: Message; timeZone: string }) {
   const translator = useI18n();
   const { t, locale } = translator;
@@ -16,7 +27,12 @@ export function MessageItem({ message, timeZone }: { message: Message; timeZone:
     <article className="message" aria-labelledby={`message-${message.id}`}>
       <header className="message__meta">
         <time dateTime={message.createdAt}>
-          {formatInZone(Date.parse(message.createdAt), locale, timeZone, 'minute')}
+          {formatInZone(
+            Date.parse(message.createdAt),
+            locale,
+            timeZone,
+            createdPrecision(message.createdAt, timeZone),
+          )}
         </time>
         <span className={`status status--${message.status}`}>
           {t(`status.${message.status}` as MessageKey)}

@@ -27,6 +27,11 @@ describe('createColorScale', () => {
     expect(scale.ticks).toEqual([0, 6.3, 25, 56, 100]);
   });
 
+  test('count scales show whole numbers, each once', () => {
+    expect(createColorScale(100, 'sqrt', { integer: true }).ticks).toEqual([0, 6, 25, 56, 100]);
+    expect(createColorScale(2, 'sqrt', { integer: true }).ticks).toEqual([0, 1, 2]);
+  });
+
   test('linear ticks divide the domain evenly', () => {
     expect(createColorScale(40, 'linear').ticks).toEqual([0, 12.5, 25, 37.5, 50]);
   });

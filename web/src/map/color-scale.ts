@@ -53,7 +53,12 @@ function interpolate(t: number): Rgb {
   ];
 }
 
-export function createColorScale(domainMax: number, transform: ScaleTransform = 'sqrt'): ColorScale {
+/** `integer`: the values are counts, so the legend shows whole numbers only. */
+export function createColorScale(
+  domainMax: number,
+  transform: ScaleTransform = 'sqrt',
+  options: { integer?: boolean } = {},
+): ColorScale {
   const max = niceCeiling(domainMax);
   const forward = transform === 'sqrt' ? Math.sqrt : (value: number) => value;
   const span = forward(max);
@@ -65,7 +70,7 @@ export function createColorScale(domainMax: number, transform: ScaleTransform = 
   return {
     max,
     transform,
-    ticks,
+    ticks: options.integer ? [...new Set(ticks.map((tick) => Math.round(tick)))] : ticks,
     colorOf(value) {
       return interpolate(forward(Math.max(0, value)) / span);
     },
