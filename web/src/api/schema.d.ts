@@ -301,6 +301,8 @@ export interface paths {
                     res?: number;
                     /** @description a web-map zoom from 0 to 24; picks res when res is absent */
                     zoom?: number;
+                    /** @description Compute medianAnswerMinutes/medianResolveMinutes (exact, from every message in the window: the slow part on large data). false: they are null and the counts come from the pre-aggregate alone. */
+                    medians?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -872,6 +874,8 @@ export interface paths {
                     district?: string;
                     /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Messages whose point lies inside. */
                     bbox?: string;
+                    /** @description Compute medianAnswerMinutes/medianResolveMinutes (exact, from every message in the window: the slow part on large data). false: they are null and the counts come from the pre-aggregate alone. */
+                    medians?: boolean;
                 };
                 header?: never;
                 path?: never;

@@ -360,6 +360,7 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
           onHover={onHover}
           onClick={onClick}
           ariaLabel={t('app.title')}
+          pitch={url.extrude && url.mode === 'hexagons' ? 45 : 0}
         />
         {hover && <HexTooltip {...hover} />}
         {(timeline.loading || (!cube && !error)) && (

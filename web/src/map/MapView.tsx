@@ -20,6 +20,8 @@ export interface MapViewProps {
   onHover?(info: PickingInfo): void;
   onClick?(info: PickingInfo): void;
   ariaLabel: string;
+  /** Camera tilt in degrees: the 3D view tilts so column heights can be read. */
+  pitch?: number;
 }
 
 function readViewport(map: maplibregl.Map): MapViewport {
@@ -103,6 +105,12 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     overlayRef.current?.setProps({ layers: props.layers });
   }, [props.layers]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    const pitch = props.pitch ?? 0;
+    if (map && map.getPitch() !== pitch) map.easeTo({ pitch, duration: 500 });
+  }, [props.pitch]);
 
   return <div ref={containerRef} className="map-view" role="application" aria-label={props.ariaLabel} />;
 }
