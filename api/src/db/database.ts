@@ -24,14 +24,14 @@ export interface DatabaseOptions {
 }
 
 // Messages tables hold int8 ids and H3 cells: read them as bigint, never as lossy numbers.
-const types = {
+const types: Record<'bigint', postgres.PostgresType<bigint>> = {
   bigint: {
     to: 20,
     from: [20],
     serialize: (x: bigint) => x.toString(),
     parse: (x: string) => BigInt(x),
   },
-} as const;
+};
 
 const clientOptions = { types, onnotice: () => {}, idle_timeout: 30, connect_timeout: 30 };
 
