@@ -10,6 +10,7 @@ import { generateCommand } from './generate-command';
 import { importCommand } from './import-command';
 import { describeDatabase, openConfiguredDatabase } from './open-configured-database';
 import { USAGE, UsageError } from './usage';
+import { runUserCommand } from './user-command';
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -28,6 +29,21 @@ const OPTIONS = {
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 async function main(argv: string[]): Promise<number> {
+  // `user` has options of its own (--login, --role, --district …), parsed by runUserCommand.
+  if (argv[0] === 'user') {
+    const config = loadConfig();
+    const db = await openConfiguredDatabase(config, false);
+    try {
+      return await runUserCommand(argv.slice(1), {
+        sql: db.sql,
+        stdin: process.stdin,
+        stdout: process.stdout,
+        stderr: process.stderr,
+      });
+    } finally {
+      await db.close();
+    }
+  }
   let parsed: { values: Values; positionals: string[] };
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });

@@ -18,6 +18,7 @@ Commands:
                                deterministic synthetic messages (default range: the year before today;
                                default districts: the shipped Budapest districts); --out writes NDJSON
                                (.gz compresses) instead of the database
+  user add|list|remove|passwd  manage sign-in accounts (pnpm heatmap user --help)
 
 Environment: DATABASE_URL (absent: embedded PGlite under HEATMAP_DATA_DIR), PORT, HOST,
 HEATMAP_TIMEZONE, HEATMAP_INGEST_TOKEN. Without --map, a file with the Járókelő columns is read
