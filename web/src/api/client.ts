@@ -31,7 +31,7 @@ export class ApiError extends Error {
   }
 }
 
-type QueryValue = string | number | undefined;
+type QueryValue = string | number | boolean | undefined;
 
 function queryString(query: Record<string, QueryValue>): string {
   const params = new URLSearchParams();

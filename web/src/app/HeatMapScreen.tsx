@@ -170,6 +170,9 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
   }, [choropleth.data, url.metric]);
   const scale = url.mode === 'districts' ? choroplethScale : frame?.scale;
 
+  // Label data keeps its identity across frames, so the text layer is not laid out again per frame.
+  const labelProps = useMemo(() => districtLabelProps(shapes, url.mode === 'districts'), [shapes, url.mode]);
+
   const layers = useMemo(() => {
     const list = [];
     if (url.mode === 'districts' && choropleth.data) {
@@ -209,7 +212,7 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
         }),
       );
     }
-    list.push(new TextLayer(districtLabelProps(shapes, url.mode === 'districts')));
+    list.push(new TextLayer(labelProps));
     return list;
   }, [
     url.mode,
@@ -220,7 +223,7 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
     choroplethScale,
     settledKey,
     frame,
-    shapes,
+    labelProps,
   ]);
 
   const onHover = useCallback(

@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { frameCount, launchChromium } from './chromium';
+import { startDemoServer } from './demo-server';
+
+const distAssets = resolve(import.meta.dirname, '../../web/dist/assets');
+
+/** Gzip size of the built JavaScript (level 9, as a static server would precompress it). */
+export function javascriptGzipBytes(): number {
+  return readdirSync(distAssets)
+    .filter((name) => name.endsWith('.js'))
+    .reduce((sum, name) => sum + gzipSync(readFileSync(resolve(distAssets, name)), { level: 9 }).length, 0);
+}
+
+async function untilNewFrame(page: Page, after: number): Promise<void> {
+  await page.waitForFunction(
+    (minimum) => Number(document.querySelector<HTMLElement>('.map-view')?.dataset.frames ?? 0) > minimum,
+    after,
+    { polling: 'raf', timeout: 30_000 },
+  );
+}
+
+/**
+ * The web app's figures in headless Chromium (SwiftShader: CPU-bound, so FPS is a floor):
+ * navigation to the first hexagons drawn, frames per second while playing with the whole region in
+ * view, a slider step to its new frame, and the gzip size of the JavaScript. Needs `web/dist` built
+ * and the seeded test template (made by the vitest global setup), or `url` of a running server.
+ * For `pnpm bench` as suite "web".
+ */
+export async function webSuite(options: { url?: string } = {}): Promise<Record<string, number>> {
+  const demo = options.url ? null : await startDemoServer();
+  const baseUrl = options.url ?? demo?.url;
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const started = Date.now();
+    await page.goto(`${baseUrl}/?win=week`);
+    // First hexagons: a frame drawn after the slider (hence the cube) exists.
+    await page.waitForFunction(
+      () =>
+        document.querySelector('.time-slider') !== null &&
+        Number(document.querySelector<HTMLElement>('.map-view')?.dataset.frames ?? 0) > 0,
+      undefined,
+      { polling: 'raf', timeout: 60_000 },
+    );
+    await untilNewFrame(page, await frameCount(page));
+    const firstHexagonsMs = Date.now() - started;
+
+    const slider = page.getByRole('slider');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    const steps: number[] = [];
+    for (let step = 0; step < 10; step += 1) {
+      const before = await frameCount(page);
+      const t0 = await page.evaluate(() => performance.now());
+      await page.keyboard.press('ArrowRight');
+      await untilNewFrame(page, before);
+      steps.push((await page.evaluate(() => performance.now())) - t0);
+    }
+    steps.sort((a, b) => a - b);
+
+    await page.getByRole('combobox', { name: 'Скорость' }).selectOption('8');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    const framesBefore = await frameCount(page);
+    const playStarted = Date.now();
+    await page.keyboard.press(' ');
+    await page.waitForTimeout(4000);
+    const playbackFps = ((await frameCount(page)) - framesBefore) / ((Date.now() - playStarted) / 1000);
+    await page.keyboard.press(' ');
+
+    return {
+      firstHexagonsMs,
+      playbackFps: Math.round(playbackFps * 10) / 10,
+      sliderStepToFrameMsMedian: Math.round(steps[Math.floor(steps.length / 2)] ?? 0),
+      sliderStepToFrameMsMax: Math.round(steps.at(-1) ?? 0),
+      javascriptGzipBytes: javascriptGzipBytes(),
+    };
+  } finally {
+    await browser.close();
+    await demo?.close();
+  }
+}
