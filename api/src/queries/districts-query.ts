@@ -6,8 +6,13 @@ import type { MessageFilter } from './message-filter';
 import { emptyMetrics } from './metrics-sql';
 
 /** The districts the filter and scope allow, as GeoJSON features with their metrics. */
-export async function queryDistricts(sql: Sql, timezone: string, filter: MessageFilter): Promise<Districts> {
-  const metrics = await aggregate(sql, timezone, filter, { kind: 'district' }, { medians: true });
+export async function queryDistricts(
+  sql: Sql,
+  timezone: string,
+  filter: MessageFilter,
+  options: { medians: boolean } = { medians: true },
+): Promise<Districts> {
+  const metrics = await aggregate(sql, timezone, filter, { kind: 'district' }, options);
   const conditions: Fragment[] = [];
   if (filter.districts) {
     conditions.push(

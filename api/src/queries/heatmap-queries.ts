@@ -12,13 +12,15 @@ import { queryTimeline } from './timeline-query';
 /** The read queries bound to one database and region zone: what routes (and later, exports) call. */
 export function createHeatmapQueries(sql: Sql, timezone: string) {
   return {
-    hexagons: (filter: MessageFilter, res: Resolution) => queryHexagons(sql, timezone, filter, res),
+    hexagons: (filter: MessageFilter, res: Resolution, options?: { medians: boolean }) =>
+      queryHexagons(sql, timezone, filter, res, options),
     timeline: (filter: MessageFilter, res: Resolution, bucket: Bucket) =>
       queryTimeline(sql, timezone, filter, res, bucket),
     cellMessages: (filter: MessageFilter, request: CellMessagesRequest) =>
       queryCellMessages(sql, filter, request),
     message: (id: string, filter: MessageFilter) => queryMessage(sql, id, filter),
-    districts: (filter: MessageFilter) => queryDistricts(sql, timezone, filter),
+    districts: (filter: MessageFilter, options?: { medians: boolean }) =>
+      queryDistricts(sql, timezone, filter, options),
     summary: (filter: MessageFilter, options: { res: Resolution; top: number }) =>
       querySummary(sql, timezone, filter, options),
     meta: (scope?: FilterScope) => queryMeta(sql, timezone, scope),

@@ -10,8 +10,9 @@ export async function queryHexagons(
   timezone: string,
   filter: MessageFilter,
   res: Resolution,
+  options: { medians: boolean } = { medians: true },
 ): Promise<Hexagons> {
-  const rows = await aggregate(sql, timezone, filter, { kind: 'cell', res }, { medians: true });
+  const rows = await aggregate(sql, timezone, filter, { kind: 'cell', res }, options);
   const cells = [...rows]
     .map(([key, metrics]) => ({ h3: bigIntToCell(BigInt(key)), ...metrics }))
     .sort((a, b) => b.count - a.count || (a.h3 < b.h3 ? -1 : 1));

@@ -71,6 +71,14 @@ export const ZoomSchema = Type.Number({
   description: 'a web-map zoom from 0 to 24; picks res when res is absent',
 });
 
+/** Medians need every message of the window (they cannot be summed from the rollup): skip when unused. */
+export const MediansSchema = Type.Boolean({
+  default: true,
+  description:
+    'Compute medianAnswerMinutes/medianResolveMinutes (exact, from every message in the window: the slow part ' +
+    'on large data). false: they are null and the counts come from the pre-aggregate alone.',
+});
+
 /** The metrics every aggregate (cell, district, summary) carries; defined in api/src/queries/metrics-sql.ts. */
 export const MetricsSchema = Type.Object({
   count: Type.Integer({ description: 'Messages created in the window' }),

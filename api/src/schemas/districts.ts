@@ -1,7 +1,10 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { FiltersSchema, MetricsSchema, WindowSchema } from './common';
+import { FiltersSchema, MediansSchema, MetricsSchema, WindowSchema } from './common';
 
-export const QueryDistrictsSchema = FiltersSchema;
+export const QueryDistrictsSchema = Type.Composite([
+  FiltersSchema,
+  Type.Object({ medians: Type.Optional(MediansSchema) }),
+]);
 
 export const DistrictFeatureSchema = Type.Object({
   type: Type.Literal('Feature'),

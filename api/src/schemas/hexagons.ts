@@ -1,9 +1,20 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { FiltersSchema, MetricsSchema, ResolutionSchema, WindowSchema, ZoomSchema } from './common';
+import {
+  FiltersSchema,
+  MediansSchema,
+  MetricsSchema,
+  ResolutionSchema,
+  WindowSchema,
+  ZoomSchema,
+} from './common';
 
 export const QueryHexagonsSchema = Type.Composite([
   FiltersSchema,
-  Type.Object({ res: Type.Optional(ResolutionSchema), zoom: Type.Optional(ZoomSchema) }),
+  Type.Object({
+    res: Type.Optional(ResolutionSchema),
+    zoom: Type.Optional(ZoomSchema),
+    medians: Type.Optional(MediansSchema),
+  }),
 ]);
 export type QueryHexagons = Static<typeof QueryHexagonsSchema>;
 

@@ -119,6 +119,15 @@ describe.each(BACKENDS)('heat map routes on %s with the Járókelő data', (back
     }
   });
 
+  test('/hexagons?medians=false: the same counts, no medians', async () => {
+    const query = 'res=8&from=2024-01-01&to=2024-07-01&category=1';
+    const full = await get(`/api/v1/hexagons?${query}`);
+    const lean = await get(`/api/v1/hexagons?${query}&medians=false`);
+    expect(lean.cells).toEqual(
+      full.cells.map((c: object) => ({ ...c, medianAnswerMinutes: null, medianResolveMinutes: null })),
+    );
+  });
+
   test.each([
     { res: 8, bucket: 'week', query: 'from=2024-01-01&to=2024-07-01', from: '2024-01-01', to: '2024-07-01' },
     {

@@ -15,6 +15,8 @@ export const districtsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request, reply) =>
-      app.responseCache.send(request, reply, () => app.heatmapQueries.districts(requestFilter(app, request))),
+      app.responseCache.send(request, reply, () =>
+        app.heatmapQueries.districts(requestFilter(app, request), { medians: request.query.medians ?? true }),
+      ),
   );
 };

@@ -16,7 +16,9 @@ export const hexagonsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request, reply) =>
       app.responseCache.send(request, reply, () =>
-        app.heatmapQueries.hexagons(requestFilter(app, request), requestResolution(request.query)),
+        app.heatmapQueries.hexagons(requestFilter(app, request), requestResolution(request.query), {
+          medians: request.query.medians ?? true,
+        }),
       ),
   );
 };
