@@ -33,38 +33,36 @@ export async function queryTimeline(
   if (edges.length < 2) return { res, bucket, timezone, edges: edges.map(iso), totals: [], cells: empty };
   const bounded = { ...filter, from: edges[0], to: edges[edges.length - 1] };
   const window = bucket === 'hour' ? null : rollupWindow(bounded, { kind: 'cell', res }, timezone);
-  const rows = window
-    ? await sql<{ cell: bigint; b: number; n: number }[]>`
-        SELECT r.cell, width_bucket(r.day, ${edges.map((e) => localDate(e, timezone))}::date[]) - 1 AS b,
+  const perBucket = window
+    ? sql`SELECT r.cell, width_bucket(r.day, ${edges.map((e) => localDate(e, timezone))}::date[]) - 1 AS b,
                sum(r.n)::int AS n
         FROM message_rollup r
         WHERE r.res = ${res} AND ${rollupConditions(sql, bounded, window)}
-        GROUP BY 1, 2 ORDER BY 1, 2`
-    : await sql<{ cell: bigint; b: number; n: number }[]>`
-        SELECT ${sql(`m.h3_${res}`)} AS cell,
+        GROUP BY 1, 2`
+    : sql`SELECT ${sql(`m.h3_${res}`)} AS cell,
                width_bucket(m.created_at, ${edges.map(iso)}::timestamptz[]) - 1 AS b, count(*)::int AS n
         FROM messages m
         WHERE ${messageConditions(sql, bounded)}
-        GROUP BY 1, 2 ORDER BY 1, 2`;
+        GROUP BY 1, 2`;
+  // One row per cell with its buckets as arrays: a year of days over a city is ~10^5-10^6 (cell, day)
+  // pairs, far cheaper to carry as a few arrays than as a row object each.
+  const rows = await sql<{ cell: bigint; buckets: number[]; counts: number[] }[]>`
+    SELECT cell, array_agg(b ORDER BY b) AS buckets, array_agg(n ORDER BY b) AS counts
+    FROM (${perBucket}) AS t
+    GROUP BY cell ORDER BY cell`;
   const totals = new Array<number>(edges.length - 1).fill(0);
-  const cells = {
-    h3: [] as string[],
-    offsets: [] as number[],
-    buckets: [] as number[],
-    counts: [] as number[],
-  };
-  let previous: bigint | undefined;
+  const cells = { h3: [] as string[], offsets: [0], buckets: [] as number[], counts: [] as number[] };
   for (const row of rows) {
-    if (row.cell !== previous) {
-      cells.h3.push(bigIntToCell(row.cell));
-      cells.offsets.push(cells.buckets.length);
-      previous = row.cell;
+    cells.h3.push(bigIntToCell(row.cell));
+    for (let i = 0; i < row.buckets.length; i++) {
+      const b = row.buckets[i] as number;
+      const n = row.counts[i] as number;
+      cells.buckets.push(b);
+      cells.counts.push(n);
+      totals[b] = (totals[b] ?? 0) + n;
     }
-    cells.buckets.push(row.b);
-    cells.counts.push(row.n);
-    totals[row.b] = (totals[row.b] ?? 0) + row.n;
+    cells.offsets.push(cells.buckets.length);
   }
-  cells.offsets.push(cells.buckets.length);
   return { res, bucket, timezone, edges: edges.map(iso), totals, cells };
 }
 
