@@ -14,6 +14,7 @@ export const readyzRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       try {
+        await app.db.sql`SELECT 1`;
         const pending = await pendingMigrations(app.db.sql);
         if (pending.length > 0) {
           return reply
