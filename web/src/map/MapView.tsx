@@ -64,7 +64,7 @@ export function MapView(props: MapViewProps) {
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
-      canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
+      canvasContextAttributes: { antialias: false, preserveDrawingBuffer: true },
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.keyboard.enable();
