@@ -30,6 +30,8 @@ import { readyzRoutes } from './routes/readyz/index';
 export interface AppOptions {
   db: Database;
   config: Config;
+  /** See ResponseCacheOptions.versionTtlMs; startServer trusts a data_version read for 200 ms. */
+  cacheVersionTtlMs?: number;
   /** Folder of the built web app (web/dist); served with an SPA fallback when it holds index.html. */
   webRoot?: string;
   /** Sign-in settings; read from the environment when absent (until they join Config). */
@@ -58,7 +60,7 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
     anonymousReads: options.anonymousReads ?? 'any-route',
   });
   await instance.register(heatmapQueriesPlugin);
-  await instance.register(responseCachePlugin);
+  await instance.register(responseCachePlugin, { versionTtlMs: options.cacheVersionTtlMs ?? 0 });
 
   await instance.register(authRoutes, { prefix: '/api/v1/auth' });
   await instance.register(healthzRoutes, { prefix: '/healthz' });

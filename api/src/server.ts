@@ -29,6 +29,7 @@ export async function startServer(
       db,
       config,
       webRoot: options.webRoot ?? defaultWebRoot,
+      cacheVersionTtlMs: 200,
       logger: { level: config.production ? 'info' : 'warn' },
     });
     app.server.requestTimeout = 60_000;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildApp } from '../../src/app';
 import { startServer } from '../../src/server';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 import { buildTestApp, INGEST_TOKEN, testConfig } from './app-helper';
@@ -88,6 +89,27 @@ describe.each(BACKENDS)('POST /api/v1/messages and cache invalidation on %s', (b
     const after = await app.inject({ url, headers: { 'if-none-match': etag } });
     expect(after.statusCode).toBe(200);
     expect(after.json().total).toBe(total + 1);
+  });
+
+  test("with a version TTL, another writer shows after the TTL and this process's ingest at once", async () => {
+    const trusting = await buildApp({ db, config: testConfig(), cacheVersionTtlMs: 60_000 });
+    try {
+      const url = '/api/v1/hexagons?res=8&medians=false';
+      const total = (await trusting.inject({ url })).json().total;
+      // Another process's write: this app trusts its data_version read for a minute.
+      await app.inject({ method: 'POST', url: '/api/v1/messages', payload: [message(7000)], headers: auth });
+      expect((await trusting.inject({ url })).json().total).toBe(total);
+      const posted = await trusting.inject({
+        method: 'POST',
+        url: '/api/v1/messages',
+        payload: [message(7001)],
+        headers: auth,
+      });
+      expect(posted.statusCode).toBe(200);
+      expect((await trusting.inject({ url })).json().total).toBe(total + 2);
+    } finally {
+      await trusting.close();
+    }
   });
 
   test('/healthz and /readyz', async () => {

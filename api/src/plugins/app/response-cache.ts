@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -15,7 +16,17 @@ export interface ResponseCache {
    * Resolves with the reply already sent; typed `never` so a typed route handler can return it.
    */
   send(request: FastifyRequest, reply: FastifyReply, compute: () => Promise<unknown>): Promise<never>;
+  /** Drops every entry and forgets the data version: call after a write in this process. */
   clear(): void;
+}
+
+export interface ResponseCacheOptions {
+  /**
+   * How long a data_version read is trusted, in ms. 0 (default): read on every request. A server under
+   * load may trust it briefly: a write from another process then shows after at most this long, a write
+   * through this process's ingest route at once.
+   */
+  versionTtlMs?: number;
 }
 
 const MAX_ENTRIES = 500;
@@ -27,36 +38,63 @@ const MAX_CHARS = 64 * 1024 * 1024;
  * one tiny query buys correctness after a CLI import or another server's ingest.
  */
 export const responseCachePlugin = fp(
-  async (app: FastifyInstance) => {
+  async (app: FastifyInstance, options: ResponseCacheOptions) => {
+    const versionTtlMs = options.versionTtlMs ?? 0;
+    let versionReadAt = 0;
     // ETags also carry the process's boot id: a new build may answer the same data differently.
     const boot = randomUUID().slice(0, 8);
-    const entries = new Map<string, string>();
+    // Bodies are kept serialised and gzipped: a hit costs neither serialisation nor compression.
+    const entries = new Map<string, Entry>();
     let version = '';
     let chars = 0;
 
-    const clear = () => {
+    const dropEntries = () => {
       entries.clear();
       chars = 0;
     };
+    const clear = () => {
+      dropEntries();
+      versionReadAt = 0;
+    };
 
-    const store = (key: string, body: string) => {
-      if (body.length > MAX_CHARS / 4) return;
-      while (entries.size >= MAX_ENTRIES || chars + body.length > MAX_CHARS) {
+    const dataVersion = async () => {
+      const now = Date.now();
+      if (version !== '' && now - versionReadAt < versionTtlMs) return version;
+      const [row] = await app.db.sql<{ value: string }[]>`
+        SELECT value FROM app_settings WHERE key = 'data_version'`;
+      versionReadAt = now;
+      return row?.value ?? '0';
+    };
+
+    const store = (key: string, entry: Entry) => {
+      const size = entry.body.length + entry.gzip.length;
+      if (size > MAX_CHARS / 4) return;
+      while (entries.size >= MAX_ENTRIES || chars + size > MAX_CHARS) {
         const oldest = entries.keys().next().value;
         if (oldest === undefined) break;
-        chars -= entries.get(oldest)?.length ?? 0;
+        const gone = entries.get(oldest);
+        chars -= gone ? gone.body.length + gone.gzip.length : 0;
         entries.delete(oldest);
       }
-      entries.set(key, body);
-      chars += body.length;
+      entries.set(key, entry);
+      chars += size;
+    };
+
+    // Resolve with the reply: an async handler resolving to undefined makes Fastify end the response
+    // before @fastify/compress has streamed a compressed body (it went out empty, content-length 0).
+    const deliver = (request: FastifyRequest, reply: FastifyReply, entry: Entry) => {
+      reply.header('vary', 'accept-encoding');
+      if (acceptsGzip(request.headers['accept-encoding'])) {
+        // @fastify/compress leaves a body that already has a Content-Encoding alone.
+        return reply.header('content-encoding', 'gzip').send(entry.gzip) as never;
+      }
+      return reply.send(entry.body) as never;
     };
 
     const send: ResponseCache['send'] = async (request, reply, compute) => {
-      const [row] = await app.db.sql<{ value: string }[]>`
-        SELECT value FROM app_settings WHERE key = 'data_version'`;
-      const current = row?.value ?? '0';
+      const current = await dataVersion();
       if (current !== version) {
-        clear();
+        dropEntries();
         version = current;
       }
       const key = `${request.url}\u0000${JSON.stringify(request.filterScope ?? null)}`;
@@ -68,21 +106,33 @@ export const responseCachePlugin = fp(
       }
       reply.type('application/json; charset=utf-8');
       const hit = entries.get(key);
-      if (hit !== undefined) {
-        return reply.send(hit) as never;
-      }
+      if (hit !== undefined) return deliver(request, reply, hit);
       const body = reply.serialize(await compute()) as string;
+      const entry = { body, gzip: gzipSync(body, { level: 6 }) };
       // Computing took time: store only if no write landed meanwhile (a later request re-reads the version).
-      if (version === current) store(key, body);
-      // Resolve with the reply: an async handler resolving to undefined makes Fastify end the response
-      // before @fastify/compress has streamed a compressed body (it went out empty, content-length 0).
-      return reply.send(body) as never;
+      if (version === current) store(key, entry);
+      return deliver(request, reply, entry);
     };
 
     app.decorate('responseCache', { send, clear });
   },
   { name: 'response-cache', dependencies: ['database'] },
 );
+
+interface Entry {
+  body: string;
+  gzip: Buffer;
+}
+
+/** gzip listed in Accept-Encoding and not refused with q=0. */
+function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [name, ...params] = part.trim().split(';');
+    if (name?.trim().toLowerCase() !== 'gzip' && name?.trim() !== '*') return false;
+    return !params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p));
+  });
+}
 
 function matches(header: string | undefined, etag: string): boolean {
   if (!header) return false;

@@ -73,6 +73,8 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       } catch (error) {
         if (error instanceof MappingError) throw new QueryError(400, `Invalid body: ${error.message}`);
         throw error;
+      } finally {
+        app.responseCache.clear();
       }
     },
   );
