@@ -29,6 +29,7 @@ import {
 } from '../map/layers/district-layers';
 import { HEX_LAYER_ID, hexLayerProps } from '../map/layers/hex-layer';
 import { MapView, type MapViewport } from '../map/MapView';
+import { Hotspots } from '../summary/Hotspots';
 import { SummaryBar } from '../summary/SummaryBar';
 import { TimeSlider } from '../timeline/TimeSlider';
 import { buildTimelineCube } from '../timeline/timeline-cube';
@@ -344,6 +345,12 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
             }
           />
         )}
+        <Hotspots
+          summary={summary.data}
+          districts={shapes}
+          selectedCell={url.cell}
+          onSelectCell={(cell) => setUrl({ cell }, { push: true })}
+        />
         <p className="zone">
           {t('app.timeZone', { zone: zoneLabel(timeZone, cube?.edges[window.start] ?? Date.now()) })}
         </p>
