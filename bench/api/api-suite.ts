@@ -1,0 +1,155 @@
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../api/src/app';
+import { loadConfig } from '../../api/src/config/config';
+import { BENCH_TIMEZONE, openBenchDataset } from './bench-dataset';
+
+const adminUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+const sizes = (process.env.BENCH_API_SIZES ?? '1000000,5000000').split(',').map(Number);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
+
+/** The issue's targets, p95 in ms, per data set size. */
+const TARGETS: Record<string, Record<number, number>> = {
+  hexagons: { 1000000: 50, 5000000: 150 },
+  timeline: { 1000000: 200 },
+  drilldown: { 1000000: 30 },
+};
+
+interface Latency {
+  name: string;
+  kind: keyof typeof TARGETS;
+  url: string;
+  p50: number;
+  p95: number;
+  targetP95?: number;
+  bytes: number;
+  gzipBytes: number;
+  gzipBytesPerCell?: number;
+}
+
+/**
+ * Warm p50/p95 of the map's queries on 1M and 5M synthetic messages (server backend), each request
+ * computed afresh (the in-process response cache is cleared before every one), and requests/s of a
+ * cached /hexagons against a hello-world route of the same server, side by side in one run.
+ */
+export async function apiSuite() {
+  const results = [];
+  for (const size of sizes) {
+    const db = await openBenchDataset(adminUrl, size);
+    const config = {
+      ...loadConfig({ ...process.env, HEATMAP_TIMEZONE: BENCH_TIMEZONE }),
+      databaseUrl: 'bench',
+    };
+    const app = await buildApp({ db, config });
+    app.get('/bench/hello', async () => ({ hello: 'world' }));
+    const base = await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const latencies = await measureLatencies(app, base, size);
+      const throughput = await measureThroughput(base, latencies[0]?.url ?? '/api/v1/hexagons?res=8');
+      results.push({ messages: size, latencies, throughput });
+    } finally {
+      await app.close();
+      await db.close();
+    }
+  }
+  return { samplesPerQuery: SAMPLES, results };
+}
+
+async function measureLatencies(app: FastifyInstance, base: string, size: number): Promise<Latency[]> {
+  const [busiest] = await app.db.sql<{ cell: string }[]>`
+    SELECT to_hex(h3_8) AS cell FROM messages GROUP BY h3_8 ORDER BY count(*) DESC LIMIT 1`;
+  const [category] = await app.db.sql<{ name: string }[]>`
+    SELECT c.name FROM messages m JOIN categories c ON c.id = m.category_id
+    GROUP BY c.name ORDER BY count(*) DESC LIMIT 1`;
+  const cat = encodeURIComponent(category?.name ?? '');
+  const windows = { day: 'from=2025-06-10&to=2025-06-11', month: 'from=2025-06-01&to=2025-07-01', all: '' };
+  const queries: Array<Pick<Latency, 'name' | 'kind' | 'url'>> = [];
+  for (const res of [7, 8]) {
+    for (const [window, range] of Object.entries(windows)) {
+      for (const filter of ['', `category=${cat}`]) {
+        const q = [`res=${res}`, range, filter, 'medians=false'].filter(Boolean).join('&');
+        queries.push({
+          name: `hexagons res ${res}, ${window}${filter ? ', one category' : ''}`,
+          kind: 'hexagons',
+          url: `/api/v1/hexagons?${q}`,
+        });
+      }
+    }
+  }
+  queries.push({
+    name: 'hexagons res 8, all, with medians',
+    kind: 'hexagons',
+    url: '/api/v1/hexagons?res=8',
+  });
+  queries.push({
+    name: 'timeline res 7, day buckets over 2025',
+    kind: 'timeline',
+    url: '/api/v1/timeline?res=7&bucket=day&from=2025-01-01&to=2026-01-01',
+  });
+  queries.push({
+    name: 'drill-down first page, busiest res-8 cell',
+    kind: 'drilldown',
+    url: `/api/v1/cells/${busiest?.cell}/messages?limit=50`,
+  });
+  const out: Latency[] = [];
+  for (const q of queries) {
+    const times: number[] = [];
+    let body = '';
+    for (let i = 0; i < SAMPLES + 3; i++) {
+      app.responseCache.clear();
+      const started = performance.now();
+      const response = await fetch(base + q.url);
+      body = await response.text();
+      if (!response.ok) throw new Error(`${q.url}: ${response.status} ${body.slice(0, 200)}`);
+      if (i >= 3) times.push(performance.now() - started);
+    }
+    const gzipBytes = gzipSync(body).length;
+    const cells = q.kind === 'hexagons' ? (JSON.parse(body) as { cells: unknown[] }).cells.length : undefined;
+    const target = TARGETS[q.kind]?.[size];
+    const row: Latency = {
+      ...q,
+      p50: round(percentile(times, 0.5)),
+      p95: round(percentile(times, 0.95)),
+      ...(target ? { targetP95: target } : {}),
+      bytes: Buffer.byteLength(body),
+      gzipBytes,
+      ...(cells ? { gzipBytesPerCell: round(gzipBytes / cells) } : {}),
+    };
+    console.log(
+      `${size} ${row.name.padEnd(48)} p50 ${row.p50} ms, p95 ${row.p95} ms${target ? ` (target ${target})` : ''}, ` +
+        `${row.gzipBytes} B gzip${cells ? ` (${cells} cells)` : ''}`,
+    );
+    out.push(row);
+  }
+  return out;
+}
+
+async function measureThroughput(base: string, cachedPath: string) {
+  const run = (path: string) =>
+    autocannon({ url: base + path, connections: 10, duration: 8, headers: { 'accept-encoding': 'gzip' } });
+  await run(cachedPath); // warm the cache and the JIT
+  const hello = await run('/bench/hello');
+  const cached = await run(cachedPath);
+  const ratio = round(cached.requests.average / hello.requests.average);
+  console.log(
+    `cached /hexagons ${Math.round(cached.requests.average)} req/s vs hello-world ${Math.round(hello.requests.average)} req/s: ratio ${ratio} (target >= 0.5)`,
+  );
+  return {
+    cachedPath,
+    cachedRequestsPerSecond: cached.requests.average,
+    helloRequestsPerSecond: hello.requests.average,
+    ratio,
+    target: 0.5,
+  };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;
