@@ -3,6 +3,9 @@ import autocannon from 'autocannon';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/src/app';
 import { loadConfig } from '../../api/src/config/config';
+// The app's decorators (db, responseCache) are declared where they are created.
+import type {} from '../../api/src/plugins/app/database';
+import type {} from '../../api/src/plugins/app/response-cache';
 import { BENCH_TIMEZONE, openBenchDataset } from './bench-dataset';
 
 const adminUrl =
