@@ -1,6 +1,4 @@
 import type { PickingInfo } from '@deck.gl/core';
-import { H3HexagonLayer } from '@deck.gl/geo-layers';
-import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import { resolutionForZoom } from '@heatmap/geo';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
@@ -14,20 +12,16 @@ import {
 } from '../api/client';
 import { DrillDownPanel } from '../drilldown/DrillDownPanel';
 import type { LoadPage } from '../drilldown/use-message-pages';
-import { FilterPanel } from '../filters/FilterPanel';
+import { type FilterKey, FilterPanel } from '../filters/FilterPanel';
+import { filterOptions } from '../filters/filter-options';
 import { formatDuration, zoneLabel } from '../i18n/format-time';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages-ru';
 import { basemapStyle } from '../map/basemap-style';
-import { createColorScale } from '../map/color-scale';
 import { HexTooltip, type HexTooltipProps } from '../map/HexTooltip';
 import { Legend } from '../map/Legend';
-import {
-  type DistrictShape,
-  districtChoroplethProps,
-  districtLabelProps,
-} from '../map/layers/district-layers';
-import { HEX_LAYER_ID, hexLayerProps } from '../map/layers/hex-layer';
+import type { DistrictShape } from '../map/layers/district-layers';
+import { HEX_LAYER_ID } from '../map/layers/hex-layer';
 import { MapView, type MapViewport } from '../map/MapView';
 import { Hotspots } from '../summary/Hotspots';
 import { SummaryBar } from '../summary/SummaryBar';
@@ -36,8 +30,9 @@ import { buildTimelineCube } from '../timeline/timeline-cube';
 import { windowFromUrl, windowToUrl } from '../timeline/window-from-url';
 import type { UrlState } from '../url-state/url-state';
 import { MapToolbar } from './MapToolbar';
-import { bboxContains, paddedBbox, queryFilters } from './query-filters';
+import { bboxContains, districtsBounds, paddedBbox, queryFilters } from './query-filters';
 import { useFrame } from './use-frame';
+import { useMapLayers } from './use-map-layers';
 import { usePlayback } from './use-playback';
 import { useRemote } from './use-remote';
 
@@ -161,71 +156,13 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
   const shapes = useMemo(() => shapesOf(districts), [districts]);
   const metricLabel = t(`metric.${url.metric}` as MessageKey);
 
-  const choroplethScale = useMemo(() => {
-    const values = (choropleth.data?.features ?? []).map((feature) => {
-      const p = feature.properties;
-      return url.metric === 'count' ? p.count : url.metric === 'open' ? p.open : (p.medianAnswerMinutes ?? 0);
-    });
-    const median = url.metric === 'medianAnswer';
-    return createColorScale(Math.max(0, ...values), median ? 'linear' : 'sqrt', { integer: !median });
-  }, [choropleth.data, url.metric]);
-  const scale = url.mode === 'districts' ? choroplethScale : frame?.scale;
-
-  // Label data keeps its identity across frames, so the text layer is not laid out again per frame.
-  const labelProps = useMemo(() => districtLabelProps(shapes, url.mode === 'districts'), [shapes, url.mode]);
-
-  const layers = useMemo(() => {
-    const list = [];
-    if (url.mode === 'districts' && choropleth.data) {
-      const values = choropleth.data.features.map((feature) => {
-        const p = feature.properties;
-        const value =
-          url.metric === 'count' ? p.count : url.metric === 'open' ? p.open : p.medianAnswerMinutes;
-        return {
-          id: feature.id,
-          name: p.name,
-          coordinates: feature.geometry.coordinates,
-          value: value ?? Number.NaN,
-        };
-      });
-      list.push(
-        new GeoJsonLayer(districtChoroplethProps(values, choroplethScale, `${url.metric}|${settledKey}`)),
-      );
-    } else if (frame) {
-      list.push(
-        new H3HexagonLayer(
-          hexLayerProps({ frame: frame.hex, metric: url.metric, scale: frame.scale, extrude: url.extrude }),
-        ),
-      );
-    }
-    if (url.cell) {
-      list.push(
-        new H3HexagonLayer({
-          id: 'selected-cell',
-          data: [url.cell],
-          getHexagon: (cell: string) => cell,
-          filled: false,
-          stroked: true,
-          extruded: false,
-          getLineColor: [230, 57, 70, 255],
-          lineWidthUnits: 'pixels',
-          getLineWidth: 4,
-        }),
-      );
-    }
-    list.push(new TextLayer(labelProps));
-    return list;
-  }, [
-    url.mode,
-    url.metric,
-    url.extrude,
-    url.cell,
-    choropleth.data,
-    choroplethScale,
-    settledKey,
+  const { layers, scale } = useMapLayers({
+    url,
     frame,
-    labelProps,
-  ]);
+    choropleth: choropleth.data,
+    settledKey,
+    shapes,
+  });
 
   const onHover = useCallback(
     (info: PickingInfo) => {
@@ -301,6 +238,14 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
     [districts],
   );
 
+  // Choosing districts in the filter (not opening a link) flies to them.
+  const [focusBounds, setFocusBounds] = useState<[number, number, number, number] | null>(null);
+  const onFilterChange = (key: FilterKey, values: string[]) => {
+    setUrl({ [key]: values });
+    if (key !== 'district' || values.length === 0) return;
+    setFocusBounds(districtsBounds(meta.districts, values));
+  };
+
   const cellIndex = url.cell && cube ? cube.cells.indexOf(url.cell) : -1;
   const empty = cube?.totals.every((total) => total === 0);
   const error = timeline.error ?? hexagons.error ?? summary.error ?? choropleth.error;
@@ -310,19 +255,7 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
     summary.retry();
     choropleth.retry();
   };
-  const options = useMemo(
-    () => ({
-      cat: meta.categories.map((item) => ({ value: item.name, label: item.name, count: item.count })),
-      src: meta.sources.map((item) => ({ value: item.name, label: item.name, count: item.count })),
-      status: meta.statuses.map((item) => ({
-        value: item.id,
-        label: t(`status.${item.id}` as MessageKey),
-        count: item.count,
-      })),
-      district: meta.districts.map((item) => ({ value: item.name, label: item.name, count: item.count })),
-    }),
-    [meta, t],
-  );
+  const options = useMemo(() => filterOptions(meta, t), [meta, t]);
 
   return (
     <div className="screen">
@@ -331,7 +264,7 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
         <FilterPanel
           options={options}
           selected={{ cat: url.cat, src: url.src, status: url.status, district: url.district }}
-          onChange={(key, values) => setUrl({ [key]: values })}
+          onChange={onFilterChange}
         />
         <MapToolbar url={url} setUrl={setUrl} />
         {scale && (
@@ -371,6 +304,7 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
           onClick={onClick}
           ariaLabel={t('app.title')}
           pitch={url.extrude && url.mode === 'hexagons' ? 45 : 0}
+          focusBounds={focusBounds}
         />
         {hover && <HexTooltip {...hover} />}
         {(timeline.loading || (!cube && !error)) && (

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bboxContains, paddedBbox, queryFilters } from './query-filters';
+import { bboxContains, districtsBounds, paddedBbox, queryFilters } from './query-filters';
 
 describe('queryFilters', () => {
   test('joins lists and leaves empty ones out', () => {
@@ -21,5 +21,17 @@ describe('paddedBbox', () => {
     expect(padded).toEqual([18.98, 47.41, 19.16, 47.59]);
     expect(bboxContains(padded, view)).toBe(true);
     expect(bboxContains(view, padded)).toBe(false);
+  });
+});
+
+describe('districtsBounds', () => {
+  test("is the union of the chosen districts' boxes", () => {
+    const districts = [
+      { name: 'I. kerület', bbox: [19.02, 47.48, 19.05, 47.51] },
+      { name: 'II. kerület', bbox: [18.92, 47.5, 19.04, 47.58] },
+      { name: 'III. kerület', bbox: [18.92, 47.53, 19.07, 47.62] },
+    ];
+    expect(districtsBounds(districts, ['I. kerület', 'II. kerület'])).toEqual([18.92, 47.48, 19.05, 47.58]);
+    expect(districtsBounds(districts, ['nowhere'])).toBeNull();
   });
 });

@@ -32,3 +32,18 @@ export function bboxContains(outer: readonly number[], inner: readonly number[])
   const [w2 = 0, s2 = 0, e2 = 0, n2 = 0] = inner;
   return w1 <= w2 && s1 <= s2 && e1 >= e2 && n1 >= n2;
 }
+
+/** The box around the named districts (west, south, east, north), or null when none is known. */
+export function districtsBounds(
+  districts: readonly { name: string; bbox: number[] }[],
+  names: readonly string[],
+): [number, number, number, number] | null {
+  const boxes = districts.filter((item) => names.includes(item.name)).map((item) => item.bbox);
+  if (boxes.length === 0) return null;
+  return [
+    Math.min(...boxes.map((box) => box[0] ?? 180)),
+    Math.min(...boxes.map((box) => box[1] ?? 90)),
+    Math.max(...boxes.map((box) => box[2] ?? -180)),
+    Math.max(...boxes.map((box) => box[3] ?? -90)),
+  ];
+}

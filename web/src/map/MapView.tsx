@@ -22,6 +22,8 @@ export interface MapViewProps {
   ariaLabel: string;
   /** Camera tilt in degrees: the 3D view tilts so column heights can be read. */
   pitch?: number;
+  /** When this changes to a box, the camera flies to fit it (west, south, east, north). */
+  focusBounds?: [number, number, number, number] | null;
 }
 
 function readViewport(map: maplibregl.Map): MapViewport {
@@ -105,6 +107,10 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     overlayRef.current?.setProps({ layers: props.layers });
   }, [props.layers]);
+
+  useEffect(() => {
+    if (props.focusBounds) mapRef.current?.fitBounds(props.focusBounds, { padding: 40, duration: 800 });
+  }, [props.focusBounds]);
 
   useEffect(() => {
     const map = mapRef.current;

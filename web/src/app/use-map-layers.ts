@@ -1,0 +1,96 @@
+import { H3HexagonLayer } from '@deck.gl/geo-layers';
+import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
+import { useMemo } from 'react';
+import type { Districts } from '../api/client';
+import { type ColorScale, createColorScale } from '../map/color-scale';
+import {
+  type DistrictShape,
+  districtChoroplethProps,
+  districtLabelProps,
+} from '../map/layers/district-layers';
+import { hexLayerProps } from '../map/layers/hex-layer';
+import type { UrlState } from '../url-state/url-state';
+import type { Frame } from './use-frame';
+
+export interface MapLayersInput {
+  url: UrlState;
+  frame: Frame | null;
+  choropleth: Districts | null;
+  settledKey: string | null;
+  shapes: DistrictShape[];
+}
+
+/** The deck.gl layers for the current state: hexagons or the district choropleth, the selected cell, labels. */
+export function useMapLayers({ url, frame, choropleth, settledKey, shapes }: MapLayersInput): {
+  layers: (H3HexagonLayer | GeoJsonLayer | TextLayer)[];
+  scale: ColorScale | undefined;
+} {
+  const choroplethData = choropleth;
+  const choroplethScale = useMemo(() => {
+    const values = (choroplethData?.features ?? []).map((feature) => {
+      const p = feature.properties;
+      return url.metric === 'count' ? p.count : url.metric === 'open' ? p.open : (p.medianAnswerMinutes ?? 0);
+    });
+    const median = url.metric === 'medianAnswer';
+    return createColorScale(Math.max(0, ...values), median ? 'linear' : 'sqrt', { integer: !median });
+  }, [choroplethData, url.metric]);
+  const scale = url.mode === 'districts' ? choroplethScale : frame?.scale;
+
+  // Label data keeps its identity across frames, so the text layer is not laid out again per frame.
+  const labelProps = useMemo(() => districtLabelProps(shapes, url.mode === 'districts'), [shapes, url.mode]);
+
+  const layers = useMemo(() => {
+    const list = [];
+    if (url.mode === 'districts' && choroplethData) {
+      const values = choroplethData.features.map((feature) => {
+        const p = feature.properties;
+        const value =
+          url.metric === 'count' ? p.count : url.metric === 'open' ? p.open : p.medianAnswerMinutes;
+        return {
+          id: feature.id,
+          name: p.name,
+          coordinates: feature.geometry.coordinates,
+          value: value ?? Number.NaN,
+        };
+      });
+      list.push(
+        new GeoJsonLayer(districtChoroplethProps(values, choroplethScale, `${url.metric}|${settledKey}`)),
+      );
+    } else if (frame) {
+      list.push(
+        new H3HexagonLayer(
+          hexLayerProps({ frame: frame.hex, metric: url.metric, scale: frame.scale, extrude: url.extrude }),
+        ),
+      );
+    }
+    if (url.cell) {
+      list.push(
+        new H3HexagonLayer({
+          id: 'selected-cell',
+          data: [url.cell],
+          getHexagon: (cell: string) => cell,
+          filled: false,
+          stroked: true,
+          extruded: false,
+          getLineColor: [230, 57, 70, 255],
+          lineWidthUnits: 'pixels',
+          getLineWidth: 4,
+        }),
+      );
+    }
+    list.push(new TextLayer(labelProps));
+    return list;
+  }, [
+    url.mode,
+    url.metric,
+    url.extrude,
+    url.cell,
+    choroplethData,
+    choroplethScale,
+    settledKey,
+    frame,
+    labelProps,
+  ]);
+
+  return { layers, scale };
+}
