@@ -140,9 +140,11 @@ describe.each(BACKENDS)('POST /api/v1/messages and cache invalidation on %s', (b
       expect(await deepLink.text()).toMatch(/<title>heat map/);
       const missing = await fetch(`${server.url}/api/v1/nope`);
       expect(missing.status).toBe(404);
-      expect((await missing.json()).message).toMatch(/No route/);
+      expect(((await missing.json()) as { message: string }).message).toMatch(/No route/);
       const docs = await fetch(`${server.url}/api/openapi.json`);
-      expect((await docs.json()).paths['/api/v1/hexagons']).toBeDefined();
+      expect(
+        ((await docs.json()) as { paths: Record<string, unknown> }).paths['/api/v1/hexagons'],
+      ).toBeDefined();
     } finally {
       await server.close();
     }
