@@ -1,8 +1,15 @@
-import { bigIntToCell, previousPeriod, type Resolution } from '@heatmap/geo';
+import {
+  bigIntToCell,
+  changeRatio,
+  DEFAULT_ANSWER_LIMIT_MINUTES,
+  previousPeriod,
+  type Resolution,
+} from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { Metrics } from '../schemas/common';
 import type { Summary } from '../schemas/summary';
 import { aggregate } from './aggregate-query';
+import { messageConditions } from './filter-sql';
 import type { MessageFilter } from './message-filter';
 import { emptyMetrics } from './metrics-sql';
 
@@ -11,13 +18,14 @@ export async function querySummary(
   sql: Sql,
   timezone: string,
   filter: MessageFilter,
-  options: { res: Resolution; top: number },
+  options: { res: Resolution; top: number; now?: Date },
 ): Promise<Summary> {
-  const current = await period(sql, timezone, filter);
+  const now = options.now ?? new Date();
+  const current = await period(sql, timezone, filter, now);
   let previous: Summary['previous'] = null;
   if (filter.from && filter.to) {
     const window = previousPeriod(filter.from, filter.to);
-    previous = await period(sql, timezone, { ...filter, ...window });
+    previous = await period(sql, timezone, { ...filter, ...window }, now);
   }
   const categories = await aggregate(
     sql,
@@ -46,9 +54,9 @@ export async function querySummary(
     previous,
     change: previous
       ? {
-          count: relativeChange(current.count, previous.count),
-          open: relativeChange(current.open, previous.open),
-          medianAnswerMinutes: relativeChange(current.medianAnswerMinutes, previous.medianAnswerMinutes),
+          count: changeRatio(current.count, previous.count),
+          open: changeRatio(current.open, previous.open),
+          medianAnswerMinutes: changeRatio(current.medianAnswerMinutes, previous.medianAnswerMinutes),
         }
       : null,
     topCategories: [...categories].map(([id, m]) => ({
@@ -58,10 +66,11 @@ export async function querySummary(
     })),
     topCells: [...cells].map(([cell, m]) => ({ h3: bigIntToCell(BigInt(cell)), count: m.count })),
     res: options.res,
+    answerLimitMinutes: DEFAULT_ANSWER_LIMIT_MINUTES,
   };
 }
 
-async function period(sql: Sql, timezone: string, filter: MessageFilter) {
+async function period(sql: Sql, timezone: string, filter: MessageFilter, now: Date) {
   const rows = await aggregate(sql, timezone, filter, { kind: 'all' }, { medians: true });
   const metrics: Metrics = rows.get(0) ?? emptyMetrics();
   return {
@@ -69,10 +78,22 @@ async function period(sql: Sql, timezone: string, filter: MessageFilter) {
     to: filter.to?.toISOString() ?? null,
     ...metrics,
     answeredShare: metrics.count > 0 ? metrics.answered / metrics.count : null,
+    answeredInTimeShare: await answeredInTimeShare(sql, filter, now, DEFAULT_ANSWER_LIMIT_MINUTES),
   };
 }
 
-function relativeChange(current: number | null, previous: number | null): number | null {
-  if (current === null || previous === null || previous === 0) return null;
-  return (current - previous) / previous;
+/**
+ * Answered within the limit, out of the messages due at `now` (answered, or unanswered past the limit),
+ * as docs/metrics.md and geo `answeredInTimeShare` define it.
+ */
+async function answeredInTimeShare(sql: Sql, filter: MessageFilter, now: Date, limit: number) {
+  const [row] = await sql<{ in_time: number; due: number }[]>`
+    SELECT
+      count(*) FILTER (WHERE m.answered_at IS NOT NULL
+        AND greatest(0, floor(extract(epoch FROM m.answered_at - m.created_at) / 60)) <= ${limit})::int AS in_time,
+      count(*) FILTER (WHERE m.answered_at IS NOT NULL
+        OR floor(extract(epoch FROM ${now.toISOString()}::timestamptz - m.created_at) / 60) > ${limit})::int AS due
+    FROM messages m
+    WHERE ${messageConditions(sql, filter)}`;
+  return row && row.due > 0 ? row.in_time / row.due : null;
 }

@@ -24,7 +24,15 @@ export type QuerySummary = Static<typeof QuerySummarySchema>;
 export const PeriodSchema = Type.Composite([
   Type.Object(WindowSchema),
   MetricsSchema,
-  Type.Object({ answeredShare: Nullable(Type.Number({ description: 'answered / count' })) }),
+  Type.Object({
+    answeredShare: Nullable(Type.Number({ description: 'answered / count' })),
+    answeredInTimeShare: Nullable(
+      Type.Number({
+        description:
+          'Answered within answerLimitMinutes, out of the messages due now (answered, or unanswered past the limit)',
+      }),
+    ),
+  }),
 ]);
 
 export const SummarySchema = Type.Composite([
@@ -46,6 +54,7 @@ export const SummarySchema = Type.Composite([
     ),
     topCells: Type.Array(Type.Object({ h3: Type.String(), count: Type.Integer() })),
     res: Type.Integer({ description: 'Resolution of topCells' }),
+    answerLimitMinutes: Type.Integer({ description: 'The answer-in-time limit (one working day: 1,440)' }),
   }),
 ]);
 export type Summary = Static<typeof SummarySchema>;

@@ -197,6 +197,11 @@ describe.each(BACKENDS)('heat map routes on %s with the Járókelő data', (back
       10,
     );
     expect(body.medianAnswerMinutes).toBe(medianMinutes(current, 'answered'));
+    const minutes = (r: TruthRow) => Math.floor(((r.answered as number) - r.created) / 60_000);
+    const due = current.filter((r) => r.answered !== null || (Date.now() - r.created) / 60_000 > 1440);
+    const inTime = current.filter((r) => r.answered !== null && minutes(r) <= 1440);
+    expect(body.answerLimitMinutes).toBe(1440);
+    expect(body.answeredInTimeShare).toBeCloseTo(inTime.length / due.length, 10);
     expect(body.previous.count).toBe(previous.length);
     expect(body.change.count).toBeCloseTo((current.length - previous.length) / previous.length, 10);
     const top = [...countBy(current, (r) => r.category)].sort((a, b) => b[1] - a[1]).slice(0, 3);

@@ -1028,6 +1028,7 @@ export interface paths {
                             medianAnswerMinutes: number | null;
                             medianResolveMinutes: number | null;
                             answeredShare: number | null;
+                            answeredInTimeShare: number | null;
                             previous: {
                                 from: string | null;
                                 to: string | null;
@@ -1042,6 +1043,7 @@ export interface paths {
                                 medianAnswerMinutes: number | null;
                                 medianResolveMinutes: number | null;
                                 answeredShare: number | null;
+                                answeredInTimeShare: number | null;
                             } | null;
                             change: {
                                 count: number | null;
@@ -1059,6 +1061,8 @@ export interface paths {
                             }[];
                             /** @description Resolution of topCells */
                             res: number;
+                            /** @description The answer-in-time limit (one working day: 1,440) */
+                            answerLimitMinutes: number;
                         };
                     };
                 };
