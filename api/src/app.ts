@@ -54,7 +54,7 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   // After request-scope (it declares filterScope) and before any route: sessions, CSRF, read scope.
   await instance.register(authenticate, {
     sql: options.db.sql,
-    config: options.authConfig ?? loadAuthConfig(),
+    config: options.authConfig ?? options.config.auth,
     // TODO(public map): switch to 'public-routes' once the public routes (config.access 'public',
     // privacy-filtered) exist. Until then anonymous callers read the staff routes in full.
     anonymousReads: options.anonymousReads ?? 'any-route',

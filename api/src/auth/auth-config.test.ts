@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ConfigError } from '../config/config';
+import { ConfigError } from '../config/config-error';
 import { loadAuthConfig } from './auth-config';
 
 describe('loadAuthConfig', () => {

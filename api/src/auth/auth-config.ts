@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/config';
+import { ConfigError } from '../config/config-error';
 
 export interface AuthConfig {
   /** HEATMAP_PUBLIC_MAP: anonymous visitors get the public, aggregated map (default on). */

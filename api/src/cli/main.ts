@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { type Config, ConfigError, loadConfig } from '../config/config';
+import { type Config, loadConfig } from '../config/config';
+import { ConfigError } from '../config/config-error';
 import type { Database } from '../db/database';
 import { migrate } from '../db/migrate';
 import { loadDistrictsFile } from '../ingest/districts-file';

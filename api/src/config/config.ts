@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { type AuthConfig, loadAuthConfig } from '../auth/auth-config';
+import { ConfigError } from './config-error';
 
 export interface Config {
   databaseUrl: string | undefined;
@@ -8,11 +10,11 @@ export interface Config {
   timezone: string;
   ingestToken: string | undefined;
   production: boolean;
+  /** Public map switch, session lifetime, cookie security (HEATMAP_PUBLIC_MAP, …). */
+  auth: AuthConfig;
 }
 
 const projectRoot = new URL('../../../', import.meta.url).pathname;
-
-export class ConfigError extends Error {}
 
 /** Reads the environment once; every setting is documented in the README with its default. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timezone,
     ingestToken,
     production,
+    auth: loadAuthConfig(env),
   };
 }
 

@@ -17,6 +17,7 @@ export async function renderOpenapi(): Promise<string> {
     timezone: 'Europe/Budapest',
     ingestToken: undefined,
     production: false,
+    auth: { publicMap: true, sessionTtlHours: 12, cookieSecure: false },
   };
   const app = await buildApp({ db, config });
   try {

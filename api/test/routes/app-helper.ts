@@ -14,6 +14,7 @@ export function testConfig(): Config {
     timezone: 'Europe/Budapest',
     ingestToken: INGEST_TOKEN,
     production: false,
+    auth: { publicMap: true, sessionTtlHours: 12, cookieSecure: false },
   };
 }
 
