@@ -192,6 +192,28 @@ describe('heat map in Chromium on the demo data', () => {
     await page.close();
   });
 
+  test('a window without messages says so', async () => {
+    const category = 'Akadálymentesítés';
+    let emptyDay: string | null = null;
+    for (let day = 1; day <= 27 && !emptyDay; day += 1) {
+      const from = `2024-02-${String(day).padStart(2, '0')}`;
+      const to = `2024-02-${String(day + 1).padStart(2, '0')}`;
+      const query = `res=8&from=${from}&to=${to}&category=${encodeURIComponent(category)}`;
+      const answer = (await (await fetch(`${demo.url}/api/v1/hexagons?${query}`)).json()) as {
+        total: number;
+      };
+      if (answer.total === 0) emptyDay = from;
+    }
+    if (!emptyDay) throw new Error('no empty day found for the test');
+    const { page } = await openPage(`?win=day&from=${emptyDay}&cat=${encodeURIComponent(category)}`);
+    expect(await page.locator('.map-status[role=status]').textContent()).toBe(
+      'Нет обращений для выбранных фильтров и периода',
+    );
+    expect((await readMapPixels(page)).scalePixels).toBe(0);
+    await screenshot(page, 'empty');
+    await page.close();
+  });
+
   test('district choropleth, English, and 3D views render', async () => {
     const { page } = await openPage('?mode=districts&lang=en&metric=open');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Heat map of messages');

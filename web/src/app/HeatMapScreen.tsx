@@ -247,7 +247,10 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
   };
 
   const cellIndex = url.cell && cube ? cube.cells.indexOf(url.cell) : -1;
-  const empty = cube?.totals.every((total) => total === 0);
+  // Nothing for the filters at all, or nothing in the window being shown: say so rather than show a bare map.
+  const empty =
+    cube !== null &&
+    (cube.totals.every((total) => total === 0) || frame?.counts.every((count) => count === 0));
   const error = timeline.error ?? hexagons.error ?? summary.error ?? choropleth.error;
   const retry = () => {
     timeline.retry();
