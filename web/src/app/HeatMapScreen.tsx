@@ -1,5 +1,5 @@
-import type { PickingInfo } from '@deck.gl/core';
 import { resolutionForZoom } from '@heatmap/geo';
+import { cellToLatLng } from 'h3-js';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   type Districts,
@@ -21,8 +21,8 @@ import { basemapStyle } from '../map/basemap-style';
 import { HexTooltip, type HexTooltipProps } from '../map/HexTooltip';
 import { Legend } from '../map/Legend';
 import type { DistrictShape } from '../map/layers/district-layers';
-import { HEX_LAYER_ID } from '../map/layers/hex-layer';
 import { MapView, type MapViewport } from '../map/MapView';
+import { districtAt } from '../summary/district-at';
 import { Hotspots } from '../summary/Hotspots';
 import { SummaryBar } from '../summary/SummaryBar';
 import { TimeSlider } from '../timeline/TimeSlider';
@@ -33,6 +33,7 @@ import { MapToolbar } from './MapToolbar';
 import { bboxContains, districtsBounds, paddedBbox, queryFilters } from './query-filters';
 import { useFrame } from './use-frame';
 import { useMapLayers } from './use-map-layers';
+import { useMapPicking } from './use-map-picking';
 import { usePlayback } from './use-playback';
 import { useRemote } from './use-remote';
 
@@ -45,6 +46,11 @@ export interface HeatMapScreenProps {
 
 const SETTLE_MS = 400;
 const WHOLE_WORLD: [number, number, number, number] = [-180, -90, 180, 90];
+
+function cellPlace(cell: string, shapes: readonly DistrictShape[]): string | undefined {
+  const [lat, lon] = cellToLatLng(cell);
+  return districtAt(lon, lat, shapes)?.name;
+}
 
 function apiBbox(param: string | undefined): string | undefined {
   return param === 'all' ? undefined : param;
@@ -164,50 +170,13 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
     shapes,
   });
 
-  const onHover = useCallback(
-    (info: PickingInfo) => {
-      if (!frame || info.index < 0 || !info.layer) return setHover(null);
-      if (info.layer.id === HEX_LAYER_ID) {
-        const cell = frame.hex.cells[info.index];
-        const count = frame.counts[info.index] ?? 0;
-        if (!cell || count <= 0) return setHover(null);
-        const metrics = frame.byCell.get(cell);
-        return setHover({
-          x: info.x,
-          y: info.y,
-          title: cell,
-          count,
-          open: metrics?.open,
-          medianAnswerMinutes: metrics ? metrics.medianAnswerMinutes : undefined,
-        });
-      }
-      if (info.layer.id === 'district-choropleth') {
-        const properties = (info.object as { properties: { name: string } }).properties;
-        const feature = choropleth.data?.features.find((item) => item.properties.name === properties.name);
-        if (!feature) return setHover(null);
-        const p = feature.properties;
-        return setHover({
-          x: info.x,
-          y: info.y,
-          title: p.name,
-          count: p.count,
-          open: p.open,
-          medianAnswerMinutes: p.medianAnswerMinutes,
-        });
-      }
-      setHover(null);
-    },
-    [frame, choropleth.data],
-  );
-
-  const onClick = useCallback(
-    (info: PickingInfo) => {
-      if (!frame || info.layer?.id !== HEX_LAYER_ID || info.index < 0) return;
-      const cell = frame.hex.cells[info.index];
-      if (cell && (frame.counts[info.index] ?? 0) > 0) setUrl({ cell }, { push: true });
-    },
-    [frame, setUrl],
-  );
+  const { onHover, onClick } = useMapPicking({
+    frame,
+    choropleth: choropleth.data,
+    shapes,
+    setHover,
+    onSelectCell: (cell) => setUrl({ cell }, { push: true }),
+  });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey and settledKey stand for filters and settled
   const loadPage: LoadPage = useCallback(
@@ -332,6 +301,7 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
           <DrillDownPanel
             key={url.cell}
             cell={url.cell}
+            place={cellPlace(url.cell, shapes)}
             total={cellIndex >= 0 ? frame?.counts[cellIndex] : undefined}
             loadPage={loadPage}
             timeZone={timeZone}

@@ -5,6 +5,8 @@ import { type LoadPage, useMessagePages } from './use-message-pages';
 
 export interface DrillDownPanelProps {
   cell: string;
+  /** Where the cell is, in words (its district). */
+  place?: string;
   /** Messages in the cell for the current window and filters, when known (from the map's data). */
   total?: number;
   loadPage: LoadPage;
@@ -55,6 +57,7 @@ export function DrillDownPanel(props: DrillDownPanelProps) {
             {t('drilldown.title')}
           </h2>
           <p className="drilldown__cell">
+            {props.place && <>{props.place} · </>}
             <code>{props.cell}</code>
             {props.total !== undefined && !query && <> · {t('drilldown.count', { count: props.total })}</>}
           </p>

@@ -5,6 +5,8 @@ export interface HexTooltipProps {
   x: number;
   y: number;
   title: string;
+  /** The cell id, for people who pass ids around. */
+  code?: string;
   count: number;
   open?: number;
   medianAnswerMinutes?: number | null;
@@ -16,6 +18,7 @@ export function HexTooltip(props: HexTooltipProps) {
   return (
     <div className="tooltip" role="tooltip" style={{ left: props.x + 14, top: props.y + 14 }}>
       <strong>{props.title}</strong>
+      {props.code && <code className="tooltip__code">{props.code}</code>}
       <div>{t('tooltip.count', { value: props.count })}</div>
       {props.open !== undefined && <div>{t('tooltip.open', { value: props.open })}</div>}
       {props.medianAnswerMinutes !== undefined && (

@@ -1,0 +1,71 @@
+import type { PickingInfo } from '@deck.gl/core';
+import { cellToLatLng } from 'h3-js';
+import { useCallback, useRef } from 'react';
+import type { Districts } from '../api/client';
+import type { HexTooltipProps } from '../map/HexTooltip';
+import type { DistrictShape } from '../map/layers/district-layers';
+import { HEX_LAYER_ID } from '../map/layers/hex-layer';
+import { districtAt } from '../summary/district-at';
+import type { Frame } from './use-frame';
+
+export interface MapPickingInput {
+  frame: Frame | null;
+  choropleth: Districts | null;
+  shapes: readonly DistrictShape[];
+  setHover(hover: HexTooltipProps | null): void;
+  onSelectCell(cell: string): void;
+}
+
+/** Hover (tooltip with the cell's district, count, open, median) and click (open the drill-down). */
+export function useMapPicking({ frame, choropleth, shapes, setHover, onSelectCell }: MapPickingInput) {
+  const select = useRef(onSelectCell);
+  select.current = onSelectCell;
+
+  const onHover = useCallback(
+    (info: PickingInfo) => {
+      if (!frame || info.index < 0 || !info.layer) return setHover(null);
+      if (info.layer.id === HEX_LAYER_ID) {
+        const cell = frame.hex.cells[info.index];
+        const count = frame.counts[info.index] ?? 0;
+        if (!cell || count <= 0) return setHover(null);
+        const metrics = frame.byCell.get(cell);
+        const [lat, lon] = cellToLatLng(cell);
+        return setHover({
+          x: info.x,
+          y: info.y,
+          title: districtAt(lon, lat, shapes)?.name ?? cell,
+          code: cell,
+          count,
+          open: metrics?.open,
+          medianAnswerMinutes: metrics ? metrics.medianAnswerMinutes : undefined,
+        });
+      }
+      if (info.layer.id === 'district-choropleth') {
+        const name = (info.object as { properties: { name: string } }).properties.name;
+        const p = choropleth?.features.find((item) => item.properties.name === name)?.properties;
+        if (!p) return setHover(null);
+        return setHover({
+          x: info.x,
+          y: info.y,
+          title: p.name,
+          count: p.count,
+          open: p.open,
+          medianAnswerMinutes: p.medianAnswerMinutes,
+        });
+      }
+      setHover(null);
+    },
+    [frame, choropleth, shapes, setHover],
+  );
+
+  const onClick = useCallback(
+    (info: PickingInfo) => {
+      if (!frame || info.layer?.id !== HEX_LAYER_ID || info.index < 0) return;
+      const cell = frame.hex.cells[info.index];
+      if (cell && (frame.counts[info.index] ?? 0) > 0) select.current(cell);
+    },
+    [frame],
+  );
+
+  return { onHover, onClick };
+}
