@@ -14,6 +14,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'summary.total': 'Messages',
   'summary.open': 'Unanswered',
   'summary.answeredShare': 'Answered',
+  'summary.answeredInTime': 'Answered in time',
   'summary.medianAnswer': 'Median time to answer',
   'summary.medianResolve': 'Median time to resolve',
   'summary.change': 'Vs previous period',

@@ -12,6 +12,7 @@ export const messagesRu = {
   'summary.total': 'Обращений',
   'summary.open': 'Без ответа',
   'summary.answeredShare': 'Доля отвеченных',
+  'summary.answeredInTime': 'Отвечено вовремя',
   'summary.medianAnswer': 'Медиана до ответа',
   'summary.medianResolve': 'Медиана до решения',
   'summary.change': 'К прошлому периоду',

@@ -23,6 +23,7 @@ export function SummaryBar({ summary, loading }: SummaryBarProps) {
     { key: 'total', label: t('summary.total'), value: summary ? formatNumber(summary.count) : dash },
     { key: 'open', label: t('summary.open'), value: summary ? formatNumber(summary.open) : dash },
     { key: 'answered', label: t('summary.answeredShare'), value: percent(summary?.answeredShare) },
+    { key: 'in-time', label: t('summary.answeredInTime'), value: percent(summary?.answeredInTimeShare) },
     {
       key: 'median-answer',
       label: t('summary.medianAnswer'),
