@@ -2,15 +2,21 @@
  * `pnpm bench`: every benchmark, one JSON file per suite under bench/results/.
  * Suites run one after another (never in parallel: the machine has two cores) and each figure
  * is reported with the baseline measured in the same run, so ratios survive a noisy machine.
- *   pnpm bench [suite ...]   suites: ingest, api (default: all)
+ *   pnpm bench [suite ...]   suites: ingest, api, web (default: all)
+ * `web` needs the built app (pnpm --filter @heatmap/web build) and Chromium at /usr/bin/chromium.
  * Environment: BENCH_DATABASE_URL (admin URL of a PostgreSQL/PostGIS server; default the test
  * server), BENCH_SYNTHETIC_COUNT (default 1,000,000).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { apiSuite } from './api/api-suite';
 import { ingestSuite } from './ingest/ingest-suite';
+import { webBenchSuite } from './web/web-bench-suite';
 
-const suites: Record<string, () => Promise<unknown>> = { ingest: ingestSuite, api: apiSuite };
+const suites: Record<string, () => Promise<unknown>> = {
+  ingest: ingestSuite,
+  api: apiSuite,
+  web: webBenchSuite,
+};
 
 const requested = process.argv.slice(2);
 const names = requested.length > 0 ? requested : Object.keys(suites);
