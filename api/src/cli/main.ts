@@ -6,6 +6,7 @@ import { migrate } from '../db/migrate';
 import { loadDistrictsFile } from '../ingest/districts-file';
 import { MappingError } from '../ingest/field-mapping';
 import { InputFileError } from '../ingest/text-stream';
+import { ensureDemoAccount } from './demo-account';
 import { seedDemo } from './demo-command';
 import { generateCommand } from './generate-command';
 import { importCommand } from './import-command';
@@ -121,13 +122,14 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
     case 'demo': {
       const db = await openConfiguredDatabase(config);
-      if (command === 'demo') {
-        const how = await seedDemo(db, config);
-        if (how === 'reused') console.error('the database already holds data: reusing it');
-      }
+      const account = command === 'demo' ? await prepareDemo(db, config) : undefined;
       const { startServer } = await import('../server');
       const server = await startServer(config, { db });
       console.log(`heat map serving on ${server.url} (${describeDatabase(config)})`);
+      console.log(`  public map: ${server.url}/public   wall display: ${server.url}/wall`);
+      if (account) {
+        console.log(`  staff sign-in: login "${account.login}", password "${account.password}" (shown once)`);
+      }
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
@@ -140,6 +142,12 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
+}
+
+async function prepareDemo(db: Database, config: Config) {
+  const how = await seedDemo(db, config);
+  if (how === 'reused') console.error('the database already holds data: reusing it');
+  return ensureDemoAccount(db.sql);
 }
 
 async function withDatabase(
