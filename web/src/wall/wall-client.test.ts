@@ -1,0 +1,87 @@
+// @vitest-environment node
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, test } from 'vitest';
+import { ApiError } from '../api/client';
+import { createWallClient } from './wall-client';
+
+/** A tiny HTTP server with the API's caching contract: an ETag per URL and data version, 304 on a match. */
+async function startServer(options: { staffNeedsSession?: boolean } = {}) {
+  const state = { version: 1, requests: [] as { url: string; ifNoneMatch?: string; status: number }[] };
+  const server: Server = createServer((request, response) => {
+    const url = request.url ?? '';
+    const etag = `"${state.version}-${url}"`;
+    const ifNoneMatch = request.headers['if-none-match'];
+    let status = 200;
+    if (options.staffNeedsSession && !url.startsWith('/api/v1/public/')) status = 401;
+    else if (ifNoneMatch === etag) status = 304;
+    state.requests.push({ url, ifNoneMatch, status });
+    if (status !== 200) {
+      response.writeHead(status).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'application/json', etag });
+    response.end(JSON.stringify({ url, version: state.version }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { baseUrl: `http://127.0.0.1:${port}`, state, close: () => new Promise((r) => server.close(r)) };
+}
+
+let close: (() => Promise<unknown>) | undefined;
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+});
+
+describe('createWallClient', () => {
+  test('revalidates with the ETag and reuses the kept body on 304', async () => {
+    const server = await startServer();
+    close = server.close;
+    const client = createWallClient({ baseUrl: server.baseUrl });
+    const first = await client.get<{ version: number }>('/summary', { from: '2025-09-30', top: 5 });
+    const second = await client.get<{ version: number }>('/summary', { from: '2025-09-30', top: 5 });
+    expect(first).toEqual({
+      body: { url: '/api/v1/summary?from=2025-09-30&top=5', version: 1 },
+      fresh: true,
+    });
+    expect(second.fresh).toBe(false);
+    expect(second.body).toBe(first.body);
+    expect(server.state.requests.map((r) => r.status)).toEqual([200, 304]);
+    server.state.version = 2;
+    const third = await client.get<{ version: number }>('/summary', { from: '2025-09-30', top: 5 });
+    expect(third).toMatchObject({ fresh: true, body: { version: 2 } });
+  });
+
+  test('keeps at most maxEntries bodies', async () => {
+    const server = await startServer();
+    close = server.close;
+    const client = createWallClient({ baseUrl: server.baseUrl, maxEntries: 3 });
+    for (let index = 0; index < 10; index += 1) await client.get('/cells/x/messages', { page: index });
+    expect(client.size).toBe(3);
+  });
+
+  test('a 401 from the staff API switches to the public API and says so', async () => {
+    const server = await startServer({ staffNeedsSession: true });
+    close = server.close;
+    const changes: string[] = [];
+    const client = createWallClient({ baseUrl: server.baseUrl, onAccessChange: (a) => changes.push(a) });
+    const meta = await client.get<{ url: string }>('/meta', {});
+    expect(meta.body.url).toBe('/api/v1/public/meta');
+    expect(client.access).toBe('public');
+    expect(changes).toEqual(['public']);
+    await client.get('/summary', {});
+    expect(server.state.requests.map((r) => r.url)).toEqual([
+      '/api/v1/meta',
+      '/api/v1/public/meta',
+      '/api/v1/public/summary',
+    ]);
+  });
+
+  test('an unreachable server is an ApiError with status 0', async () => {
+    const server = await startServer();
+    await server.close();
+    const client = createWallClient({ baseUrl: server.baseUrl });
+    await expect(client.get('/meta', {})).rejects.toEqual(new ApiError(0, 'network'));
+  });
+});
