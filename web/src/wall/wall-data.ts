@@ -1,0 +1,58 @@
+import { ApiError, type Districts, type Hexagons, type Meta, type Timeline } from '../api/client';
+import type { LooseSummary } from './headline';
+import type { WallClient } from './wall-client';
+import type { WallConfig } from './wall-config';
+import { type WallWindows, wallWindows } from './wall-windows';
+
+/** Everything the wall draws, from one consistent data version. */
+export interface WallData {
+  /** Changes when the data, the day or the API (staff or public) changes. */
+  key: string;
+  meta: Meta;
+  windows: WallWindows;
+  today: LooseSummary;
+  recent: LooseSummary;
+  all: LooseSummary;
+  /** Cells of the recent window at the resolution of recent.topCells. */
+  hexagons: Hexagons;
+  districts: Districts;
+  /** Hourly counts over the last 7 days; null where the API serves none (the public API). */
+  timeline: Timeline | null;
+}
+
+/**
+ * One poll: /meta with If-None-Match (a 304 when nothing was written), and only when the data version
+ * or the local day moved on, the rest (each again conditional). Returns the previous data untouched
+ * when nothing changed, so React sees the same object and redraws nothing.
+ */
+export async function pollWallData(
+  client: WallClient,
+  config: WallConfig,
+  previous: WallData | null,
+  nowMs: number,
+  signal: AbortSignal,
+): Promise<WallData> {
+  const { body: meta } = await client.get<Meta>('/meta', {}, signal);
+  const windows = wallWindows(nowMs, meta.timezone, config.windowDays, config.at);
+  const key = `${client.access}|${meta.dataVersion}|${windows.today.from}`;
+  if (previous?.key === key) return previous;
+
+  const district = config.districts.length > 0 ? config.districts.join(',') : undefined;
+  const get = <T>(path: string, query: Record<string, string | number | boolean | undefined>) =>
+    client.get<T>(path, { district, ...query }, signal).then((fetched) => fetched.body);
+  const [today, recent, all, districts] = await Promise.all([
+    get<LooseSummary>('/summary', { ...windows.today, top: 1 }),
+    get<LooseSummary>('/summary', { ...windows.recent, top: Math.max(1, config.hotspots) }),
+    get<LooseSummary>('/summary', { top: 1 }),
+    get<Districts>('/districts', { ...windows.recent, medians: true }),
+  ]);
+  const [hexagons, timeline] = await Promise.all([
+    get<Hexagons>('/hexagons', { ...windows.recent, res: recent.res, medians: true }),
+    // The public API refuses hourly buckets: then the wall simply has no playback.
+    get<Timeline>('/timeline', { ...windows.playback, res: recent.res, bucket: 'hour' }).catch((error) => {
+      if (error instanceof ApiError && error.status === 400) return null;
+      throw error;
+    }),
+  ]);
+  return { key, meta, windows, today, recent, all, hexagons, districts, timeline };
+}
