@@ -1,14 +1,8 @@
-import type { Summary } from '../api/client';
 import { formatDuration } from '../i18n/format-time';
 import type { Translator } from '../i18n/i18n';
+import type { LooseSummary } from './wall-api-types';
 
-/**
- * A summary as either API may send it: the public API withholds small numbers as null, so every
- * number the wall reads may be missing.
- */
-export type LooseSummary = {
-  [K in keyof Summary]: Summary[K] extends number ? number | null : Summary[K];
-};
+export type { LooseSummary };
 
 export type HeadlineKey = 'today' | 'open' | 'median' | 'change';
 /** Direction of a change in the number of messages (more messages is not good news here). */

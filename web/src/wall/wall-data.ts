@@ -1,5 +1,11 @@
-import { ApiError, type Districts, type Hexagons, type Meta, type Timeline } from '../api/client';
-import type { LooseSummary } from './headline';
+import { ApiError } from '../api/client';
+import type {
+  WallDistricts as Districts,
+  WallHexagons as Hexagons,
+  LooseSummary,
+  WallMeta as Meta,
+  WallTimeline as Timeline,
+} from './wall-api-types';
 import type { WallClient } from './wall-client';
 import type { WallConfig } from './wall-config';
 import { type WallWindows, wallWindows } from './wall-windows';
@@ -47,12 +53,14 @@ export async function pollWallData(
     get<Districts>('/districts', { ...windows.recent, medians: true }),
   ]);
   const [hexagons, timeline] = await Promise.all([
-    get<Hexagons>('/hexagons', { ...windows.recent, res: recent.res, medians: true }),
+    get<Hexagons>('/hexagons', { ...windows.recent, res: recent.res ?? undefined, medians: true }),
     // The public API refuses hourly buckets: then the wall simply has no playback.
-    get<Timeline>('/timeline', { ...windows.playback, res: recent.res, bucket: 'hour' }).catch((error) => {
-      if (error instanceof ApiError && error.status === 400) return null;
-      throw error;
-    }),
+    get<Timeline>('/timeline', { ...windows.playback, res: recent.res ?? undefined, bucket: 'hour' }).catch(
+      (error) => {
+        if (error instanceof ApiError && error.status === 400) return null;
+        throw error;
+      },
+    ),
   ]);
   return { key, meta, windows, today, recent, all, hexagons, districts, timeline };
 }
