@@ -10,16 +10,30 @@ type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { qu
   ? NonNullable<Query>
   : never;
 
-export type Meta = JsonOf<'/api/v1/meta'>;
-export type Hexagons = JsonOf<'/api/v1/hexagons'>;
+export type StaffMeta = JsonOf<'/api/v1/meta'>;
+export type PublicMeta = JsonOf<'/api/v1/public/meta'>;
+/** What the map reads from either audience's API: the public shapes mark withheld numbers as null. */
+export type Meta = StaffMeta | PublicMeta;
+export type Hexagons = JsonOf<'/api/v1/hexagons'> | JsonOf<'/api/v1/public/hexagons'>;
 export type HexagonCell = Hexagons['cells'][number];
-export type Timeline = JsonOf<'/api/v1/timeline'>;
-export type MessagePage = JsonOf<'/api/v1/cells/{h3}/messages'>;
-export type Message = MessagePage['messages'][number];
-export type Districts = JsonOf<'/api/v1/districts'>;
-export type Summary = JsonOf<'/api/v1/summary'>;
+export type Timeline = JsonOf<'/api/v1/timeline'> | JsonOf<'/api/v1/public/timeline'>;
+export type StaffMessagePage = JsonOf<'/api/v1/cells/{h3}/messages'>;
+export type PublicMessagePage = JsonOf<'/api/v1/public/cells/{h3}/messages'>;
+export type MessagePage = StaffMessagePage | PublicMessagePage;
+export type StaffMessage = StaffMessagePage['messages'][number];
+export type PublicMessage = PublicMessagePage['messages'][number];
+/** A staff message (everything the staff API returns); `AnyMessage` also covers the public drill-down's. */
+export type Message = StaffMessage;
+export type AnyMessage = StaffMessage | PublicMessage;
+export type Districts = JsonOf<'/api/v1/districts'> | JsonOf<'/api/v1/public/districts'>;
+export type Summary = JsonOf<'/api/v1/summary'> | JsonOf<'/api/v1/public/summary'>;
 export type Filters = QueryOf<'/api/v1/districts'>;
 export type Bucket = NonNullable<QueryOf<'/api/v1/timeline'>['bucket']>;
+export type HexagonsQuery = QueryOf<'/api/v1/hexagons'>;
+export type TimelineQuery = QueryOf<'/api/v1/timeline'>;
+export type CellMessagesQuery = QueryOf<'/api/v1/cells/{h3}/messages'>;
+export type SummaryQuery = QueryOf<'/api/v1/summary'>;
+export type PublicQueryOf<P extends keyof paths> = QueryOf<P>;
 
 export class ApiError extends Error {
   constructor(
@@ -33,6 +47,18 @@ export class ApiError extends Error {
 
 type QueryValue = string | number | boolean | undefined;
 
+type UnauthorizedListener = (path: string) => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+/**
+ * Called with the path whenever the API answers 401: a staff session has ended (or the public map is
+ * off). The shell decides what that means; the fetchers just report it. Returns the unsubscribe.
+ */
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
 function queryString(query: Record<string, QueryValue>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -42,7 +68,11 @@ function queryString(query: Record<string, QueryValue>): string {
   return text ? `?${text}` : '';
 }
 
-async function getJson<T>(path: string, query: Record<string, QueryValue>, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(
+  path: string,
+  query: Record<string, QueryValue>,
+  signal?: AbortSignal,
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`${path}${queryString(query)}`, {
@@ -54,6 +84,7 @@ async function getJson<T>(path: string, query: Record<string, QueryValue>, signa
     throw new ApiError(0, 'network');
   }
   if (!response.ok) {
+    if (response.status === 401) for (const listener of unauthorizedListeners) listener(path);
     let message = response.statusText;
     try {
       message = ((await response.json()) as { message?: string }).message ?? message;

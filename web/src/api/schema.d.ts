@@ -1227,6 +1227,828 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: categories, sources, statuses, districts, extent (days), the privacy rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            timezone: string;
+                            categories: {
+                                id: number;
+                                name: string;
+                                /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                count: number | null;
+                            }[];
+                            sources: {
+                                id: number;
+                                name: string;
+                                /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                count: number | null;
+                            }[];
+                            statuses: {
+                                /** @enum {string} */
+                                id: "new" | "in_progress" | "answered" | "resolved" | "closed_unresolved";
+                                /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                count: number | null;
+                            }[];
+                            districts: {
+                                id: number;
+                                name: string;
+                                bbox: number[];
+                                /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                count: number | null;
+                            }[];
+                            extent: {
+                                from: string | null;
+                                to: string | null;
+                                bbox: number[] | null;
+                            };
+                            resolutions: {
+                                min: number;
+                                max: number;
+                            };
+                            /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                            total: number | null;
+                            dataVersion: string;
+                            /** @description The privacy rules this server applies (docs/privacy.md) */
+                            privacy: {
+                                /** @description k: counts from 1 to k-1 are never shown */
+                                minCount: number;
+                                /** @description the finest H3 resolution served */
+                                maxResolution: number;
+                                /** @description time buckets the public timeline serves */
+                                buckets: ("hour" | "day" | "week" | "month")[];
+                                /** @description whether the drill-down shows scrubbed message text */
+                                text: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/hexagons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: message counts per H3 cell (res <= 8), small counts withheld */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00) */
+                    from?: string;
+                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00); exclusive */
+                    to?: string;
+                    /** @description a comma-separated list of category ids or names */
+                    category?: string;
+                    /** @description a comma-separated list of source ids or names */
+                    source?: string;
+                    /** @description a comma-separated list of statuses: new, in_progress, answered, resolved, closed_unresolved */
+                    status?: string;
+                    /** @description a comma-separated list of district ids or names */
+                    district?: string;
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Messages whose point lies inside. */
+                    bbox?: string;
+                    /** @description H3 resolution 5 to 8 (the public cap, PUBLIC_MAX_RESOLUTION); default: resolutionForZoom(zoom), capped */
+                    res?: number;
+                    /** @description a web-map zoom from 0 to 24; picks res when res is absent */
+                    zoom?: number;
+                    /** @description Include medianAnswerMinutes (slower); default false */
+                    medians?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            res: number;
+                            from: string | null;
+                            to: string | null;
+                            /** @description Published cells in the bbox (all when no bbox) */
+                            cells: {
+                                /** @description H3 cell index */
+                                h3: string;
+                                /** @description Messages in the cell (always k or more) */
+                                count: number;
+                                /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                open: number | null;
+                                /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                medianAnswerMinutes: number | null;
+                            }[];
+                            /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                            total: number | null;
+                            /** @description What suppression left out, safe to show as "N messages in M areas not shown" */
+                            withheld: {
+                                /** @description How many non-empty entries (cells, districts) were withheld */
+                                entries: number;
+                                /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                count: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: counts per week or month, in total and per cell, small counts withheld */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00) */
+                    from?: string;
+                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00); exclusive */
+                    to?: string;
+                    /** @description a comma-separated list of category ids or names */
+                    category?: string;
+                    /** @description a comma-separated list of source ids or names */
+                    source?: string;
+                    /** @description a comma-separated list of statuses: new, in_progress, answered, resolved, closed_unresolved */
+                    status?: string;
+                    /** @description a comma-separated list of district ids or names */
+                    district?: string;
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Messages whose point lies inside. */
+                    bbox?: string;
+                    /** @description H3 resolution 5 to 8 (the public cap, PUBLIC_MAX_RESOLUTION); default: resolutionForZoom(zoom), capped */
+                    res?: number;
+                    /** @description a web-map zoom from 0 to 24; picks res when res is absent */
+                    zoom?: number;
+                    /** @description week (default) or month on the public API; day and hour are refused */
+                    bucket?: "hour" | "day" | "week" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            res: number;
+                            /** @enum {string} */
+                            bucket: "hour" | "day" | "week" | "month";
+                            timezone: string;
+                            /** @description Bucket i is [edges[i], edges[i+1]) */
+                            edges: string[];
+                            /** @description Messages per bucket in the whole region */
+                            totals: (number | null)[];
+                            /** @description Per-cell counts per bucket (compressed sparse rows); a missing value is 0 or withheld */
+                            cells: {
+                                h3: string[];
+                                offsets: number[];
+                                buckets: number[];
+                                /** @description Published values only: each k or more */
+                                counts: number[];
+                            };
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/districts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: districts (GeoJSON) with their counts, small counts withheld */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00) */
+                    from?: string;
+                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00); exclusive */
+                    to?: string;
+                    /** @description a comma-separated list of category ids or names */
+                    category?: string;
+                    /** @description a comma-separated list of source ids or names */
+                    source?: string;
+                    /** @description a comma-separated list of statuses: new, in_progress, answered, resolved, closed_unresolved */
+                    status?: string;
+                    /** @description a comma-separated list of district ids or names */
+                    district?: string;
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Messages whose point lies inside. */
+                    bbox?: string;
+                    /** @description Include medianAnswerMinutes */
+                    medians?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "FeatureCollection";
+                            from: string | null;
+                            to: string | null;
+                            features: {
+                                /** @enum {string} */
+                                type: "Feature";
+                                id: number;
+                                geometry: {
+                                    /** @enum {string} */
+                                    type: "MultiPolygon";
+                                    coordinates: number[][][][];
+                                };
+                                properties: {
+                                    id: number;
+                                    name: string;
+                                    /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                    count: number | null;
+                                    /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                    open: number | null;
+                                    /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                    medianAnswerMinutes: number | null;
+                                };
+                            }[];
+                            /** @description What suppression left out, safe to show as "N messages in M areas not shown" */
+                            withheld: {
+                                /** @description How many non-empty entries (cells, districts) were withheld */
+                                entries: number;
+                                /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                count: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: headline numbers for the whole region, small counts withheld */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00) */
+                    from?: string;
+                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00); exclusive */
+                    to?: string;
+                    /** @description a comma-separated list of category ids or names */
+                    category?: string;
+                    /** @description a comma-separated list of source ids or names */
+                    source?: string;
+                    /** @description a comma-separated list of statuses: new, in_progress, answered, resolved, closed_unresolved */
+                    status?: string;
+                    /** @description a comma-separated list of district ids or names */
+                    district?: string;
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Messages whose point lies inside. */
+                    bbox?: string;
+                    /** @description H3 resolution 5 to 8 (the public cap, PUBLIC_MAX_RESOLUTION); default: resolutionForZoom(zoom), capped */
+                    res?: number;
+                    /** @description a web-map zoom from 0 to 24; picks res when res is absent */
+                    zoom?: number;
+                    /** @description an integer from 1 to 50 */
+                    top?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string | null;
+                            to: string | null;
+                            /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                            count: number | null;
+                            /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                            open: number | null;
+                            /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                            answered: number | null;
+                            /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                            resolved: number | null;
+                            /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                            answeredShare: number | null;
+                            /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                            answeredInTimeShare: number | null;
+                            /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                            medianAnswerMinutes: number | null;
+                            /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                            medianResolveMinutes: number | null;
+                            previous: {
+                                from: string | null;
+                                to: string | null;
+                                /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                count: number | null;
+                                /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                open: number | null;
+                                /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                answered: number | null;
+                                /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                resolved: number | null;
+                                /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                answeredShare: number | null;
+                                /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                answeredInTimeShare: number | null;
+                                /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                medianAnswerMinutes: number | null;
+                                /** @description null: withheld (fewer than k messages, or complementary suppression; see docs/privacy.md) */
+                                medianResolveMinutes: number | null;
+                            } | null;
+                            change: {
+                                count: number | null;
+                                open: number | null;
+                                medianAnswerMinutes: number | null;
+                            } | null;
+                            topCategories: {
+                                id: number;
+                                name: string;
+                                count: number;
+                            }[];
+                            topCells: {
+                                h3: string;
+                                count: number;
+                            }[];
+                            res: number;
+                            answerLimitMinutes: number;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/cells/{h3}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: the messages of a published cell as category, day and status (text where enabled) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00) */
+                    from?: string;
+                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00); exclusive */
+                    to?: string;
+                    /** @description a comma-separated list of category ids or names */
+                    category?: string;
+                    /** @description a comma-separated list of source ids or names */
+                    source?: string;
+                    /** @description a comma-separated list of statuses: new, in_progress, answered, resolved, closed_unresolved */
+                    status?: string;
+                    /** @description a comma-separated list of district ids or names */
+                    district?: string;
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Messages whose point lies inside. */
+                    bbox?: string;
+                    /** @description the nextCursor value of a previous page */
+                    cursor?: string;
+                    /** @description an integer from 1 to 500 */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description an H3 cell index of resolution 5 to 8 */
+                    h3: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            messages: {
+                                category: string | null;
+                                /**
+                                 * Format: date
+                                 * @description Local day of creation (never the time)
+                                 */
+                                day: string;
+                                /** @enum {string} */
+                                status: "new" | "in_progress" | "answered" | "resolved" | "closed_unresolved";
+                                /** @description Scrubbed of personal data; only where HEATMAP_PUBLIC_TEXT=on */
+                                text?: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

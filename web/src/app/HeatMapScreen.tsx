@@ -1,35 +1,23 @@
 import { resolutionForZoom } from '@heatmap/geo';
 import { cellToLatLng } from 'h3-js';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  type Districts,
-  fetchCellMessages,
-  fetchDistricts,
-  fetchHexagons,
-  fetchSummary,
-  fetchTimeline,
-  type Meta,
-} from '../api/client';
+import type { Districts, Meta } from '../api/client';
+import type { MapApi } from '../api/map-api';
 import { DrillDownPanel } from '../drilldown/DrillDownPanel';
 import type { LoadPage } from '../drilldown/use-message-pages';
-import { type FilterKey, FilterPanel } from '../filters/FilterPanel';
-import { filterOptions } from '../filters/filter-options';
-import { formatDuration, zoneLabel } from '../i18n/format-time';
+import type { FilterKey } from '../filters/FilterPanel';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/messages-ru';
 import { basemapStyle } from '../map/basemap-style';
 import { HexTooltip, type HexTooltipProps } from '../map/HexTooltip';
-import { Legend } from '../map/Legend';
 import type { DistrictShape } from '../map/layers/district-layers';
 import { MapView, type MapViewport } from '../map/MapView';
 import { districtAt } from '../summary/district-at';
-import { Hotspots } from '../summary/Hotspots';
 import { SummaryBar } from '../summary/SummaryBar';
 import { TimeSlider } from '../timeline/TimeSlider';
 import { buildTimelineCube } from '../timeline/timeline-cube';
 import { windowFromUrl, windowToUrl } from '../timeline/window-from-url';
-import type { UrlState } from '../url-state/url-state';
-import { MapToolbar } from './MapToolbar';
+import { type UrlState, WINDOW_LENGTHS } from '../url-state/url-state';
+import { MapLegend, MapSidebar } from './MapSidebar';
 import { bboxContains, districtsBounds, paddedBbox, queryFilters } from './query-filters';
 import { useFrame } from './use-frame';
 import { useMapLayers } from './use-map-layers';
@@ -42,6 +30,12 @@ export interface HeatMapScreenProps {
   districts: Districts;
   url: UrlState;
   setUrl(patch: Partial<UrlState>, options?: { push?: boolean }): void;
+  /** Where the data comes from: the staff API or the public one. */
+  api: MapApi;
+  /** 'embed': the map, a compact legend and the slider only (for an iframe). Default 'full'. */
+  variant?: 'full' | 'embed';
+  /** A municipal user's districts (by name): the map opens on them, outlines them, filters within them. */
+  scope?: readonly string[];
 }
 
 const SETTLE_MS = 400;
@@ -64,7 +58,13 @@ function shapesOf(districts: Districts): DistrictShape[] {
   }));
 }
 
-export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenProps) {
+const PUBLIC_WINDOW_LENGTHS = WINDOW_LENGTHS.filter((length) => length !== 'day');
+
+export function HeatMapScreen(props: HeatMapScreenProps) {
+  const { meta, districts, setUrl, api, variant = 'full', scope } = props;
+  // The public timeline has no day buckets: a public link asking for days shows weeks.
+  const url =
+    api.audience === 'public' && props.url.win === 'day' ? { ...props.url, win: 'week' as const } : props.url;
   const translator = useI18n();
   const { t } = translator;
   const timeZone = meta.timezone;
@@ -80,7 +80,10 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
   const [hover, setHover] = useState<HexTooltipProps | null>(null);
   const mapRegionRef = useRef<HTMLDivElement>(null);
 
-  const res = resolutionForZoom(viewport?.zoom ?? url.z ?? 11);
+  const res = Math.min(
+    resolutionForZoom(viewport?.zoom ?? url.z ?? 11),
+    api.maxResolution ?? Number.POSITIVE_INFINITY,
+  );
   const filters = useMemo(() => queryFilters(url), [url]);
   const filterKey = JSON.stringify(filters);
   const bboxParam = dataBbox === WHOLE_WORLD ? 'all' : dataBbox?.join(',');
@@ -97,9 +100,16 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
   );
 
   const timeline = useRemote(bboxParam ? `${res}|${url.win}|${filterKey}|${bboxParam}` : null, (signal) =>
-    fetchTimeline({ ...filters, res, bucket: url.win, bbox: apiBbox(bboxParam) }, signal),
+    api.timeline({ ...filters, res, bucket: url.win, bbox: apiBbox(bboxParam) }, signal),
   );
-  const cube = useMemo(() => (timeline.data ? buildTimelineCube(timeline.data) : null), [timeline.data]);
+  // A withheld bucket total (public, under k) draws as an empty bar: the histogram only shows the shape.
+  const cube = useMemo(
+    () =>
+      timeline.data
+        ? buildTimelineCube({ ...timeline.data, totals: timeline.data.totals.map((total) => total ?? 0) })
+        : null,
+    [timeline.data],
+  );
   const window = useMemo(
     () => (cube ? windowFromUrl(cube, url.from, url.to, timeZone) : { start: 0, end: 0 }),
     [cube, url.from, url.to, timeZone],
@@ -122,14 +132,14 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
 
   const hexagons = useRemote(
     settledKey && bboxParam ? `${res}|${filterKey}|${settledKey}|${bboxParam}` : null,
-    (signal) => fetchHexagons({ ...filters, ...settled, res, bbox: apiBbox(bboxParam) }, signal),
+    (signal) => api.hexagons({ ...filters, ...settled, res, bbox: apiBbox(bboxParam) }, signal),
   );
   const summary = useRemote(settledKey ? `${filterKey}|${settledKey}` : null, (signal) =>
-    fetchSummary({ ...filters, ...settled }, signal),
+    api.summary({ ...filters, ...settled }, signal),
   );
   const choropleth = useRemote(
     url.mode === 'districts' && settledKey ? `${filterKey}|${settledKey}` : null,
-    (signal) => fetchDistricts({ ...filters, ...settled }, signal),
+    (signal) => api.districts({ ...filters, ...settled }, signal),
   );
 
   const frame = useFrame(cube, window, url.cumulative, url.metric, hexagons.data);
@@ -160,7 +170,12 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
   };
 
   const shapes = useMemo(() => shapesOf(districts), [districts]);
-  const metricLabel = t(`metric.${url.metric}` as MessageKey);
+  const scopeKey = scope?.join(',') ?? '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scopeKey stands for scope
+  const outlined = useMemo(
+    () => (scope?.length ? shapes.filter((shape) => scope.includes(shape.name)) : []),
+    [shapes, scopeKey],
+  );
 
   const { layers, scale } = useMapLayers({
     url,
@@ -168,6 +183,7 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
     choropleth: choropleth.data,
     settledKey,
     shapes,
+    outlined,
   });
 
   const { onHover, onClick } = useMapPicking({
@@ -181,12 +197,12 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
   // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey and settledKey stand for filters and settled
   const loadPage: LoadPage = useCallback(
     (cursor, q, signal) =>
-      fetchCellMessages(
+      api.cellMessages(
         url.cell ?? '',
         { ...filters, ...settled, cursor: cursor ?? undefined, q: q || undefined, limit: 50 },
         signal,
       ),
-    [url.cell, filterKey, settledKey],
+    [api, url.cell, filterKey, settledKey],
   );
 
   const closeDrillDown = () => {
@@ -198,6 +214,8 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
   const [initialView] = useState(() => {
     if (url.lat !== undefined && url.lon !== undefined)
       return { lat: url.lat, lon: url.lon, zoom: url.z ?? 11 };
+    const own = scope?.length ? districtsBounds(meta.districts, scope) : null;
+    if (own) return { bounds: own };
     const bbox = meta.extent.bbox ?? [18.93, 47.35, 19.34, 47.62];
     return { bounds: bbox as [number, number, number, number] };
   });
@@ -227,39 +245,25 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
     summary.retry();
     choropleth.retry();
   };
-  const options = useMemo(() => filterOptions(meta, t), [meta, t]);
+  const embed = variant === 'embed';
 
   return (
-    <div className="screen">
-      <SummaryBar summary={summary.data} loading={summary.loading} />
-      <aside className="sidebar">
-        <FilterPanel
-          options={options}
-          selected={{ cat: url.cat, src: url.src, status: url.status, district: url.district }}
-          onChange={onFilterChange}
-        />
-        <MapToolbar url={url} setUrl={setUrl} />
-        {scale && (
-          <Legend
-            scale={scale}
-            title={metricLabel}
-            formatValue={(value) =>
-              url.metric === 'medianAnswer'
-                ? formatDuration(value, translator)
-                : translator.formatNumber(value)
-            }
-          />
-        )}
-        <Hotspots
+    <div className={embed ? 'screen screen--embed' : 'screen'}>
+      {!embed && <SummaryBar summary={summary.data} loading={summary.loading} />}
+      {!embed && (
+        <MapSidebar
+          meta={meta}
+          url={url}
+          setUrl={setUrl}
+          onFilterChange={onFilterChange}
+          scale={scale}
           summary={summary.data}
-          districts={shapes}
-          selectedCell={url.cell}
-          onSelectCell={(cell) => setUrl({ cell }, { push: true })}
+          shapes={shapes}
+          scope={scope}
+          timeZone={timeZone}
+          windowStartMs={cube?.edges[window.start] ?? Date.now()}
         />
-        <p className="zone">
-          {t('app.timeZone', { zone: zoneLabel(timeZone, cube?.edges[window.start] ?? Date.now()) })}
-        </p>
-      </aside>
+      )}
       <div
         className="map-region"
         ref={mapRegionRef}
@@ -279,6 +283,11 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
           focusBounds={focusBounds}
         />
         {hover && <HexTooltip {...hover} />}
+        {embed && (
+          <div className="embed-legend">
+            <MapLegend scale={scale} url={url} />
+          </div>
+        )}
         {(timeline.loading || (!cube && !error)) && (
           <p className="map-status" role="status">
             {t('app.loading')}
@@ -305,6 +314,7 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
             total={cellIndex >= 0 ? frame?.counts[cellIndex] : undefined}
             loadPage={loadPage}
             timeZone={timeZone}
+            searchable={api.textSearch}
             onClose={closeDrillDown}
           />
         )}
@@ -321,6 +331,7 @@ export function HeatMapScreen({ meta, districts, url, setUrl }: HeatMapScreenPro
           onSpeedChange={setSpeed}
           windowLength={url.win}
           onWindowLengthChange={(win) => setUrl({ win, to: undefined })}
+          windowLengths={api.audience === 'public' ? PUBLIC_WINDOW_LENGTHS : WINDOW_LENGTHS}
           cumulative={url.cumulative}
           onCumulativeChange={(cumulative) => setUrl({ cumulative })}
           timeZone={timeZone}

@@ -18,10 +18,21 @@ export interface MapLayersInput {
   choropleth: Districts | null;
   settledKey: string | null;
   shapes: DistrictShape[];
+  /** Districts outlined on top of everything: a municipal user's own. */
+  outlined?: readonly DistrictShape[];
 }
 
+const NO_SHAPES: readonly DistrictShape[] = [];
+
 /** The deck.gl layers for the current state: hexagons or the district choropleth, the selected cell, labels. */
-export function useMapLayers({ url, frame, choropleth, settledKey, shapes }: MapLayersInput): {
+export function useMapLayers({
+  url,
+  frame,
+  choropleth,
+  settledKey,
+  shapes,
+  outlined = NO_SHAPES,
+}: MapLayersInput): {
   layers: (H3HexagonLayer | GeoJsonLayer | TextLayer)[];
   scale: ColorScale | undefined;
 } {
@@ -29,7 +40,8 @@ export function useMapLayers({ url, frame, choropleth, settledKey, shapes }: Map
   const choroplethScale = useMemo(() => {
     const values = (choroplethData?.features ?? []).map((feature) => {
       const p = feature.properties;
-      return url.metric === 'count' ? p.count : url.metric === 'open' ? p.open : (p.medianAnswerMinutes ?? 0);
+      const value = url.metric === 'count' ? p.count : url.metric === 'open' ? p.open : p.medianAnswerMinutes;
+      return value ?? 0;
     });
     const median = url.metric === 'medianAnswer';
     return createColorScale(Math.max(0, ...values), median ? 'linear' : 'sqrt', { integer: !median });
@@ -78,6 +90,7 @@ export function useMapLayers({ url, frame, choropleth, settledKey, shapes }: Map
         }),
       );
     }
+    if (outlined.length > 0) list.push(new GeoJsonLayer(outlineProps(outlined)));
     list.push(new TextLayer(labelProps));
     return list;
   }, [
@@ -90,7 +103,26 @@ export function useMapLayers({ url, frame, choropleth, settledKey, shapes }: Map
     settledKey,
     frame,
     labelProps,
+    outlined,
   ]);
 
   return { layers, scale };
+}
+
+/** A thick outline around the given districts, drawn over the hexagons so the own area reads at a glance. */
+function outlineProps(districts: readonly DistrictShape[]) {
+  return {
+    id: 'scope-outline',
+    data: districts.map((district) => ({
+      type: 'Feature' as const,
+      properties: { name: district.name },
+      geometry: { type: 'MultiPolygon' as const, coordinates: district.coordinates },
+    })),
+    filled: false,
+    stroked: true,
+    getLineColor: [214, 40, 57, 255] as [number, number, number, number],
+    lineWidthUnits: 'pixels' as const,
+    getLineWidth: 3,
+    pickable: false,
+  };
 }

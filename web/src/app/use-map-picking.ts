@@ -36,20 +36,21 @@ export function useMapPicking({ frame, choropleth, shapes, setHover, onSelectCel
           title: districtAt(lon, lat, shapes)?.name ?? cell,
           code: cell,
           count,
-          open: metrics?.open,
+          open: metrics?.open ?? undefined,
           medianAnswerMinutes: metrics ? metrics.medianAnswerMinutes : undefined,
         });
       }
       if (info.layer.id === 'district-choropleth') {
         const name = (info.object as { properties: { name: string } }).properties.name;
         const p = choropleth?.features.find((item) => item.properties.name === name)?.properties;
-        if (!p) return setHover(null);
+        // A district the public API withholds shows no tooltip rather than a made-up number.
+        if (!p || p.count === null) return setHover(null);
         return setHover({
           x: info.x,
           y: info.y,
           title: p.name,
           count: p.count,
-          open: p.open,
+          open: p.open ?? undefined,
           medianAnswerMinutes: p.medianAnswerMinutes,
         });
       }

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { MessageItem } from './MessageItem';
+import { PublicMessageItem } from './PublicMessageItem';
 import { type LoadPage, useMessagePages } from './use-message-pages';
 
 export interface DrillDownPanelProps {
@@ -12,6 +13,8 @@ export interface DrillDownPanelProps {
   loadPage: LoadPage;
   timeZone: string;
   onClose(): void;
+  /** The public API has no text search: the box is left out. Default true. */
+  searchable?: boolean;
   /** Search delay in ms; tests set 0. */
   searchDelay?: number;
 }
@@ -71,21 +74,31 @@ export function DrillDownPanel(props: DrillDownPanelProps) {
           <span aria-hidden="true">×</span>
         </button>
       </header>
-      <input
-        type="search"
-        className="drilldown__search"
-        aria-label={t('drilldown.search')}
-        placeholder={t('drilldown.search')}
-        value={search}
-        onChange={(event) => setSearch(event.target.value)}
-      />
+      {props.searchable !== false && (
+        <input
+          type="search"
+          className="drilldown__search"
+          aria-label={t('drilldown.search')}
+          placeholder={t('drilldown.search')}
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+      )}
       <div className="drilldown__body">
         <ul className="drilldown__list" aria-label={t('drilldown.list')} aria-busy={pages.loading}>
-          {pages.messages.map((message) => (
-            <li key={message.id}>
-              <MessageItem message={message} timeZone={props.timeZone} />
-            </li>
-          ))}
+          {pages.messages.map((message, index) =>
+            'id' in message ? (
+              <li key={message.id}>
+                <MessageItem message={message} timeZone={props.timeZone} />
+              </li>
+            ) : (
+              // Public messages carry no id (an id would let a visitor follow one message); order is stable.
+              // biome-ignore lint/suspicious/noArrayIndexKey: the public answer has no identity to key on
+              <li key={index}>
+                <PublicMessageItem message={message} />
+              </li>
+            ),
+          )}
         </ul>
         {pages.error && (
           <div className="state state--error" role="alert">

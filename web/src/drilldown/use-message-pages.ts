@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Message, MessagePage } from '../api/client';
+import type { AnyMessage, MessagePage } from '../api/client';
 
 export type LoadPage = (cursor: string | null, query: string, signal: AbortSignal) => Promise<MessagePage>;
 
 export interface MessagePages {
-  messages: Message[];
+  messages: AnyMessage[];
   loading: boolean;
   error: Error | null;
   done: boolean;
@@ -14,7 +14,7 @@ export interface MessagePages {
 
 /** Keyset pages of messages, restarted whenever the loader (cell, filters) or the search changes. */
 export function useMessagePages(loadPage: LoadPage, query: string): MessagePages {
-  const [messages, setMessages] = useState<Message[]>([]);
+  const [messages, setMessages] = useState<AnyMessage[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [loading, setLoading] = useState(false);

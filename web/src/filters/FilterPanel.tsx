@@ -8,7 +8,8 @@ export interface FilterOption {
   /** What goes into the URL and the API query. */
   value: string;
   label: string;
-  count: number;
+  /** null: withheld by the public map's privacy rules (too few messages to show). */
+  count: number | null;
 }
 
 export type FilterSelection = Record<FilterKey, string[]>;
@@ -65,7 +66,9 @@ function FilterGroup(props: {
                   onChange={(event) => toggle(option.value, event.target.checked)}
                 />
                 <span className="filter-group__name">{option.label}</span>
-                <span className="filter-group__count">{formatNumber(option.count)}</span>
+                {option.count !== null && (
+                  <span className="filter-group__count">{formatNumber(option.count)}</span>
+                )}
               </label>
             </li>
           ))}

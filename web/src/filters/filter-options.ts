@@ -5,7 +5,7 @@ import type { FilterKey, FilterOption } from './FilterPanel';
 
 /** The filter panel's choices from /meta: names go into the link (readable, stable across imports). */
 export function filterOptions(meta: Meta, t: Translator['t']): Record<FilterKey, FilterOption[]> {
-  const named = (items: { name: string; count: number }[]) =>
+  const named = (items: readonly { name: string; count: number | null }[]) =>
     items.map((item) => ({ value: item.name, label: item.name, count: item.count }));
   return {
     cat: named(meta.categories),

@@ -19,9 +19,11 @@ export function SummaryBar({ summary, loading }: SummaryBarProps) {
           maximumFractionDigits: 0,
           signDisplay: signed ? 'exceptZero' : 'auto',
         });
+  const whole = (value: number | null | undefined) =>
+    value === null || value === undefined ? dash : formatNumber(value);
   const items = [
-    { key: 'total', label: t('summary.total'), value: summary ? formatNumber(summary.count) : dash },
-    { key: 'open', label: t('summary.open'), value: summary ? formatNumber(summary.open) : dash },
+    { key: 'total', label: t('summary.total'), value: whole(summary?.count) },
+    { key: 'open', label: t('summary.open'), value: whole(summary?.open) },
     { key: 'answered', label: t('summary.answeredShare'), value: percent(summary?.answeredShare) },
     { key: 'in-time', label: t('summary.answeredInTime'), value: percent(summary?.answeredInTimeShare) },
     {

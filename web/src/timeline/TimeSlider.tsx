@@ -20,6 +20,8 @@ export interface TimeSliderProps {
   onSpeedChange(speed: number): void;
   windowLength: WindowLength;
   onWindowLengthChange(length: WindowLength): void;
+  /** The window lengths offered; the public map has no day buckets. Default: all. */
+  windowLengths?: readonly WindowLength[];
   cumulative: boolean;
   onCumulativeChange(cumulative: boolean): void;
   timeZone: string;
@@ -152,7 +154,7 @@ export function TimeSlider(props: TimeSliderProps) {
             value={props.windowLength}
             onChange={(event) => props.onWindowLengthChange(event.target.value as WindowLength)}
           >
-            {WINDOW_LENGTHS.map((length) => (
+            {(props.windowLengths ?? WINDOW_LENGTHS).map((length) => (
               <option key={length} value={length}>
                 {t(`slider.window.${length}` as MessageKey)}
               </option>

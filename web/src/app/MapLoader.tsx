@@ -1,0 +1,56 @@
+import { ApiError } from '../api/client';
+import type { MapApi } from '../api/map-api';
+import { useI18n } from '../i18n/i18n';
+import type { UrlState } from '../url-state/url-state';
+import { HeatMapScreen } from './HeatMapScreen';
+import { useRemote } from './use-remote';
+import type { SetUrl } from './use-url-state';
+
+export interface MapLoaderProps {
+  api: MapApi;
+  url: UrlState;
+  setUrl: SetUrl;
+  variant?: 'full' | 'embed';
+  scope?: readonly string[];
+}
+
+/** The data every map needs first (meta, district shapes) from the given API, with loading and failure. */
+export function MapLoader({ api, url, setUrl, variant, scope }: MapLoaderProps) {
+  const { t } = useI18n();
+  const meta = useRemote(`meta|${api.audience}`, (signal) => api.meta(signal));
+  const districts = useRemote(`districts|${api.audience}`, (signal) => api.districts({}, signal));
+  const failure = meta.error ?? districts.error;
+  const retry = () => {
+    meta.retry();
+    districts.retry();
+  };
+  const apiDown = failure instanceof ApiError && (failure.status === 0 || failure.status >= 502);
+  if (failure) {
+    return (
+      <div className="page-status page-status--error" role="alert">
+        <p>{apiDown ? t('app.apiDown') : t('app.error', { message: failure.message })}</p>
+        <button type="button" onClick={retry}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (!meta.data || !districts.data) {
+    return (
+      <p className="page-status" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  return (
+    <HeatMapScreen
+      meta={meta.data}
+      districts={districts.data}
+      url={url}
+      setUrl={setUrl}
+      api={api}
+      variant={variant}
+      scope={scope}
+    />
+  );
+}

@@ -1,0 +1,74 @@
+import { useMemo } from 'react';
+import type { Meta, Summary } from '../api/client';
+import { type FilterKey, FilterPanel } from '../filters/FilterPanel';
+import { filterOptions } from '../filters/filter-options';
+import { formatDuration, zoneLabel } from '../i18n/format-time';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages-ru';
+import type { ColorScale } from '../map/color-scale';
+import { Legend } from '../map/Legend';
+import type { DistrictShape } from '../map/layers/district-layers';
+import { Hotspots } from '../summary/Hotspots';
+import type { UrlState } from '../url-state/url-state';
+import { MapToolbar } from './MapToolbar';
+import type { SetUrl } from './use-url-state';
+
+export function MapLegend({ scale, url }: { scale: ColorScale | undefined; url: UrlState }) {
+  const translator = useI18n();
+  if (!scale) return null;
+  return (
+    <Legend
+      scale={scale}
+      title={translator.t(`metric.${url.metric}` as MessageKey)}
+      formatValue={(value) =>
+        url.metric === 'medianAnswer' ? formatDuration(value, translator) : translator.formatNumber(value)
+      }
+    />
+  );
+}
+
+export interface MapSidebarProps {
+  meta: Meta;
+  url: UrlState;
+  setUrl: SetUrl;
+  onFilterChange(key: FilterKey, values: string[]): void;
+  scale: ColorScale | undefined;
+  summary: Summary | null;
+  shapes: DistrictShape[];
+  /** A municipal user's districts: the district filter offers only these. */
+  scope?: readonly string[];
+  timeZone: string;
+  /** When the shown window starts (ms): the zone's offset can differ across the year. */
+  windowStartMs: number;
+}
+
+/** Filters, metric and view switches, legend, hotspots: the column beside the map. */
+export function MapSidebar(props: MapSidebarProps) {
+  const { meta, url, setUrl, scope } = props;
+  const { t } = useI18n();
+  const scopeKey = scope?.join(',') ?? '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scopeKey stands for scope
+  const options = useMemo(() => {
+    const all = filterOptions(meta, t);
+    if (!scope?.length) return all;
+    return { ...all, district: all.district.filter((option) => scope.includes(option.value)) };
+  }, [meta, t, scopeKey]);
+  return (
+    <aside className="sidebar">
+      <FilterPanel
+        options={options}
+        selected={{ cat: url.cat, src: url.src, status: url.status, district: url.district }}
+        onChange={props.onFilterChange}
+      />
+      <MapToolbar url={url} setUrl={setUrl} />
+      <MapLegend scale={props.scale} url={url} />
+      <Hotspots
+        summary={props.summary}
+        districts={props.shapes}
+        selectedCell={url.cell}
+        onSelectCell={(cell) => setUrl({ cell }, { push: true })}
+      />
+      <p className="zone">{t('app.timeZone', { zone: zoneLabel(props.timeZone, props.windowStartMs) })}</p>
+    </aside>
+  );
+}

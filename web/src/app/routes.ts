@@ -1,0 +1,22 @@
+import type { ComponentType } from 'react';
+import { EmbedShell } from '../public/EmbedShell';
+import { PublicShell } from '../public/PublicShell';
+import type { UrlState } from '../url-state/url-state';
+import { StaffShell } from './StaffShell';
+import type { SetUrl } from './use-url-state';
+
+export interface RouteProps {
+  url: UrlState;
+  setUrl: SetUrl;
+}
+
+/** One line per page; any other path is the staff map (or its sign-in). */
+const ROUTES: Readonly<Record<string, ComponentType<RouteProps>>> = {
+  '/public': PublicShell,
+  '/embed': EmbedShell,
+};
+
+export function routeFor(pathname: string): ComponentType<RouteProps> {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  return ROUTES[path] ?? StaffShell;
+}
