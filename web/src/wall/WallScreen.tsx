@@ -35,9 +35,10 @@ function districtShapes(districts: WallDistricts | null): DistrictShape[] {
  * hotspots and districts with the 7-day playback between them, and says when its data is stale.
  * Configured by its URL (wall-config.ts). Progress is exposed in data attributes for tests and the soak.
  */
-export function WallScreen({ search = window.location.search }: { search?: string }) {
+export function WallScreen() {
   const { t } = useI18n();
-  const config = useMemo(() => readWallConfig(search), [search]);
+  // Read once: a wall is configured by the link it was opened with.
+  const [config] = useState(() => readWallConfig(window.location.search));
   const { data, connection, access, client } = useWallLive(config);
 
   const districtsData = data?.districts ?? null;
