@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import { type AuthConfig, loadAuthConfig } from './auth/auth-config';
+import type { AuthConfig } from './auth/auth-config';
 import { authenticate } from './auth/auth-plugin';
 import type { AnonymousReads } from './auth/scope-enforcement';
 import type { Config } from './config/config';
@@ -12,6 +12,7 @@ import type { Database } from './db/database';
 import { databasePlugin } from './plugins/app/database';
 import { body, errorHandlerPlugin } from './plugins/app/error-handler';
 import { heatmapQueriesPlugin } from './plugins/app/heatmap-queries';
+import { publicPrivacyPlugin } from './plugins/app/public-privacy';
 import { requestScopePlugin } from './plugins/app/request-scope';
 import { responseCachePlugin } from './plugins/app/response-cache';
 import { registerHttp } from './plugins/external/http';
@@ -22,6 +23,7 @@ import { districtsRoutes } from './routes/api/v1/districts/index';
 import { hexagonsRoutes } from './routes/api/v1/hexagons/index';
 import { messagesRoutes } from './routes/api/v1/messages/index';
 import { metaRoutes } from './routes/api/v1/meta/index';
+import { publicRoutes } from './routes/api/v1/public/index';
 import { summaryRoutes } from './routes/api/v1/summary/index';
 import { timelineRoutes } from './routes/api/v1/timeline/index';
 import { healthzRoutes } from './routes/healthz/index';
@@ -60,6 +62,7 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
     anonymousReads: options.anonymousReads ?? 'any-route',
   });
   await instance.register(heatmapQueriesPlugin);
+  await instance.register(publicPrivacyPlugin);
   await instance.register(responseCachePlugin, { versionTtlMs: options.cacheVersionTtlMs ?? 0 });
 
   await instance.register(authRoutes, { prefix: '/api/v1/auth' });
@@ -72,6 +75,7 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(districtsRoutes, { prefix: '/api/v1/districts' });
   await instance.register(summaryRoutes, { prefix: '/api/v1/summary' });
   await instance.register(metaRoutes, { prefix: '/api/v1/meta' });
+  await instance.register(publicRoutes, { prefix: '/api/v1/public' });
   instance.get('/api/openapi.json', { schema: { hide: true } }, async () => instance.swagger());
 
   const webRoot =

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { type AuthConfig, loadAuthConfig } from '../auth/auth-config';
+import { type AuthConfig, loadAuthConfig, readBoolean } from '../auth/auth-config';
 import { ConfigError } from './config-error';
 
 export interface Config {
@@ -12,6 +12,8 @@ export interface Config {
   production: boolean;
   /** Public map switch, session lifetime, cookie security (HEATMAP_PUBLIC_MAP, …). */
   auth: AuthConfig;
+  /** HEATMAP_PUBLIC_TEXT: the public drill-down shows message text, scrubbed of personal data (default off). */
+  publicText: boolean;
 }
 
 const projectRoot = new URL('../../../', import.meta.url).pathname;
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ingestToken,
     production,
     auth: loadAuthConfig(env),
+    publicText: readBoolean(env, 'HEATMAP_PUBLIC_TEXT', false),
   };
 }
 

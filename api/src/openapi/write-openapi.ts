@@ -18,6 +18,7 @@ export async function renderOpenapi(): Promise<string> {
     ingestToken: undefined,
     production: false,
     auth: { publicMap: true, sessionTtlHours: 12, cookieSecure: false },
+    publicText: false,
   };
   const app = await buildApp({ db, config });
   try {

@@ -15,6 +15,7 @@ export function testConfig(): Config {
     ingestToken: INGEST_TOKEN,
     production: false,
     auth: { publicMap: true, sessionTtlHours: 12, cookieSecure: false },
+    publicText: false,
   };
 }
 

@@ -1,0 +1,98 @@
+import {
+  type Bbox,
+  MIN_PUBLIC_COUNT,
+  MIN_RESOLUTION,
+  PUBLIC_MAX_RESOLUTION,
+  type Resolution,
+  resolutionForZoom,
+} from '@heatmap/geo';
+import { cellToBoundary, cellToLatLng } from 'h3-js';
+import { type MessageFilter, parseFilters } from '../queries/message-filter';
+import { badParameter } from '../queries/query-error';
+import type { Filters } from '../schemas/common';
+import type { Bucket } from '../schemas/timeline';
+
+/** The privacy rules one server applies to its public API (docs/privacy.md, "The public API"). */
+export interface PublicRules {
+  /** k: counts from 1 to k−1 are never shown. */
+  minCount: number;
+  maxResolution: Resolution;
+  /** HEATMAP_PUBLIC_TEXT: the drill-down shows scrubbed text. */
+  includeText: boolean;
+  timezone: string;
+}
+
+export const PUBLIC_BUCKETS: readonly Bucket[] = ['week', 'month'];
+
+export function publicRules(options: { timezone: string; includeText: boolean }): PublicRules {
+  return {
+    minCount: MIN_PUBLIC_COUNT,
+    maxResolution: PUBLIC_MAX_RESOLUTION as Resolution,
+    includeText: options.includeText,
+    timezone: options.timezone,
+  };
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The filters of a public request, never narrowed by the caller's session: the public view is the same for
+ * everyone. `from`/`to` must be dates: a window cut to the hour could be differenced against its neighbour to
+ * count the messages of one hour in one cell.
+ */
+export function publicFilter(query: Filters, rules: PublicRules): MessageFilter {
+  for (const name of ['from', 'to'] as const) {
+    const value = query[name];
+    if (value !== undefined && !DATE_ONLY.test(value)) {
+      throw badParameter(name, `the public map takes dates only (YYYY-MM-DD), got "${value}"`);
+    }
+  }
+  return parseFilters(query, rules.timezone);
+}
+
+/** `res` as asked (5 to the public cap, else 400), or the one for `zoom`, capped. */
+export function publicResolution(query: { res?: number; zoom?: number }, rules: PublicRules): Resolution {
+  if (query.res === undefined) {
+    return Math.min(resolutionForZoom(query.zoom ?? 11), rules.maxResolution) as Resolution;
+  }
+  return checkPublicResolution(query.res, rules, 'res');
+}
+
+export function checkPublicResolution(res: number, rules: PublicRules, parameter: string): Resolution {
+  if (!Number.isInteger(res) || res < MIN_RESOLUTION || res > rules.maxResolution) {
+    throw badParameter(
+      parameter,
+      `the public map serves H3 resolutions ${MIN_RESOLUTION} to ${rules.maxResolution} (finer cells could point at a household), got ${res}`,
+    );
+  }
+  return res as Resolution;
+}
+
+export function publicBucket(bucket: Bucket | undefined): Bucket {
+  const chosen = bucket ?? 'week';
+  if (!PUBLIC_BUCKETS.includes(chosen)) {
+    throw badParameter(
+      'bucket',
+      `the public timeline has ${PUBLIC_BUCKETS.join(' and ')} buckets (per-cell values for a day are almost all under the privacy threshold), got "${chosen}"`,
+    );
+  }
+  return chosen;
+}
+
+/** A cell is in view when its centre or a corner lies in the box (the box may cross the antimeridian). */
+export function cellInBbox(cell: string, bbox: Bbox): boolean {
+  const inside = ([lat, lon]: number[]) =>
+    (lat as number) >= bbox.south &&
+    (lat as number) <= bbox.north &&
+    (bbox.crossesAntimeridian
+      ? (lon as number) >= bbox.west || (lon as number) <= bbox.east
+      : (lon as number) >= bbox.west && (lon as number) <= bbox.east);
+  return inside(cellToLatLng(cell)) || cellToBoundary(cell).some(inside);
+}
+
+/** A bounding box rounded outwards to 0.01° (~1 km): the extremes of the data are single messages' points. */
+export function roundedBbox(bbox: readonly number[]): number[] {
+  const [w, s, e, n] = bbox as [number, number, number, number];
+  const out = (v: number, f: (x: number) => number) => Number((f(v * 100) / 100).toFixed(2));
+  return [out(w, Math.floor), out(s, Math.floor), out(e, Math.ceil), out(n, Math.ceil)];
+}

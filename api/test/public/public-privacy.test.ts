@@ -1,0 +1,208 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildApp } from '../../src/app';
+import { parseFilters } from '../../src/queries/message-filter';
+import { testConfig } from '../routes/app-helper';
+import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
+import { findPersonalData, loadRawPersonalData, type RawPersonalData } from './raw-personal-data';
+
+const K = 5;
+const safeRemainder = (n: number | null) => n === null || n === 0 || n >= K;
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+interface PublicCell {
+  h3: string;
+  count: number;
+}
+
+describe.each(BACKENDS)('public API privacy on %s with the Járókelő data', (backend) => {
+  let db: TestDatabase;
+  let app: FastifyInstance;
+  let raw: RawPersonalData;
+  let filters: string[];
+
+  const get = async (url: string, on: FastifyInstance = app) => {
+    const response = await on.inject({ url: `/api/v1/public/${url}` });
+    expect(response.statusCode, `${url}: ${response.body.slice(0, 300)}`).toBe(200);
+    return response;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend, 'seeded');
+    app = await buildApp({ db, config: testConfig() });
+    raw = loadRawPersonalData();
+    const meta = (await get('meta')).json();
+    const category = meta.categories.find((c: { name: string }) => c.name === 'Graffiti').id;
+    const district = meta.districts.find((d: { name: string }) => d.name === 'VIII. kerület').id;
+    filters = [
+      '',
+      'from=2024-01-01&to=2024-07-01',
+      `category=${category}`,
+      'status=new,in_progress',
+      `district=${district}&status=resolved&from=2024-03-01&to=2024-04-01`,
+      'bbox=19.03,47.47,19.09,47.52',
+    ];
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  test('the raw file does hold the personal data the scan looks for', () => {
+    expect(raw.authors.length).toBeGreaterThan(1000);
+    expect(raw.profiles.length).toBeGreaterThan(1000);
+    expect(raw.emails.length).toBeGreaterThan(20);
+    expect(raw.phones.length).toBeGreaterThan(20);
+    expect(findPersonalData(`{"x":${[...raw.coordinates][0]}}`, raw)).toHaveLength(1);
+  });
+
+  test('no public answer, on any route and filter, holds an author, a link, a contact or a point', async () => {
+    const leaks: string[] = [];
+    for (const filter of filters) {
+      for (const route of [
+        'meta?',
+        'hexagons?res=8&medians=true&',
+        'hexagons?res=6&',
+        'timeline?res=8&bucket=week&',
+        'timeline?res=7&bucket=month&',
+        'districts?medians=true&',
+        'summary?top=50&',
+      ]) {
+        const body = (await get(`${route}${filter}`)).body;
+        // District outlines are public geometry, not anybody's point.
+        const scanned = route.startsWith('districts')
+          ? JSON.stringify(stripGeometry(JSON.parse(body)))
+          : body;
+        leaks.push(...findPersonalData(scanned, raw).map((leak) => `${route}${filter}: ${leak}`));
+      }
+    }
+    const cells: PublicCell[] = (await get('hexagons?res=8')).json().cells;
+    for (const cell of cells.slice(0, 5)) {
+      const body = (await get(`cells/${cell.h3}/messages?limit=500`)).body;
+      leaks.push(...findPersonalData(body, raw));
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  test('no cell, district, category or bucket value under k is published', async () => {
+    for (const filter of filters) {
+      const hexagons = (await get(`hexagons?res=8&${filter}`)).json();
+      expect(
+        hexagons.cells.every((c: PublicCell) => c.count >= K),
+        filter,
+      ).toBe(true);
+      const timeline = (await get(`timeline?res=8&bucket=month&${filter}`)).json();
+      expect(
+        timeline.cells.counts.every((n: number) => n >= K),
+        filter,
+      ).toBe(true);
+      expect(
+        timeline.totals.every((n: number | null) => n === null || n === 0 || n >= K),
+        filter,
+      ).toBe(true);
+      const districts = (await get(`districts?${filter}`)).json();
+      for (const f of districts.features) expect(safeRemainder(f.properties.count), filter).toBe(true);
+      const summary = (await get(`summary?top=50&${filter}`)).json();
+      expect(safeRemainder(summary.count), filter).toBe(true);
+      expect(
+        summary.topCategories.every((c: { count: number }) => c.count >= K),
+        filter,
+      ).toBe(true);
+    }
+  });
+
+  test('a filter matching fewer than k messages publishes no cell and no total', async () => {
+    const tiny = 'from=2024-03-05&to=2024-03-06&status=in_progress&category=Graffiti';
+    const oracle = await app.heatmapQueries.hexagons(parseFilters(query(tiny), db.timezone), 8);
+    expect(oracle.total).toBeGreaterThan(0);
+    expect(oracle.total).toBeLessThan(K);
+    const hexagons = (await get(`hexagons?res=8&${tiny}`)).json();
+    expect(hexagons).toMatchObject({ cells: [], total: null, withheld: { count: null } });
+    expect((await get(`summary?${tiny}`)).json().count).toBeNull();
+  });
+
+  test('the total minus the shown cells never singles out a withheld cell', async () => {
+    for (const filter of filters) {
+      const hexagons = (await get(`hexagons?res=8&${filter}`)).json();
+      const { bbox: _bbox, ...whole } = query(filter);
+      const oracle = await app.heatmapQueries.hexagons(parseFilters(whole, db.timezone), 8);
+      expect(hexagons.total, filter).toBe(oracle.total);
+      const shown = new Set(hexagons.cells.map((c: PublicCell) => c.h3));
+      if (!filter.includes('bbox'))
+        expect(hexagons.total - sum(hexagons.cells.map((c: PublicCell) => c.count))).toBe(
+          hexagons.withheld.count,
+        );
+      const hidden = oracle.cells.filter((c) => !shown.has(c.h3));
+      const hiddenSum = sum(hidden.map((c) => c.count));
+      expect(hidden.some((c) => c.count < K) ? hiddenSum >= K : true, filter).toBe(true);
+      const districts = (await get(`districts?${filter}`)).json();
+      const shownDistricts = sum(
+        districts.features.map((f: { properties: { count: number | null } }) => f.properties.count ?? 0),
+      );
+      expect(oracle.total - shownDistricts, filter).toBe(districts.withheld.count);
+      expect(safeRemainder(districts.withheld.count), filter).toBe(true);
+    }
+  });
+
+  test('timeline: no bucket total and no cell window total minus its shown values is a small count', async () => {
+    for (const window of [
+      '',
+      'from=2024-01-01&to=2025-01-01',
+      'from=2024-02-01&to=2024-05-01&status=resolved',
+    ]) {
+      for (const bucket of ['week', 'month']) {
+        const timeline = (await get(`timeline?res=8&bucket=${bucket}&${window}`)).json();
+        const hexagons = (await get(`hexagons?res=8&${window}`)).json();
+        const cellCount = new Map(hexagons.cells.map((c: PublicCell) => [c.h3, c.count]));
+        const columns = new Map<number, number>();
+        timeline.cells.h3.forEach((h3: string, row: number) => {
+          const { offsets, buckets, counts } = timeline.cells;
+          const values = counts.slice(offsets[row], offsets[row + 1]) as number[];
+          buckets.slice(offsets[row], offsets[row + 1]).forEach((b: number, i: number) => {
+            columns.set(b, (columns.get(b) ?? 0) + (values[i] as number));
+          });
+          // A cell /hexagons withholds publishes no series; a shown one leaves 0 or at least k unshown.
+          expect(cellCount.has(h3), `${window} ${bucket} ${h3}`).toBe(true);
+          expect(
+            safeRemainder((cellCount.get(h3) as number) - sum(values)),
+            `${window} ${bucket} ${h3}`,
+          ).toBe(true);
+        });
+        timeline.totals.forEach((total: number | null, b: number) => {
+          if (total !== null)
+            expect(safeRemainder(total - (columns.get(b) ?? 0)), `${window} ${bucket} ${b}`).toBe(true);
+        });
+        const shownTotals = timeline.totals.filter((t: number | null) => t !== null) as number[];
+        expect(safeRemainder(hexagons.total - sum(shownTotals)), `${window} ${bucket}`).toBe(true);
+        expect(timeline.cells.counts.length, `${window} ${bucket}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  test('with HEATMAP_PUBLIC_TEXT on, the drill-down text is scrubbed of contacts and links', async () => {
+    const withText = await buildApp({ db, config: { ...testConfig(), publicText: true } });
+    try {
+      const leaks: string[] = [];
+      let texts = 0;
+      const cells: PublicCell[] = (await get('hexagons?res=7', withText)).json().cells;
+      for (const cell of cells.slice(0, 12)) {
+        const page = (await get(`cells/${cell.h3}/messages?limit=500`, withText)).json();
+        texts += page.messages.filter((m: { text?: string }) => typeof m.text === 'string').length;
+        const found = findPersonalData(JSON.stringify(page), raw);
+        leaks.push(...found.filter((leak) => !leak.startsWith('author ')));
+      }
+      expect(texts).toBeGreaterThan(1000);
+      expect(leaks).toEqual([]);
+    } finally {
+      await withText.close();
+    }
+  });
+});
+
+function query(text: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(text));
+}
+
+function stripGeometry(value: { features?: { geometry?: unknown }[] }) {
+  return { ...value, features: value.features?.map((f) => ({ ...f, geometry: null })) };
+}
