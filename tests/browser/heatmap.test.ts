@@ -1,20 +1,28 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, waitForMap } from './chromium';
 import { type DemoServer, startDemoServer } from './demo-server';
 import { readMapPixels } from './map-pixels';
+import { addStaffUser, signedInContext } from './staff-session';
 
 const root = resolve(import.meta.dirname, '../..');
 const artifacts = resolve(root, 'tests/artifacts');
 
 let demo: DemoServer;
 let browser: Browser;
+/** `/` is the staff map: the page signs in (as an admin) first. */
+let staff: BrowserContext;
+
+/** A staff read, as the signed-in admin (anonymous staff reads get 401). */
+async function staffJson<T>(path: string): Promise<T> {
+  return (await (await staff.request.get(`${demo.url}${path}`)).json()) as T;
+}
 
 async function openPage(query = ''): Promise<{ page: Page; apiRequests: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await staff.newPage();
   const apiRequests: string[] = [];
   page.on('request', (request: Request) => {
     const url = new URL(request.url());
@@ -41,9 +49,11 @@ beforeAll(async () => {
   execFileSync('pnpm', ['--filter', '@heatmap/web', 'build'], { cwd: root, stdio: 'ignore' });
   demo = await startDemoServer();
   browser = await launchChromium();
+  staff = await signedInContext(browser, demo.url, await addStaffUser(demo.db.sql, 'heatmap.admin', 'admin'));
 });
 
 afterAll(async () => {
+  await staff?.close();
   await browser?.close();
   await demo?.close();
 });
@@ -65,14 +75,14 @@ describe('heat map in Chromium on the demo data', () => {
 
   test('a link with cell= opens its drill-down with the same messages as the API', async () => {
     const window = 'from=2025-03-01&to=2025-04-01';
-    const hexagons = (await (await fetch(`${demo.url}/api/v1/hexagons?res=8&${window}`)).json()) as {
-      cells: { h3: string; count: number }[];
-    };
+    const hexagons = await staffJson<{ cells: { h3: string; count: number }[] }>(
+      `/api/v1/hexagons?res=8&${window}`,
+    );
     const busiest = [...hexagons.cells].sort((a, b) => b.count - a.count)[0];
     if (!busiest) throw new Error('no cells in March 2025');
-    const api = (await (
-      await fetch(`${demo.url}/api/v1/cells/${busiest.h3}/messages?${window}&limit=50`)
-    ).json()) as { messages: { id: string }[] };
+    const api = await staffJson<{ messages: { id: string }[] }>(
+      `/api/v1/cells/${busiest.h3}/messages?${window}&limit=50`,
+    );
 
     const { page } = await openPage(`?${window}&cell=${busiest.h3}&lat=47.5&lon=19.05&z=11`);
     const region = page.getByRole('region', { name: 'Обращения в выбранной ячейке' });
@@ -199,9 +209,7 @@ describe('heat map in Chromium on the demo data', () => {
       const from = `2024-02-${String(day).padStart(2, '0')}`;
       const to = `2024-02-${String(day + 1).padStart(2, '0')}`;
       const query = `res=8&from=${from}&to=${to}&category=${encodeURIComponent(category)}`;
-      const answer = (await (await fetch(`${demo.url}/api/v1/hexagons?${query}`)).json()) as {
-        total: number;
-      };
+      const answer = await staffJson<{ total: number }>(`/api/v1/hexagons?${query}`);
       if (answer.total === 0) emptyDay = from;
     }
     if (!emptyDay) throw new Error('no empty day found for the test');

@@ -8,12 +8,10 @@ export interface SignInPageProps {
   expired?: boolean;
   /** The public map's address with the current view, or undefined when the public map is off. */
   publicHref?: string;
-  /** Replaced in tests; the real one posts to /api/v1/auth/login. */
-  submit?: typeof signIn;
 }
 
 /** Staff sign-in: login and password, the server's verdict in words, and the way to the public map. */
-export function SignInPage({ onSignedIn, expired, publicHref, submit = signIn }: SignInPageProps) {
+export function SignInPage({ onSignedIn, expired, publicHref }: SignInPageProps) {
   const { t } = useI18n();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
@@ -25,7 +23,7 @@ export function SignInPage({ onSignedIn, expired, publicHref, submit = signIn }:
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await submit(login.trim(), password));
+      onSignedIn(await signIn(login.trim(), password));
     } catch (failure) {
       setError(describe(failure, t));
       setPassword('');
