@@ -1,6 +1,5 @@
 import { resolutionForZoom } from '@heatmap/geo';
-import { cellToLatLng } from 'h3-js';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Districts, Meta } from '../api/client';
 import type { MapApi } from '../api/map-api';
 import { DrillDownPanel } from '../drilldown/DrillDownPanel';
@@ -9,9 +8,7 @@ import type { FilterKey } from '../filters/FilterPanel';
 import { useI18n } from '../i18n/i18n';
 import { basemapStyle } from '../map/basemap-style';
 import { HexTooltip, type HexTooltipProps } from '../map/HexTooltip';
-import type { DistrictShape } from '../map/layers/district-layers';
 import { MapView, type MapViewport } from '../map/MapView';
-import { districtAt } from '../summary/district-at';
 import { SummaryBar } from '../summary/SummaryBar';
 import { TimeSlider } from '../timeline/TimeSlider';
 import { buildTimelineCube } from '../timeline/timeline-cube';
@@ -19,11 +16,13 @@ import { windowFromUrl, windowToUrl } from '../timeline/window-from-url';
 import { type UrlState, WINDOW_LENGTHS } from '../url-state/url-state';
 import { MapLegend, MapSidebar } from './MapSidebar';
 import { bboxContains, districtsBounds, paddedBbox, queryFilters } from './query-filters';
+import { cellPlace, initialViewFor, shapesOf } from './screen-geometry';
 import { useFrame } from './use-frame';
 import { useMapLayers } from './use-map-layers';
 import { useMapPicking } from './use-map-picking';
 import { usePlayback } from './use-playback';
 import { useRemote } from './use-remote';
+import { useSettledWindow } from './use-settled-window';
 
 export interface HeatMapScreenProps {
   meta: Meta;
@@ -38,24 +37,10 @@ export interface HeatMapScreenProps {
   scope?: readonly string[];
 }
 
-const SETTLE_MS = 400;
 const WHOLE_WORLD: [number, number, number, number] = [-180, -90, 180, 90];
-
-function cellPlace(cell: string, shapes: readonly DistrictShape[]): string | undefined {
-  const [lat, lon] = cellToLatLng(cell);
-  return districtAt(lon, lat, shapes)?.name;
-}
 
 function apiBbox(param: string | undefined): string | undefined {
   return param === 'all' ? undefined : param;
-}
-
-function shapesOf(districts: Districts): DistrictShape[] {
-  return districts.features.map((feature) => ({
-    id: feature.id,
-    name: feature.properties.name,
-    coordinates: feature.geometry.coordinates,
-  }));
 }
 
 const PUBLIC_WINDOW_LENGTHS = WINDOW_LENGTHS.filter((length) => length !== 'day');
@@ -115,20 +100,13 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
     [cube, url.from, url.to, timeZone],
   );
 
-  // Requests follow the window only once it stops moving: never per frame of a drag or playback.
-  const [settled, setSettled] = useState<{ from?: string; to?: string } | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: settled only decides the first delay
-  useEffect(() => {
-    if (!cube || cube.bucketCount === 0 || playing || scrubbing) return;
-    const link = windowToUrl(cube, window, timeZone);
-    const next = { from: url.cumulative ? undefined : link.from, to: link.to };
-    const handle = setTimeout(() => setSettled(next), settled ? SETTLE_MS : 0);
-    return () => clearTimeout(handle);
-  }, [cube, window, playing, scrubbing, timeZone, url.cumulative]);
-  const settledKey = settled ? `${settled.from}|${settled.to}` : null;
-  const windowLink = cube && cube.bucketCount > 0 ? windowToUrl(cube, window, timeZone) : null;
-  const settling =
-    windowLink !== null && settledKey !== `${url.cumulative ? undefined : windowLink.from}|${windowLink.to}`;
+  const { settled, settledKey, settling } = useSettledWindow({
+    cube,
+    window,
+    held: playing || scrubbing,
+    timeZone,
+    cumulative: url.cumulative,
+  });
 
   const hexagons = useRemote(
     settledKey && bboxParam ? `${res}|${filterKey}|${settledKey}|${bboxParam}` : null,
@@ -211,14 +189,7 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
   };
 
   // Only the first view matters: the map owns the camera after that.
-  const [initialView] = useState(() => {
-    if (url.lat !== undefined && url.lon !== undefined)
-      return { lat: url.lat, lon: url.lon, zoom: url.z ?? 11 };
-    const own = scope?.length ? districtsBounds(meta.districts, scope) : null;
-    if (own) return { bounds: own };
-    const bbox = meta.extent.bbox ?? [18.93, 47.35, 19.34, 47.62];
-    return { bounds: bbox as [number, number, number, number] };
-  });
+  const [initialView] = useState(() => initialViewFor(url, meta, scope));
 
   const style = useMemo(
     () => basemapStyle(import.meta.env.VITE_MAP_STYLE_URL, districts as Parameters<typeof basemapStyle>[1]),
