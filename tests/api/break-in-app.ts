@@ -1,0 +1,130 @@
+import { buildApp } from '../../api/src/app';
+import { addUser, type SignedIn, signIn } from '../../api/test/auth/auth-test-app';
+import { testConfig } from '../../api/test/routes/app-helper';
+import { type Backend, createTestDatabase, type TestDatabase } from '../../api/test/test-database';
+import type { KnownValues } from './openapi-endpoints';
+
+export const PASSWORD = 'correct horse battery staple';
+/** The municipal clerk's districts; 'VII. kerület' borders 'VIII. kerület' and belongs to someone else. */
+export const OWN_DISTRICTS = ['VIII. kerület', 'IX. kerület'] as const;
+export const FOREIGN_DISTRICT = 'VII. kerület';
+
+/** The app as buildApp returns it. */
+export type App = Awaited<ReturnType<typeof buildApp>>;
+
+/** A request to inject (the subset of light-my-request's options the suite uses). */
+export interface Request {
+  method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  payload?: string | object;
+  remoteAddress?: string;
+}
+
+/** What the suite reads of an injected response. */
+export interface Answer {
+  statusCode: number;
+  body: string;
+  headers: Record<string, unknown>;
+  json(): unknown;
+}
+
+export interface District {
+  id: number;
+  name: string;
+}
+
+/** The real app on the seeded Járókelő data, with an admin and a municipal clerk signed in. */
+export interface BreakInApp {
+  db: TestDatabase;
+  app: App;
+  admin: SignedIn;
+  clerk: SignedIn;
+  own: District[];
+  foreign: District;
+  /** Valid values for the parameters the OpenAPI document declares, by name. */
+  known: KnownValues;
+  close(): Promise<void>;
+}
+
+/**
+ * `anonymousReads: 'public-routes'` is passed explicitly so the suite tests the mechanism whatever
+ * app.ts defaults to; break-in-anonymous.test.ts checks the default separately.
+ */
+export async function startBreakInApp(backend: Backend): Promise<BreakInApp> {
+  const db = await createTestDatabase(backend, 'seeded');
+  const sql = db.sql;
+  const districts = await sql<District[]>`SELECT id, name FROM districts ORDER BY id`;
+  const byName = (name: string) => {
+    const found = districts.find((d) => d.name === name);
+    if (!found) throw new Error(`the seeded data has no district ${name}`);
+    return found;
+  };
+  await addUser(sql, 'clerk', 'municipal', PASSWORD, [...OWN_DISTRICTS]);
+  await addUser(sql, 'boss', 'admin', PASSWORD);
+  const app = await buildApp({ db, config: testConfig(), anonymousReads: 'public-routes' });
+  // Different addresses: the attacks on sign-in must not lock out the suite's own sign-ins.
+  const admin = await signIn(app, 'boss', PASSWORD, { remoteAddress: '10.0.0.1' });
+  const clerk = await signIn(app, 'clerk', PASSWORD, { remoteAddress: '10.0.0.2' });
+  if (admin.response.statusCode !== 200 || clerk.response.statusCode !== 200) {
+    throw new Error(`sign-in failed: ${admin.response.body} ${clerk.response.body}`);
+  }
+  const [cell] = await sql<{ h3: string }[]>`
+    SELECT to_hex(h3_8) AS h3 FROM messages GROUP BY h3_8 ORDER BY count(*) DESC LIMIT 1`;
+  const [message] = await sql<{ id: string }[]>`SELECT min(id)::text AS id FROM messages`;
+  return {
+    db,
+    app,
+    admin,
+    clerk,
+    own: OWN_DISTRICTS.map(byName),
+    foreign: byName(FOREIGN_DISTRICT),
+    known: { h3: cell?.h3 ?? '', id: message?.id ?? '', res: '8', bucket: 'month' },
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** A request as a signed-in browser sends it: the session cookies, and for writes the CSRF header. */
+export function asUser(user: SignedIn | undefined, options: Request): Request {
+  if (!user) return options;
+  const headers: Record<string, string> = { ...options.headers };
+  headers.cookie = user.cookieHeader;
+  if (options.method && options.method !== 'GET' && options.method !== 'HEAD') {
+    headers['x-csrf-token'] ??= user.csrfToken;
+  }
+  return { ...options, headers };
+}
+
+/** What an attack must leave untouched: row counts and the data version every write bumps. */
+export interface DataState {
+  messages: number;
+  districts: number;
+  users: number;
+  categories: number;
+  sources: number;
+  dataVersion: string;
+}
+
+export async function dataState(db: TestDatabase): Promise<DataState> {
+  const [row] = await db.sql<DataState[]>`
+    SELECT (SELECT count(*)::int FROM messages) AS messages,
+           (SELECT count(*)::int FROM districts) AS districts,
+           (SELECT count(*)::int FROM users) AS users,
+           (SELECT count(*)::int FROM categories) AS categories,
+           (SELECT count(*)::int FROM sources) AS sources,
+           (SELECT value FROM app_settings WHERE key = 'data_version') AS "dataVersion"`;
+  if (!row) throw new Error('no state row');
+  return row;
+}
+
+/** The response body parsed, or undefined when it is not JSON. */
+export function jsonOf(response: Answer): unknown {
+  try {
+    return JSON.parse(response.body);
+  } catch {
+    return undefined;
+  }
+}
