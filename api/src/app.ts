@@ -38,7 +38,7 @@ export interface AppOptions {
   webRoot?: string;
   /** Sign-in settings; read from the environment when absent (until they join Config). */
   authConfig?: AuthConfig;
-  /** See auth/scope-enforcement.ts; tests of the staff routes' fail-closed behaviour set 'public-routes'. */
+  /** See auth/scope-enforcement.ts; default 'public-routes' (anonymous: /api/v1/public/* only). */
   anonymousReads?: AnonymousReads;
 }
 
@@ -57,9 +57,8 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(authenticate, {
     sql: options.db.sql,
     config: options.authConfig ?? options.config.auth,
-    // TODO(public map): switch to 'public-routes' once the public routes (config.access 'public',
-    // privacy-filtered) exist. Until then anonymous callers read the staff routes in full.
-    anonymousReads: options.anonymousReads ?? 'any-route',
+    // Anonymous callers read only routes declared `access: 'public'` (/api/v1/public/*, privacy-filtered).
+    anonymousReads: options.anonymousReads ?? 'public-routes',
   });
   await instance.register(heatmapQueriesPlugin);
   await instance.register(publicPrivacyPlugin);

@@ -12,7 +12,8 @@ const unreachable: Database = { sql, kind: 'server', close: () => sql.end() };
 let app: Awaited<ReturnType<typeof buildTestApp>>;
 
 beforeAll(async () => {
-  app = await buildTestApp(unreachable);
+  // No session can be opened without a database: the public routes are the ones an anonymous caller reaches.
+  app = await buildTestApp(unreachable, { signedIn: false });
 });
 afterAll(async () => {
   await app.close();
@@ -20,7 +21,7 @@ afterAll(async () => {
 });
 
 test('a server-side failure answers 500 with a generic message: no stack, SQL or connection details', async () => {
-  const response = await app.inject({ url: '/api/v1/hexagons?res=8&category=1' });
+  const response = await app.inject({ url: '/api/v1/public/hexagons?res=8&category=1' });
   expect(response.statusCode).toBe(500);
   expect(response.json()).toEqual({
     statusCode: 500,
@@ -37,7 +38,7 @@ test('/readyz says the database is unavailable', async () => {
 });
 
 test('validation still answers 400 before any query', async () => {
-  const response = await app.inject({ url: '/api/v1/timeline?bucket=year' });
+  const response = await app.inject({ url: '/api/v1/public/timeline?bucket=year' });
   expect(response.statusCode).toBe(400);
   expect(response.json().message).toBe(
     'Invalid query parameter "bucket": must be one of hour, day, week, month',

@@ -62,7 +62,8 @@ export function findPersonalData(body: string, raw: RawPersonalData): string[] {
   const lower = body.toLowerCase();
   for (const author of raw.authors) if (body.includes(author)) found.push(`author ${author}`);
   for (const profile of raw.profiles) if (body.includes(profile)) found.push(`profile ${profile}`);
-  if (/jarokelo\.hu/i.test(body)) found.push('a jarokelo.hu link');
+  // "Tisztelt Jarokelo.hu!" names the site; a path after it is a report or profile link.
+  if (/jarokelo\.hu\//i.test(body)) found.push('a jarokelo.hu link');
   for (const email of raw.emails) if (lower.includes(email)) found.push(`e-mail ${email}`);
   for (const phone of raw.phones) if (body.includes(phone)) found.push(`phone ${phone}`);
   for (const m of body.matchAll(/-?\d{1,3}\.\d{4,}/g)) {

@@ -92,7 +92,7 @@ describe.each(BACKENDS)('POST /api/v1/messages and cache invalidation on %s', (b
   });
 
   test("with a version TTL, another writer shows after the TTL and this process's ingest at once", async () => {
-    const trusting = await buildApp({ db, config: testConfig(), cacheVersionTtlMs: 60_000 });
+    const trusting = await buildTestApp(db, { cacheVersionTtlMs: 60_000 });
     try {
       const url = '/api/v1/hexagons?res=8&medians=false';
       const total = (await trusting.inject({ url })).json().total;
