@@ -46,7 +46,13 @@ function searchParams(page: Page): URLSearchParams {
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  execFileSync('pnpm', ['--filter', '@heatmap/web', 'build'], { cwd: root, stdio: 'ignore' });
+  // vitest sets NODE_ENV=test, and vite builds React's development bundle under it (StrictMode then
+  // runs every effect twice: doubled requests, slower frames). Test the production build.
+  execFileSync('pnpm', ['--filter', '@heatmap/web', 'build'], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   demo = await startDemoServer();
   browser = await launchChromium();
   staff = await signedInContext(browser, demo.url, await addStaffUser(demo.db.sql, 'heatmap.admin', 'admin'));

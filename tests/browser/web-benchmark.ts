@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { frameCount, launchChromium } from './chromium';
 import { startDemoServer } from './demo-server';
+import { addStaffUser, type StaffAccount, signedInContext } from './staff-session';
 
 const distAssets = resolve(import.meta.dirname, '../../web/dist/assets');
 
@@ -34,9 +35,20 @@ export async function webSuite(options: { url?: string } = {}): Promise<Record<s
   const baseUrl = options.url ?? demo?.url;
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // `/` is the staff map behind sign-in: an admin on the demo copy, or HEATMAP_BENCH_LOGIN/PASSWORD on a
+    // running server; without either, the public map (same screen, public API) is measured.
+    const env = process.env;
+    const account: StaffAccount | null = demo
+      ? await addStaffUser(demo.db.sql, `bench.${Date.now()}`, 'admin')
+      : env.HEATMAP_BENCH_LOGIN && env.HEATMAP_BENCH_PASSWORD
+        ? { login: env.HEATMAP_BENCH_LOGIN, password: env.HEATMAP_BENCH_PASSWORD }
+        : null;
+    const context = account
+      ? await signedInContext(browser, baseUrl ?? '', account)
+      : await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
     const started = Date.now();
-    await page.goto(`${baseUrl}/?win=week`);
+    await page.goto(`${baseUrl}/${account ? '' : 'public'}?win=week`);
     // First hexagons: a frame drawn after the slider (hence the cube) exists.
     await page.waitForFunction(
       () =>

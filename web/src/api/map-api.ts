@@ -29,6 +29,8 @@ export interface MapApi {
   audience: Audience;
   /** The finest H3 resolution this API serves (the public cap), or null for no cap. */
   maxResolution: number | null;
+  /** The closest map zoom worth allowing with that cap, or undefined for the map's own limit. */
+  maxZoom?: number;
   /** Whether the drill-down can search message text. */
   textSearch: boolean;
   meta(signal?: AbortSignal): Promise<Meta>;

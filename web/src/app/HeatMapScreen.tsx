@@ -108,16 +108,18 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
     cumulative: url.cumulative,
   });
 
+  // Exact medians cost the API every message of the window: ask only when the map colours by them.
+  const medians = url.metric === 'medianAnswer';
   const hexagons = useRemote(
-    settledKey && bboxParam ? `${res}|${filterKey}|${settledKey}|${bboxParam}` : null,
-    (signal) => api.hexagons({ ...filters, ...settled, res, bbox: apiBbox(bboxParam) }, signal),
+    settledKey && bboxParam ? `${res}|${filterKey}|${settledKey}|${bboxParam}|${medians}` : null,
+    (signal) => api.hexagons({ ...filters, ...settled, res, bbox: apiBbox(bboxParam), medians }, signal),
   );
   const summary = useRemote(settledKey ? `${filterKey}|${settledKey}` : null, (signal) =>
     api.summary({ ...filters, ...settled }, signal),
   );
   const choropleth = useRemote(
-    url.mode === 'districts' && settledKey ? `${filterKey}|${settledKey}` : null,
-    (signal) => api.districts({ ...filters, ...settled }, signal),
+    url.mode === 'districts' && settledKey ? `${filterKey}|${settledKey}|${medians}` : null,
+    (signal) => api.districts({ ...filters, ...settled, medians }, signal),
   );
 
   const frame = useFrame(cube, window, url.cumulative, url.metric, hexagons.data);
@@ -252,6 +254,7 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
           ariaLabel={t('app.title')}
           pitch={url.extrude && url.mode === 'hexagons' ? 45 : 0}
           focusBounds={focusBounds}
+          maxZoom={api.maxZoom}
         />
         {hover && <HexTooltip {...hover} />}
         {embed && (

@@ -24,6 +24,8 @@ export interface MapViewProps {
   pitch?: number;
   /** When this changes to a box, the camera flies to fit it (west, south, east, north). */
   focusBounds?: [number, number, number, number] | null;
+  /** The closest zoom allowed (the public map stops where its capped cells would fill the screen). */
+  maxZoom?: number;
 }
 
 function readViewport(map: maplibregl.Map): MapViewport {
@@ -64,6 +66,7 @@ export function MapView(props: MapViewProps) {
         ? { bounds: initialView.bounds, fitBoundsOptions: { padding: 24 } }
         : { center: [initialView.lon, initialView.lat], zoom: initialView.zoom }),
       attributionControl: false,
+      maxZoom: callbacks.current.maxZoom,
       dragRotate: false,
       pitchWithRotate: false,
       canvasContextAttributes: { antialias: false, preserveDrawingBuffer: true },

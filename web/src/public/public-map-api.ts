@@ -23,6 +23,9 @@ function capped(res: number | undefined): number | undefined {
 export const publicMapApi: MapApi = {
   audience: 'public',
   maxResolution: PUBLIC_MAX_RESOLUTION,
+  // resolutionForZoom reaches res 8 near zoom 10-11; at 13 a capped cell is already ~4x its usual size on
+  // screen, and closer views would only make one hexagon fill the map.
+  maxZoom: 13,
   textSearch: false,
   meta: (signal) => getJson<Json<'/api/v1/public/meta'>>(`${BASE}/meta`, {}, signal),
   districts: (query, signal) =>
