@@ -14,7 +14,8 @@ export type AnonymousReads = 'public-routes' | 'any-route';
 /** Reads of data live under here; sign-in routes are not data. */
 const DATA_PREFIX = '/api/v1/';
 const AUTH_PREFIX = '/api/v1/auth/';
-const MESSAGE_PATH = /^\/api\/v1\/messages\/([1-9][0-9]{0,17})(?:[/?]|$)/;
+const MESSAGE_ROUTE = '/api/v1/messages/:id';
+const MESSAGE_ID = /^[1-9][0-9]{0,17}$/;
 const CELL_FORMAT = /^[0-9a-fA-F]{15,16}$/;
 
 /**
@@ -31,8 +32,10 @@ export async function enforceReadScope(
   options: { publicMap: boolean; anonymousReads: AnonymousReads },
 ): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return;
-  const path = request.url;
-  if (!path.startsWith(DATA_PREFIX) || path.startsWith(AUTH_PREFIX)) return;
+  // The matched route, not request.url: an absolute-form target (GET http://host/api/v1/…) reaches
+  // the same route with a url that does not start with the path.
+  const route = request.routeOptions.url ?? '';
+  if (!route.startsWith(DATA_PREFIX) || route.startsWith(AUTH_PREFIX)) return;
   const scope = resolveScope({ user: request.sessionUser, publicMap: options.publicMap });
   if (
     scope.isPublic &&
@@ -82,9 +85,8 @@ async function checkObjectReachable(request: FastifyRequest, sql: Sql, scope: Ac
     );
     return;
   }
-  const message = MESSAGE_PATH.exec(request.url);
-  if (message) {
-    const id = message[1] as string;
+  const id = String((request.params as { id?: unknown } | undefined)?.id ?? '');
+  if (request.routeOptions.url === MESSAGE_ROUTE && MESSAGE_ID.test(id)) {
     const rows = await sql<{ district_id: number | null }[]>`
       SELECT district_id FROM messages WHERE id = ${BigInt(id)}`;
     assertReachable(
