@@ -7,7 +7,7 @@ import { generateMessages } from '../generate/synthetic-messages';
 import { loadDistrictsFile, readDistrictsFile } from '../ingest/districts-file';
 import type { MessageInput } from '../ingest/message-input';
 import { parseTimestamp } from '../ingest/parse-timestamp';
-import { prepareBulkWrite, UPSERT_BATCH, upsertMessages } from '../repositories/messages-repository';
+import { MessageWriter, prepareBulkWrite, UPSERT_BATCH } from '../repositories/messages-repository';
 import { Progress } from './progress';
 import { UsageError } from './usage';
 
@@ -76,7 +76,10 @@ export async function generateCommand(
   );
 }
 
-/** Streams messages into the database in batches, one transaction per ROWS_PER_TRANSACTION. */
+/**
+ * Streams messages into the database in batches, one transaction per ROWS_PER_TRANSACTION. The
+ * writer sends a batch and returns, so generating the next batch overlaps the database's work.
+ */
 export async function upsertGenerated(
   sql: Sql,
   messages: Iterable<MessageInput>,
@@ -84,28 +87,36 @@ export async function upsertGenerated(
   onProgress?: (rows: number) => void,
 ) {
   const totals = { inserted: 0, updated: 0, unchanged: 0 };
-  let batch: MessageInput[] = [];
+  const source = messages[Symbol.iterator]();
   let rows = 0;
-  const flush = async () => {
-    const current = batch;
-    batch = [];
+  let done = false;
+  while (!done) {
     await sql.begin(async (tx) => {
-      await prepareBulkWrite(tx as unknown as Sql);
-      for (let i = 0; i < current.length; i += UPSERT_BATCH) {
-        const c = await upsertMessages(tx as unknown as Sql, current.slice(i, i + UPSERT_BATCH), timezone);
-        totals.inserted += c.inserted;
-        totals.updated += c.updated;
-        totals.unchanged += c.unchanged;
+      const db = tx as unknown as Sql;
+      await prepareBulkWrite(db);
+      const writer = new MessageWriter(db, timezone);
+      let batch: MessageInput[] = [];
+      for (let n = 0; n < ROWS_PER_TRANSACTION; n++) {
+        const next = source.next();
+        if (next.done) {
+          done = true;
+          break;
+        }
+        batch.push(next.value);
+        rows++;
+        if (batch.length >= UPSERT_BATCH) {
+          await writer.write(batch);
+          batch = [];
+        }
       }
+      if (batch.length > 0) await writer.write(batch);
+      const c = await writer.finish();
+      totals.inserted += c.inserted;
+      totals.updated += c.updated;
+      totals.unchanged += c.unchanged;
     });
     onProgress?.(rows);
-  };
-  for (const m of messages) {
-    batch.push(m);
-    rows++;
-    if (batch.length >= ROWS_PER_TRANSACTION) await flush();
   }
-  if (batch.length > 0) await flush();
   return totals;
 }
 

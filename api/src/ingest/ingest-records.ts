@@ -1,5 +1,5 @@
 import type { Sql } from '../db/database';
-import { prepareBulkWrite, UPSERT_BATCH, upsertMessages } from '../repositories/messages-repository';
+import { MessageWriter, prepareBulkWrite, UPSERT_BATCH } from '../repositories/messages-repository';
 import { ensureTimezone } from '../repositories/settings-repository';
 import { checkMapping, type RecordMapping } from './field-mapping';
 import type { IngestReport, MessageInput } from './message-input';
@@ -45,13 +45,12 @@ export async function ingestRecords(
     const db = tx as unknown as Sql;
     await prepareBulkWrite(db);
     await ensureTimezone(db, options.timezone);
+    // The writer sends a batch and returns: reading and validating the next one overlaps the insert.
+    const writer = new MessageWriter(db, options.timezone);
     let batch: MessageInput[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      const counts = await upsertMessages(db, batch, options.timezone);
-      report.inserted += counts.inserted;
-      report.updated += counts.updated;
-      report.unchanged += counts.unchanged;
+      await writer.write(batch);
       batch = [];
       options.onProgress?.({ rows, rejected: report.rejected.length });
     };
@@ -68,6 +67,10 @@ export async function ingestRecords(
       if (batch.length >= UPSERT_BATCH) await flush();
     }
     await flush();
+    const counts = await writer.finish();
+    report.inserted += counts.inserted;
+    report.updated += counts.updated;
+    report.unchanged += counts.unchanged;
   });
   options.onProgress?.({ rows, rejected: report.rejected.length });
   return report;

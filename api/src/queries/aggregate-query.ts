@@ -1,9 +1,25 @@
 import { type Resolution, ROLLUP_RESOLUTIONS } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { Metrics } from '../schemas/common';
-import { type Fragment, messageConditions, rollupConditions } from './filter-sql';
-import { dayWindow, type MessageFilter } from './message-filter';
-import { type MetricsRow, rawCountsSql, rawMediansSql, rollupCountsSql, toMetrics } from './metrics-sql';
+import {
+  all,
+  type Fragment,
+  messageConditions,
+  monthConditions,
+  rollupCategoryConditions,
+  rollupDistrictConditions,
+} from './filter-sql';
+import type { MessageFilter } from './message-filter';
+import {
+  type MetricsRow,
+  rawCountsSql,
+  rawMediansSql,
+  rawSumsSql,
+  rollupSumsSql,
+  summedCountsSql,
+  toMetrics,
+} from './metrics-sql';
+import { type Span, splitByMonth } from './month-split';
 
 /** What to group messages by: an H3 cell at a resolution, the district, the category, or nothing. */
 export type GroupBy =
@@ -13,25 +29,32 @@ export type GroupBy =
   | { kind: 'all' };
 
 export interface AggregateOptions {
-  /** Exact medians from the messages table (one more query on the rollup path). */
+  /** Exact medians from the messages table (every message in the window: the slow part). */
   medians: boolean;
   /** Keep only the `limit` groups with most messages. */
   limit?: number;
+  /** Group 'cell' only: just these cells (bigint indexes at the group's resolution). */
+  cells?: bigint[];
 }
 
 /** Group key (cell as bigint, district id with 0 for none, category id, 0 for all) with its metrics. */
 export type AggregateRows = Map<bigint | number, Metrics>;
 
 /**
- * The rollup answers counts exactly when it holds the grouping (cells up to res 8; res 5 rows
- * stand for each message once otherwise), the window is whole local days, and no bbox cuts cells.
+ * Whether the month pre-aggregates hold the grouping and every filter: cells at res 5..8 with
+ * categories (cell_month_rollup); districts, categories or totals with categories, districts and
+ * scope (district_month_rollup). Sources, statuses and a bbox cutting cells read messages.
  */
-export function rollupWindow(filter: MessageFilter, group: GroupBy, timezone: string) {
-  if (filter.bbox) return null;
-  if (group.kind === 'cell' && !(ROLLUP_RESOLUTIONS as readonly number[]).includes(group.res)) return null;
-  return dayWindow(filter, timezone);
+export function rollupServes(filter: MessageFilter, group: GroupBy): boolean {
+  if (filter.sources || filter.statuses || filter.bbox) return false;
+  if (group.kind !== 'cell') return true;
+  return (ROLLUP_RESOLUTIONS as readonly number[]).includes(group.res) && !filter.districts && !filter.scope;
 }
 
+/**
+ * Counts per group: the whole local months of the window from a month pre-aggregate, the partial
+ * months at its edges (and any window within one month) from messages by created_at, summed.
+ */
 export async function aggregate(
   sql: Sql,
   timezone: string,
@@ -39,37 +62,77 @@ export async function aggregate(
   group: GroupBy,
   options: AggregateOptions,
 ): Promise<AggregateRows> {
-  const window = rollupWindow(filter, group, timezone);
+  const split = rollupServes(filter, group) ? splitByMonth(filter, timezone) : null;
   const order = options.limit ? sql`ORDER BY count DESC, key LIMIT ${options.limit}` : sql``;
   const rows = new Map<bigint | number, Metrics>();
-  if (window) {
-    const res = group.kind === 'cell' ? group.res : 5;
-    const counts = await sql<(MetricsRow & { key: bigint | number })[]>`
-      SELECT ${rollupKey(sql, group)} AS key, ${rollupCountsSql(sql)}
-      FROM message_rollup r
-      WHERE r.res = ${res} AND ${rollupConditions(sql, filter, window)}
+  if (!split?.months) {
+    const medians = options.medians ? sql`, ${rawMediansSql(sql)}` : sql``;
+    const result = await sql<(MetricsRow & { key: bigint | number })[]>`
+      SELECT ${rawKey(sql, group)} AS key, ${rawCountsSql(sql)} ${medians}
+      FROM messages m
+      WHERE ${messageConditions(sql, filter)} AND ${cellCondition(sql, group, options.cells)}
       GROUP BY 1 ${order}`;
-    const medians = options.medians ? await mediansByKey(sql, filter, group) : new Map();
-    for (const row of counts) rows.set(row.key, toMetrics(row, medians.get(row.key) ?? {}));
+    for (const row of result) rows.set(row.key, toMetrics(row));
     return rows;
   }
-  const medians = options.medians ? sql`, ${rawMediansSql(sql)}` : sql``;
-  const result = await sql<(MetricsRow & { key: bigint | number })[]>`
-    SELECT ${rawKey(sql, group)} AS key, ${rawCountsSql(sql)} ${medians}
-    FROM messages m
-    WHERE ${messageConditions(sql, filter)}
-    GROUP BY 1 ${order}`;
-  for (const row of result) rows.set(row.key, toMetrics(row));
+  const parts = [
+    rollupPart(sql, filter, group, split.months, options.cells),
+    ...split.edges.map((edge) => rawPart(sql, filter, group, edge, options.cells)),
+  ];
+  const counts = await sql<(MetricsRow & { key: bigint | number })[]>`
+    SELECT key, ${summedCountsSql(sql)}
+    FROM (${parts.reduce((acc, part) => sql`${acc} UNION ALL ${part}`)}) AS t
+    GROUP BY key ${order}`;
+  const medians = options.medians ? await mediansByKey(sql, filter, group, options.cells) : new Map();
+  for (const row of counts) rows.set(row.key, toMetrics(row, medians.get(row.key) ?? {}));
   return rows;
 }
 
-async function mediansByKey(sql: Sql, filter: MessageFilter, group: GroupBy) {
+function rollupPart(
+  sql: Sql,
+  filter: MessageFilter,
+  group: GroupBy,
+  months: { fromMonth?: string; toMonth?: string },
+  cells?: bigint[],
+): Fragment {
+  const metrics = rollupSumsSql(sql);
+  const conditions = [...monthConditions(sql, months), ...rollupCategoryConditions(sql, filter)];
+  if (group.kind === 'cell') {
+    conditions.push(sql`r.res = ${group.res}`);
+    if (cells) conditions.push(sql`r.cell = ANY(${cells.map(String)}::int8[])`);
+    return sql`SELECT r.cell AS key, ${metrics} FROM cell_month_rollup r WHERE ${all(sql, conditions)} GROUP BY 1`;
+  }
+  conditions.push(...rollupDistrictConditions(sql, filter));
+  const key =
+    group.kind === 'district'
+      ? sql`r.district_id`
+      : group.kind === 'category'
+        ? sql`r.category_id::int`
+        : sql`0`;
+  return sql`SELECT ${key} AS key, ${metrics} FROM district_month_rollup r WHERE ${all(sql, conditions)} GROUP BY 1`;
+}
+
+function rawPart(sql: Sql, filter: MessageFilter, group: GroupBy, edge: Span, cells?: bigint[]): Fragment {
+  return sql`
+    SELECT ${rawKey(sql, group)} AS key, ${rawSumsSql(sql)}
+    FROM messages m
+    WHERE ${messageConditions(sql, filter, edge)} AND ${cellCondition(sql, group, cells)}
+    GROUP BY 1`;
+}
+
+async function mediansByKey(sql: Sql, filter: MessageFilter, group: GroupBy, cells?: bigint[]) {
   const rows = await sql<(MetricsRow & { key: bigint | number })[]>`
     SELECT ${rawKey(sql, group)} AS key, ${rawMediansSql(sql)}
     FROM messages m
-    WHERE ${messageConditions(sql, filter)} AND (m.answered_at IS NOT NULL OR m.resolved_at IS NOT NULL)
+    WHERE ${messageConditions(sql, filter)} AND ${cellCondition(sql, group, cells)}
+      AND (m.answered_at IS NOT NULL OR m.resolved_at IS NOT NULL)
     GROUP BY 1`;
   return new Map(rows.map((row) => [row.key, row]));
+}
+
+function cellCondition(sql: Sql, group: GroupBy, cells?: bigint[]): Fragment {
+  if (group.kind !== 'cell' || !cells) return sql`true`;
+  return sql`${sql(`m.h3_${group.res}`)} = ANY(${cells.map(String)}::int8[])`;
 }
 
 function rawKey(sql: Sql, group: GroupBy): Fragment {
@@ -80,19 +143,6 @@ function rawKey(sql: Sql, group: GroupBy): Fragment {
       return sql`coalesce(m.district_id, 0)`;
     case 'category':
       return sql`m.category_id::int`;
-    case 'all':
-      return sql`0`;
-  }
-}
-
-function rollupKey(sql: Sql, group: GroupBy): Fragment {
-  switch (group.kind) {
-    case 'cell':
-      return sql`r.cell`;
-    case 'district':
-      return sql`r.district_id`;
-    case 'category':
-      return sql`r.category_id::int`;
     case 'all':
       return sql`0`;
   }

@@ -10,7 +10,7 @@ export async function queryDistricts(
   sql: Sql,
   timezone: string,
   filter: MessageFilter,
-  options: { medians: boolean } = { medians: true },
+  options: { medians: boolean } = { medians: false },
 ): Promise<Districts> {
   const metrics = await aggregate(sql, timezone, filter, { kind: 'district' }, options);
   const conditions: Fragment[] = [];

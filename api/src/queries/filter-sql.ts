@@ -10,51 +10,52 @@ export function all(sql: Sql, conditions: Fragment[]): Fragment {
   return conditions.reduce((acc, c) => sql`${acc} AND ${c}`);
 }
 
-/** Filters that both the messages table and the rollup carry under the same column names. */
-function dimensionConditions(sql: Sql, f: MessageFilter, prefix: 'm' | 'r'): Fragment[] {
-  const col = (name: string) => sql(`${prefix}.${name}`);
-  const conditions: Fragment[] = [];
-  if (f.categories) conditions.push(sql`${col('category_id')} IN ${lookup(sql, 'categories', f.categories)}`);
-  if (f.sources) conditions.push(sql`${col('source_id')} IN ${lookup(sql, 'sources', f.sources)}`);
-  if (f.districts) conditions.push(sql`${col('district_id')} IN ${lookup(sql, 'districts', f.districts)}`);
-  if (f.statuses) conditions.push(sql`${col('status')} = ANY(${f.statuses}::message_status[])`);
-  if (f.scope) conditions.push(sql`${col('district_id')} = ANY(${f.scope.districtIds}::int[])`);
-  return conditions;
-}
-
 function lookup(sql: Sql, table: 'categories' | 'sources' | 'districts', list: IdsOrNames): Fragment {
   return sql`(SELECT id FROM ${sql(table)} WHERE id = ANY(${list.ids}::int[]) OR name = ANY(${list.names}::text[]))`;
 }
 
-/** WHERE conditions on `messages m`. */
-export function messageConditions(sql: Sql, f: MessageFilter): Fragment {
-  const conditions = dimensionConditions(sql, f, 'm');
-  if (f.from) conditions.push(sql`m.created_at >= ${f.from.toISOString()}::timestamptz`);
-  if (f.to) conditions.push(sql`m.created_at < ${f.to.toISOString()}::timestamptz`);
+/** WHERE conditions on `messages m`; `window` overrides the filter's from/to. */
+export function messageConditions(
+  sql: Sql,
+  f: MessageFilter,
+  window: { from?: Date; to?: Date } = f,
+): Fragment {
+  const conditions: Fragment[] = [];
+  if (f.categories) conditions.push(sql`m.category_id IN ${lookup(sql, 'categories', f.categories)}`);
+  if (f.sources) conditions.push(sql`m.source_id IN ${lookup(sql, 'sources', f.sources)}`);
+  if (f.districts) conditions.push(sql`m.district_id IN ${lookup(sql, 'districts', f.districts)}`);
+  if (f.statuses) conditions.push(sql`m.status = ANY(${f.statuses}::message_status[])`);
+  if (f.scope) conditions.push(sql`m.district_id = ANY(${f.scope.districtIds}::int[])`);
+  if (window.from) conditions.push(sql`m.created_at >= ${window.from.toISOString()}::timestamptz`);
+  if (window.to) conditions.push(sql`m.created_at < ${window.to.toISOString()}::timestamptz`);
   if (f.bbox) {
-    // && finds candidates by the index (its boxes are float4, rounded outward); lat/lon decide exactly.
+    // Plain comparisons: a bbox narrows reads that another index (time, cell, district) already
+    // bounds, so messages carry no spatial index (it cost ingest and served no plan).
     const { west, south, east, north } = f.bbox;
     conditions.push(sql`m.lat BETWEEN ${south} AND ${north}`);
-    if (west <= east) {
-      conditions.push(sql`m.geom && ST_MakeEnvelope(${west}, ${south}, ${east}, ${north}, 4326)`);
-      conditions.push(sql`m.lon BETWEEN ${west} AND ${east}`);
-    } else {
-      conditions.push(sql`(m.geom && ST_MakeEnvelope(${west}, ${south}, 180, ${north}, 4326)
-        OR m.geom && ST_MakeEnvelope(-180, ${south}, ${east}, ${north}, 4326))`);
-      conditions.push(sql`(m.lon >= ${west} OR m.lon <= ${east})`);
-    }
+    if (west <= east) conditions.push(sql`m.lon BETWEEN ${west} AND ${east}`);
+    else conditions.push(sql`(m.lon >= ${west} OR m.lon <= ${east})`);
   }
   return all(sql, conditions);
 }
 
-/** WHERE conditions on `message_rollup r` for a day-aligned window; the caller adds `r.res`. */
-export function rollupConditions(
-  sql: Sql,
-  f: MessageFilter,
-  window: { fromDay?: string; toDay?: string },
-): Fragment {
-  const conditions = dimensionConditions(sql, f, 'r');
-  if (window.fromDay) conditions.push(sql`r.day >= ${window.fromDay}::date`);
-  if (window.toDay) conditions.push(sql`r.day < ${window.toDay}::date`);
-  return all(sql, conditions);
+/** Whole months [fromMonth, toMonth) of a month pre-aggregate `r`. */
+export function monthConditions(sql: Sql, months: { fromMonth?: string; toMonth?: string }): Fragment[] {
+  const conditions: Fragment[] = [];
+  if (months.fromMonth) conditions.push(sql`r.month >= ${months.fromMonth}::date`);
+  if (months.toMonth) conditions.push(sql`r.month < ${months.toMonth}::date`);
+  return conditions;
+}
+
+/** The category filter on a pre-aggregate `r` (every pre-aggregate with metrics has category_id). */
+export function rollupCategoryConditions(sql: Sql, f: MessageFilter): Fragment[] {
+  return f.categories ? [sql`r.category_id IN ${lookup(sql, 'categories', f.categories)}`] : [];
+}
+
+/** District and scope filters on district_month_rollup `r` (district 0: outside every district). */
+export function rollupDistrictConditions(sql: Sql, f: MessageFilter): Fragment[] {
+  const conditions: Fragment[] = [];
+  if (f.districts) conditions.push(sql`r.district_id IN ${lookup(sql, 'districts', f.districts)}`);
+  if (f.scope) conditions.push(sql`r.district_id = ANY(${f.scope.districtIds}::int[])`);
+  return conditions;
 }

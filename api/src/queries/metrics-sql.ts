@@ -31,12 +31,23 @@ export function rawMediansSql(sql: Sql): Fragment {
       FILTER (WHERE m.resolved_at IS NOT NULL) AS median_resolve_minutes`;
 }
 
-export function rollupCountsSql(sql: Sql): Fragment {
+/** Partial sums of a window cut in parts (count, answered, resolved), from messages `m`... */
+export function rawSumsSql(sql: Sql): Fragment {
+  return sql`count(*) AS count, count(m.answered_at) AS answered, count(m.resolved_at) AS resolved`;
+}
+
+/** ...or from a month pre-aggregate `r`... */
+export function rollupSumsSql(sql: Sql): Fragment {
+  return sql`sum(r.n) AS count, sum(r.answered) AS answered, sum(r.resolved) AS resolved`;
+}
+
+/** ...added up into the metrics (open = count - answered, as in rawCountsSql). */
+export function summedCountsSql(sql: Sql): Fragment {
   return sql`
-    sum(r.n)::int AS count,
-    (sum(r.n) - sum(r.answered))::int AS open,
-    sum(r.answered)::int AS answered,
-    sum(r.resolved)::int AS resolved`;
+    sum(count)::int AS count,
+    (sum(count) - sum(answered))::int AS open,
+    sum(answered)::int AS answered,
+    sum(resolved)::int AS resolved`;
 }
 
 export interface MetricsRow {

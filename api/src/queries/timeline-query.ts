@@ -3,16 +3,14 @@ import {
   bucketEdges,
   bucketStart,
   GeoError,
-  localDate,
   nextBucketStart,
   type Resolution,
 } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { Bucket, Timeline } from '../schemas/timeline';
-import { rollupWindow } from './aggregate-query';
-import { messageConditions, rollupConditions } from './filter-sql';
 import type { MessageFilter } from './message-filter';
 import { badParameter } from './query-error';
+import { bucketCounts } from './timeline-counts';
 
 export const MAX_TIMELINE_BUCKETS = 10_000;
 
@@ -32,18 +30,7 @@ export async function queryTimeline(
   const empty = { h3: [], offsets: [0], buckets: [], counts: [] };
   if (edges.length < 2) return { res, bucket, timezone, edges: edges.map(iso), totals: [], cells: empty };
   const bounded = { ...filter, from: edges[0], to: edges[edges.length - 1] };
-  const window = bucket === 'hour' ? null : rollupWindow(bounded, { kind: 'cell', res }, timezone);
-  const perBucket = window
-    ? sql`SELECT r.cell, width_bucket(r.day, ${edges.map((e) => localDate(e, timezone))}::date[]) - 1 AS b,
-               sum(r.n)::int AS n
-        FROM message_rollup r
-        WHERE r.res = ${res} AND ${rollupConditions(sql, bounded, window)}
-        GROUP BY 1, 2`
-    : sql`SELECT ${sql(`m.h3_${res}`)} AS cell,
-               width_bucket(m.created_at, ${edges.map(iso)}::timestamptz[]) - 1 AS b, count(*)::int AS n
-        FROM messages m
-        WHERE ${messageConditions(sql, bounded)}
-        GROUP BY 1, 2`;
+  const perBucket = bucketCounts(sql, timezone, bounded, res, bucket, edges);
   // One row per cell with its buckets as arrays: a year of days over a city is ~10^5-10^6 (cell, day)
   // pairs, far cheaper to carry as a few arrays than as a row object each.
   const rows = await sql<{ cell: bigint; buckets: number[]; counts: number[] }[]>`

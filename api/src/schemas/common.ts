@@ -1,5 +1,6 @@
 import { MESSAGE_STATUSES } from '@heatmap/geo';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { MAX_BBOX_CELLS } from '../queries/bbox-cells';
 
 /** A string enum as plain JSON Schema `enum` (TypeBox unions become anyOf, which reads badly in docs). */
 export function StringEnum<T extends readonly string[]>(values: T, options: { description?: string } = {}) {
@@ -51,7 +52,7 @@ export const FiltersSchema = Type.Object({
   bbox: Type.Optional(
     Type.String({
       pattern: `^${NUMBER},${NUMBER},${NUMBER},${NUMBER}$`,
-      description: `${PARAMETER_HINTS.bbox}; west > east crosses the antimeridian. Messages whose point lies inside.`,
+      description: `${PARAMETER_HINTS.bbox}; west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond ${MAX_BBOX_CELLS} cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside.`,
     }),
   ),
 });
@@ -71,12 +72,12 @@ export const ZoomSchema = Type.Number({
   description: 'a web-map zoom from 0 to 24; picks res when res is absent',
 });
 
-/** Medians need every message of the window (they cannot be summed from the rollup): skip when unused. */
+/** Medians need every message of the window (they cannot be summed from a pre-aggregate): only on request. */
 export const MediansSchema = Type.Boolean({
-  default: true,
+  default: false,
   description:
-    'Compute medianAnswerMinutes/medianResolveMinutes (exact, from every message in the window: the slow part ' +
-    'on large data). false: they are null and the counts come from the pre-aggregate alone.',
+    'true: also compute medianAnswerMinutes/medianResolveMinutes (exact, from every message in the window: ' +
+    'several times slower on large data). Default false: they are null and counts come from the pre-aggregates.',
 });
 
 /** The metrics every aggregate (cell, district, summary) carries; defined in api/src/queries/metrics-sql.ts. */

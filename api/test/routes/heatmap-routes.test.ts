@@ -1,9 +1,33 @@
 import { gunzipSync } from 'node:zlib';
+import { booleanIntersects, polygon } from '@turf/turf';
 import type { FastifyInstance } from 'fastify';
+import { cellToBoundary } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 import { buildTestApp } from './app-helper';
 import { budapestMidnight, countBy, loadTruth, medianMinutes, type TruthRow } from './jarokelo-truth';
+
+/** west, south, east, north */
+const BBOX = [19.03, 47.47, 19.09, 47.52] as const;
+const BBOX_POLYGON = polygon([
+  [
+    [BBOX[0], BBOX[1]],
+    [BBOX[2], BBOX[1]],
+    [BBOX[2], BBOX[3]],
+    [BBOX[0], BBOX[3]],
+    [BBOX[0], BBOX[1]],
+  ],
+]);
+const overlapping = new Map<string, boolean>();
+/** turf's planar intersection of the cell's hexagon with the bbox, memoised per cell. */
+function hexagonOverlapsBbox(cell: string): boolean {
+  let overlaps = overlapping.get(cell);
+  if (overlaps === undefined) {
+    overlaps = booleanIntersects(polygon([cellToBoundary(cell, true)]), BBOX_POLYGON);
+    overlapping.set(cell, overlaps);
+  }
+  return overlaps;
+}
 
 interface Named {
   id: number;
@@ -63,7 +87,7 @@ describe.each(BACKENDS)('heat map routes on %s with the Járókelő data', (back
 
   /** Filter combinations: query text and the same predicate over the raw rows. */
   const filters = () => [
-    { query: '', keep: (_: TruthRow) => true },
+    { query: '', keep: (_: TruthRow, _res: number) => true },
     {
       query: `category=${categoryId('Kátyú')},${categoryId('Graffiti')}`,
       keep: (r: TruthRow) => ['Kátyú', 'Graffiti'].includes(r.category),
@@ -74,8 +98,9 @@ describe.each(BACKENDS)('heat map routes on %s with the Járókelő data', (back
       keep: (r: TruthRow) => r.district === 'VIII. kerület' && r.status === 'resolved',
     },
     {
-      query: 'bbox=19.03,47.47,19.09,47.52',
-      keep: (r: TruthRow) => r.lon >= 19.03 && r.lon <= 19.09 && r.lat >= 47.47 && r.lat <= 47.52,
+      // Per-cell aggregates keep the cells whose hexagon overlaps the bbox, with all their messages.
+      query: `bbox=${BBOX.join(',')}`,
+      keep: (r: TruthRow, res: number) => hexagonOverlapsBbox(r.cells[res] as string),
     },
   ];
 
@@ -86,7 +111,7 @@ describe.each(BACKENDS)('heat map routes on %s with the Járókelő data', (back
     async (res) => {
       for (const window of WINDOWS) {
         for (const filter of filters()) {
-          const rows = truth.filter((r) => inWindow(window)(r) && filter.keep(r));
+          const rows = truth.filter((r) => inWindow(window)(r) && filter.keep(r, res));
           const body = await get(`/api/v1/hexagons?res=${res}&${window.query}&${filter.query}`);
           const byCell = Object.fromEntries(
             body.cells.map((c: { h3: string; count: number }) => [c.h3, c.count]),
@@ -103,7 +128,7 @@ describe.each(BACKENDS)('heat map routes on %s with the Járókelő data', (back
   test('/hexagons cell metrics: open, answered, resolved and exact medians', async () => {
     const window = WINDOWS[1] as (typeof WINDOWS)[number];
     const rows = truth.filter(inWindow(window));
-    const body = await get(`/api/v1/hexagons?res=7&${window.query}`);
+    const body = await get(`/api/v1/hexagons?res=7&${window.query}&medians=true`);
     expect(body.cells.length).toBeGreaterThan(20);
     for (const cell of body.cells) {
       const mine = rows.filter((r) => r.cells[7] === cell.h3);
@@ -119,10 +144,10 @@ describe.each(BACKENDS)('heat map routes on %s with the Járókelő data', (back
     }
   });
 
-  test('/hexagons?medians=false: the same counts, no medians', async () => {
+  test('/hexagons without medians=true: the same counts, no medians', async () => {
     const query = 'res=8&from=2024-01-01&to=2024-07-01&category=1';
-    const full = await get(`/api/v1/hexagons?${query}`);
-    const lean = await get(`/api/v1/hexagons?${query}&medians=false`);
+    const full = await get(`/api/v1/hexagons?${query}&medians=true`);
+    const lean = await get(`/api/v1/hexagons?${query}`);
     expect(lean.cells).toEqual(
       full.cells.map((c: object) => ({ ...c, medianAnswerMinutes: null, medianResolveMinutes: null })),
     );
@@ -139,14 +164,42 @@ describe.each(BACKENDS)('heat map routes on %s with the Járókelő data', (back
     },
     { res: 6, bucket: 'month', query: '', from: null, to: null },
     { res: 7, bucket: 'hour', query: 'from=2024-10-26&to=2024-10-28', from: '2024-10-26', to: '2024-10-28' },
-  ])('/timeline res $res by $bucket $query: every bucket equals the count from the file', async (c) => {
+    // Day counts pre-aggregate (res 7, no filter), across both DST changes of 2024.
+    { res: 7, bucket: 'day', query: 'from=2024-01-01&to=2025-01-01', from: '2024-01-01', to: '2025-01-01' },
+    { res: 7, bucket: 'week', query: '', from: null, to: null },
+    // Month pre-aggregate for whole months, messages for the partial months at the edges.
+    {
+      res: 8,
+      bucket: 'month',
+      query: `from=2024-03-15&to=2024-09-10&category=${encodeURIComponent('Kátyú')}`,
+      from: '2024-03-15',
+      to: '2024-09-10',
+      keep: (r: TruthRow) => r.category === 'Kátyú',
+    },
+    {
+      res: 8,
+      bucket: 'week',
+      query: `from=2024-01-01&to=2024-04-01&bbox=${BBOX.join(',')}`,
+      from: '2024-01-01',
+      to: '2024-04-01',
+      keep: (r: TruthRow) => hexagonOverlapsBbox(r.cells[8] as string),
+    },
+  ] as Array<{
+    res: number;
+    bucket: string;
+    query: string;
+    from: string | null;
+    to: string | null;
+    keep?: (r: TruthRow) => boolean;
+  }>)('/timeline res $res by $bucket $query: every bucket equals the count from the file', async (c) => {
     const body = await get(`/api/v1/timeline?res=${c.res}&bucket=${c.bucket}&${c.query}`);
     const edges: number[] = body.edges.map((e: string) => Date.parse(e));
     if (c.from) expect(edges[0]).toBe(budapestMidnight(c.from));
     if (c.to) expect(edges[edges.length - 1]).toBe(budapestMidnight(c.to));
     if (c.bucket === 'hour') expect(edges.length - 1).toBe(49); // 2024-10-27 has 25 hours in Budapest
-    if (c.bucket === 'month') expect(body.totals.length).toBe(24);
-    const keep = (r: TruthRow) => !c.query.includes('status=resolved') || r.status === 'resolved';
+    if (c.bucket === 'month' && !c.from) expect(body.totals.length).toBe(24);
+    const keep = (r: TruthRow) =>
+      (!c.query.includes('status=resolved') || r.status === 'resolved') && (c.keep?.(r) ?? true);
     const rows = truth.filter(
       (r) => keep(r) && r.created >= (edges[0] as number) && r.created < (edges.at(-1) as number),
     );
@@ -169,7 +222,7 @@ describe.each(BACKENDS)('heat map routes on %s with the Járókelő data', (back
   test('/districts: metrics per district equal a point-in-polygon count', async () => {
     for (const window of WINDOWS) {
       const rows = truth.filter(inWindow(window));
-      const body = await get(`/api/v1/districts?${window.query}`);
+      const body = await get(`/api/v1/districts?${window.query}&medians=true`);
       expect(body.features).toHaveLength(23);
       const expected = countBy(rows, (r) => r.district);
       for (const feature of body.features) {

@@ -295,13 +295,13 @@ export interface paths {
                     status?: string;
                     /** @description a comma-separated list of district ids or names */
                     district?: string;
-                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Messages whose point lies inside. */
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond 20000 cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside. */
                     bbox?: string;
                     /** @description an integer H3 resolution from 5 to 10; default: resolutionForZoom(zoom) */
                     res?: number;
                     /** @description a web-map zoom from 0 to 24; picks res when res is absent */
                     zoom?: number;
-                    /** @description Compute medianAnswerMinutes/medianResolveMinutes (exact, from every message in the window: the slow part on large data). false: they are null and the counts come from the pre-aggregate alone. */
+                    /** @description true: also compute medianAnswerMinutes/medianResolveMinutes (exact, from every message in the window: several times slower on large data). Default false: they are null and counts come from the pre-aggregates. */
                     medians?: boolean;
                 };
                 header?: never;
@@ -411,7 +411,7 @@ export interface paths {
                     status?: string;
                     /** @description a comma-separated list of district ids or names */
                     district?: string;
-                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Messages whose point lies inside. */
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond 20000 cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside. */
                     bbox?: string;
                     /** @description an integer H3 resolution from 5 to 10; default: resolutionForZoom(zoom) */
                     res?: number;
@@ -528,7 +528,7 @@ export interface paths {
                     status?: string;
                     /** @description a comma-separated list of district ids or names */
                     district?: string;
-                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Messages whose point lies inside. */
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond 20000 cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside. */
                     bbox?: string;
                     /** @description the nextCursor value of a previous page */
                     cursor?: string;
@@ -872,9 +872,9 @@ export interface paths {
                     status?: string;
                     /** @description a comma-separated list of district ids or names */
                     district?: string;
-                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Messages whose point lies inside. */
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond 20000 cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside. */
                     bbox?: string;
-                    /** @description Compute medianAnswerMinutes/medianResolveMinutes (exact, from every message in the window: the slow part on large data). false: they are null and the counts come from the pre-aggregate alone. */
+                    /** @description true: also compute medianAnswerMinutes/medianResolveMinutes (exact, from every message in the window: several times slower on large data). Default false: they are null and counts come from the pre-aggregates. */
                     medians?: boolean;
                 };
                 header?: never;
@@ -993,7 +993,7 @@ export interface paths {
                     status?: string;
                     /** @description a comma-separated list of district ids or names */
                     district?: string;
-                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Messages whose point lies inside. */
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond 20000 cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside. */
                     bbox?: string;
                     /** @description an integer H3 resolution from 5 to 10; default: resolutionForZoom(zoom) */
                     res?: number;
@@ -1388,7 +1388,7 @@ export interface paths {
                     status?: string;
                     /** @description a comma-separated list of district ids or names */
                     district?: string;
-                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Messages whose point lies inside. */
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond 20000 cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside. */
                     bbox?: string;
                     /** @description H3 resolution 5 to 8 (the public cap, PUBLIC_MAX_RESOLUTION); default: resolutionForZoom(zoom), capped */
                     res?: number;
@@ -1521,7 +1521,7 @@ export interface paths {
                     status?: string;
                     /** @description a comma-separated list of district ids or names */
                     district?: string;
-                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Messages whose point lies inside. */
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond 20000 cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside. */
                     bbox?: string;
                     /** @description H3 resolution 5 to 8 (the public cap, PUBLIC_MAX_RESOLUTION); default: resolutionForZoom(zoom), capped */
                     res?: number;
@@ -1647,7 +1647,7 @@ export interface paths {
                     status?: string;
                     /** @description a comma-separated list of district ids or names */
                     district?: string;
-                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Messages whose point lies inside. */
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond 20000 cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside. */
                     bbox?: string;
                     /** @description Include medianAnswerMinutes */
                     medians?: boolean;
@@ -1784,7 +1784,7 @@ export interface paths {
                     status?: string;
                     /** @description a comma-separated list of district ids or names */
                     district?: string;
-                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Messages whose point lies inside. */
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond 20000 cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside. */
                     bbox?: string;
                     /** @description H3 resolution 5 to 8 (the public cap, PUBLIC_MAX_RESOLUTION); default: resolutionForZoom(zoom), capped */
                     res?: number;
@@ -1948,7 +1948,7 @@ export interface paths {
                     status?: string;
                     /** @description a comma-separated list of district ids or names */
                     district?: string;
-                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Messages whose point lies inside. */
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond 20000 cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside. */
                     bbox?: string;
                     /** @description the nextCursor value of a previous page */
                     cursor?: string;

@@ -16,7 +16,9 @@ export const districtsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request, reply) =>
       app.responseCache.send(request, reply, () =>
-        app.heatmapQueries.districts(requestFilter(app, request), { medians: request.query.medians ?? true }),
+        app.heatmapQueries.districts(requestFilter(app, request), {
+          medians: request.query.medians ?? false,
+        }),
       ),
   );
 };

@@ -17,7 +17,7 @@ export const hexagonsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (request, reply) =>
       app.responseCache.send(request, reply, () =>
         app.heatmapQueries.hexagons(requestFilter(app, request), requestResolution(request.query), {
-          medians: request.query.medians ?? true,
+          medians: request.query.medians ?? false,
         }),
       ),
   );

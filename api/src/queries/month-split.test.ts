@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { splitByMonth } from './month-split';
+
+const TZ = 'Europe/Budapest';
+const at = (iso: string) => new Date(iso);
+
+describe('splitByMonth', () => {
+  test('whole local months need no raw edge', () => {
+    // 2024-06-01 00:00 Budapest is 2024-05-31 22:00 UTC (summer time).
+    expect(splitByMonth({ from: at('2024-05-31T22:00:00Z'), to: at('2024-07-31T22:00:00Z') }, TZ)).toEqual({
+      months: { fromMonth: '2024-06-01', toMonth: '2024-08-01' },
+      edges: [],
+    });
+  });
+
+  test('partial months at both ends become raw edges', () => {
+    const from = at('2024-03-15T11:00:00Z');
+    const to = at('2024-05-02T00:00:00Z');
+    expect(splitByMonth({ from, to }, TZ)).toEqual({
+      months: { fromMonth: '2024-04-01', toMonth: '2024-05-01' },
+      edges: [
+        { from, to: at('2024-03-31T22:00:00Z') },
+        { from: at('2024-04-30T22:00:00Z'), to },
+      ],
+    });
+  });
+
+  test('a window inside one month is raw only', () => {
+    const window = { from: at('2024-03-02T00:00:00Z'), to: at('2024-03-20T00:00:00Z') };
+    expect(splitByMonth(window, TZ)).toEqual({ months: null, edges: [window] });
+  });
+
+  test('a window across one month boundary without a whole month is raw only', () => {
+    const window = { from: at('2024-03-20T00:00:00Z'), to: at('2024-04-10T00:00:00Z') };
+    expect(splitByMonth(window, TZ)).toEqual({ months: null, edges: [window] });
+  });
+
+  test('unbounded ends stay unbounded', () => {
+    expect(splitByMonth({}, TZ)).toEqual({ months: {}, edges: [] });
+    const to = at('2024-05-02T00:00:00Z');
+    expect(splitByMonth({ to }, TZ)).toEqual({
+      months: { toMonth: '2024-05-01' },
+      edges: [{ from: at('2024-04-30T22:00:00Z'), to }],
+    });
+  });
+});

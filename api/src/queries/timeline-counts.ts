@@ -1,0 +1,90 @@
+import { localDate, type Resolution } from '@heatmap/geo';
+import type { Sql } from '../db/database';
+import type { Bucket } from '../schemas/timeline';
+import { rollupServes } from './aggregate-query';
+import { cellsInBbox } from './bbox-cells';
+import {
+  all,
+  type Fragment,
+  messageConditions,
+  monthConditions,
+  rollupCategoryConditions,
+} from './filter-sql';
+import { dayWindow, type MessageFilter } from './message-filter';
+import { splitByMonth } from './month-split';
+
+/** Resolutions cell_day_counts holds (see the migration: each costs ingest one upsert a message). */
+const DAY_COUNT_RESOLUTIONS: readonly number[] = [7];
+
+/**
+ * (cell, b, n) rows: messages per cell and bucket index b over `edges` (filter.from/to are the
+ * first and last edge). From cell_day_counts for unfiltered day and week buckets at its
+ * resolutions, from cell_month_rollup (plus messages for partial months) for month buckets,
+ * else from messages. A bbox selects the cells overlapping it, as on /hexagons.
+ */
+export function bucketCounts(
+  sql: Sql,
+  timezone: string,
+  requested: MessageFilter,
+  res: Resolution,
+  bucket: Bucket,
+  edges: Date[],
+): Fragment {
+  let filter = requested;
+  let cells: bigint[] | undefined;
+  if (filter.bbox) {
+    const inView = cellsInBbox(filter.bbox, res);
+    if (inView) {
+      cells = inView;
+      filter = { ...filter, bbox: undefined };
+    }
+  }
+  const instants = edges.map((e) => e.toISOString());
+  const raw = (window: { from?: Date; to?: Date }) => sql`
+    SELECT ${sql(`m.h3_${res}`)} AS cell, width_bucket(m.created_at, ${instants}::timestamptz[]) - 1 AS b,
+           count(*)::int AS n
+    FROM messages m
+    WHERE ${messageConditions(sql, filter, window)} AND ${cellCondition(sql, sql`${sql(`m.h3_${res}`)}`, cells)}
+    GROUP BY 1, 2`;
+  const days = dayWindow(filter, timezone);
+  const dimensions =
+    filter.categories || filter.sources || filter.districts || filter.statuses || filter.scope;
+  if (
+    (bucket === 'day' || bucket === 'week') &&
+    DAY_COUNT_RESOLUTIONS.includes(res) &&
+    days &&
+    !dimensions &&
+    !filter.bbox
+  ) {
+    return sql`
+      SELECT r.cell, width_bucket(r.day, ${edges.map((e) => localDate(e, timezone))}::date[]) - 1 AS b,
+             sum(r.n)::int AS n
+      FROM cell_day_counts r
+      WHERE r.res = ${res} AND r.day >= ${days.fromDay as string}::date AND r.day < ${days.toDay as string}::date
+        AND ${cellCondition(sql, sql`r.cell`, cells)}
+      GROUP BY 1, 2`;
+  }
+  const split =
+    bucket === 'month' && rollupServes(filter, { kind: 'cell', res }) ? splitByMonth(filter, timezone) : null;
+  if (!split?.months) return raw(filter);
+  const conditions = [
+    sql`r.res = ${res}`,
+    ...monthConditions(sql, split.months),
+    ...rollupCategoryConditions(sql, filter),
+    cellCondition(sql, sql`r.cell`, cells),
+  ];
+  // Month edges are local month starts (bar the first and last, which the split leaves to messages).
+  const months = sql`
+    SELECT r.cell, width_bucket(r.month, ${edges.map((e) => localDate(e, timezone))}::date[]) - 1 AS b,
+           sum(r.n)::int AS n
+    FROM cell_month_rollup r
+    WHERE ${all(sql, conditions)}
+    GROUP BY 1, 2`;
+  if (split.edges.length === 0) return months;
+  const parts = [months, ...split.edges.map(raw)].reduce((acc, part) => sql`${acc} UNION ALL ${part}`);
+  return sql`SELECT cell, b, sum(n)::int AS n FROM (${parts}) AS p GROUP BY 1, 2`;
+}
+
+function cellCondition(sql: Sql, column: Fragment, cells: bigint[] | undefined): Fragment {
+  return cells ? sql`${column} = ANY(${cells.map(String)}::int8[])` : sql`true`;
+}

@@ -1,0 +1,36 @@
+import type { Sql } from '../../src/db/database';
+
+/**
+ * Rows where a pre-aggregate differs from the same GROUP BY over messages, in either direction
+ * (a missing, extra or wrong row). Empty when every pre-aggregate is exact.
+ */
+export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
+  const minutes = (column: string) =>
+    sql`coalesce(sum(floor(extract(epoch FROM ${sql(column)} - created_at) / 60)), 0)::bigint`;
+  const metrics = sql`count(*)::int, count(answered_at)::int, ${minutes('answered_at')},
+    count(resolved_at)::int, ${minutes('resolved_at')}`;
+  const cellMonth = sql`
+    SELECT c.res::smallint, date_trunc('month', local_day)::date, category_id, c.cell, ${metrics}
+    FROM messages CROSS JOIN LATERAL (VALUES (5, h3_5), (6, h3_6), (7, h3_7), (8, h3_8)) AS c (res, cell)
+    GROUP BY 1, 2, 3, 4`;
+  const districtMonth = sql`
+    SELECT date_trunc('month', local_day)::date, coalesce(district_id, 0), category_id, ${metrics}
+    FROM messages GROUP BY 1, 2, 3`;
+  const dayCounts = sql`SELECT 7::smallint, local_day, h3_7, count(*)::int FROM messages GROUP BY 1, 2, 3`;
+  const tables = [
+    ['cell_month_rollup', cellMonth],
+    ['district_month_rollup', districtMonth],
+    ['cell_day_counts', dayCounts],
+  ] as const;
+  const out: unknown[] = [];
+  for (const [table, raw] of tables) {
+    const stored = sql`SELECT * FROM ${sql(table)}`;
+    out.push(
+      ...(await sql`(${stored} EXCEPT ${raw}) UNION ALL (${raw} EXCEPT ${stored})`).map((row) => ({
+        table,
+        ...row,
+      })),
+    );
+  }
+  return out;
+}
