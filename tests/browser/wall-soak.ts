@@ -20,6 +20,8 @@ export interface WallSoakOptions {
   sampleSeconds?: number;
   /** Seconds between ingests of a new message (each makes the wall refetch everything); 0: none. */
   ingestSeconds?: number;
+  /** Called with each heap sample (progress on a long run). */
+  onSample?(sample: HeapSample): void;
 }
 
 export interface HeapSample {
@@ -142,7 +144,9 @@ export async function wallSoak(options: WallSoakOptions): Promise<WallSoakResult
       }
       if (cycles >= options.cycles || Date.now() - lastSample >= sampleSeconds * 1000) {
         lastSample = Date.now();
-        samples.push(await sample(page, cdp, startedAt));
+        const latest = await sample(page, cdp, startedAt);
+        samples.push(latest);
+        options.onSample?.(latest);
       }
       if (cycles >= options.cycles) break;
     }
@@ -176,6 +180,10 @@ export async function wallSoak(options: WallSoakOptions): Promise<WallSoakResult
 
 // `tsx tests/browser/wall-soak.ts [cycles]`: needs web/dist built and the seeded test template.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const result = await wallSoak({ cycles: Number(process.argv[2] ?? 2000) });
+  const result = await wallSoak({
+    cycles: Number(process.argv[2] ?? 2000),
+    onSample: (s) =>
+      console.error(`${s.seconds} s: ${s.cycles} cycles, ${s.afterGcMB.toFixed(1)} MB after GC`),
+  });
   console.log(JSON.stringify(result, null, 2));
 }
