@@ -75,7 +75,7 @@ export const publicPrivacyPlugin = fp(
         }),
       meta: () => publicMeta(queries, rules),
       cellMessages: (h3, query) =>
-        publicCellMessages(queries, rules, cursors, publicFilter(query, rules), {
+        publicCellMessages(app.db.sql, queries, rules, cursors, publicFilter(query, rules), {
           h3,
           limit: query.limit ?? 50,
           ...(query.cursor ? { cursor: query.cursor } : {}),
