@@ -11,6 +11,7 @@ import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { databasePlugin } from './plugins/app/database';
 import { body, errorHandlerPlugin } from './plugins/app/error-handler';
+import { finiteNumbersPlugin } from './plugins/app/finite-numbers';
 import { heatmapQueriesPlugin } from './plugins/app/heatmap-queries';
 import { publicPrivacyPlugin } from './plugins/app/public-privacy';
 import { requestScopePlugin } from './plugins/app/request-scope';
@@ -53,6 +54,7 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(databasePlugin, { db: options.db, config: options.config });
   await instance.register(requestScopePlugin);
   await instance.register(errorHandlerPlugin);
+  await instance.register(finiteNumbersPlugin);
   // After request-scope (it declares filterScope) and before any route: sessions, CSRF, read scope.
   await instance.register(authenticate, {
     sql: options.db.sql,

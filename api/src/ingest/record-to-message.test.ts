@@ -38,6 +38,9 @@ describe('recordToMessage', () => {
     expect(reason({ ...good(), createdAt: '' })).toBe('missing createdAt (column "createdAt")');
     expect(reason({ ...good(), answeredAt: '2024-04-01' })).toBe('answeredAt is before createdAt');
     expect(reason({ ...good(), status: 'lost in space' })).toMatch(/^unknown status "lost in space"/);
+    expect(reason({ ...good(), text: 'broken\u0000text' })).toBe(
+      'column "text" (text) contains a NUL character, which cannot be stored',
+    );
   });
   test('without an id the same record gets the same id, whatever its key order', () => {
     const { id: _, ...a } = good();

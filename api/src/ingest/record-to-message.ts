@@ -32,6 +32,13 @@ export function recordToMessage(record: Record<string, unknown>, options: Conver
     return s === '' ? null : s;
   };
 
+  const nul = Object.entries(mapping.columns).find(([, key]) => {
+    const value = key === undefined ? undefined : record[key];
+    return typeof value === 'string' && value.includes('\u0000');
+  });
+  if (nul)
+    return { reason: `column "${nul[1]}" (${nul[0]}) contains a NUL character, which cannot be stored` };
+
   const lat = coordinate(raw('lat'));
   const lon = coordinate(raw('lon'));
   if (lat === undefined || lon === undefined) {

@@ -1,11 +1,16 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { MAX_PASSWORD_LENGTH } from '../auth/password-hash';
 import { ROLES } from '../repositories/users-repository';
-import { StringEnum } from './common';
+import { NO_CONTROL_CHARACTERS, StringEnum } from './common';
 
 export const LoginBodySchema = Type.Object(
   {
-    login: Type.String({ minLength: 1, maxLength: 64, description: 'The account name (case-insensitive).' }),
+    login: Type.String({
+      minLength: 1,
+      maxLength: 64,
+      pattern: NO_CONTROL_CHARACTERS,
+      description: 'The account name (case-insensitive).',
+    }),
     password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }),
   },
   { additionalProperties: false },

@@ -13,7 +13,9 @@ export function Nullable<T extends TSchema>(schema: T) {
 
 const INSTANT_PATTERN =
   '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}(:?\\d{2})?)?)?$';
-const ID_OR_NAME_LIST = '^[^,]{1,200}(,[^,]{1,200}){0,199}$';
+// No control characters: PostgreSQL text cannot hold NUL, and no name needs them.
+const ID_OR_NAME_LIST = '^[^,\\u0000-\\u001f]{1,200}(,[^,\\u0000-\\u001f]{1,200}){0,199}$';
+export const NO_CONTROL_CHARACTERS = '^[^\\u0000-\\u001f]*$';
 const STATUS_LIST = `^(${MESSAGE_STATUSES.join('|')})(,(${MESSAGE_STATUSES.join('|')}))*$`;
 const NUMBER = '-?\\d+(\\.\\d+)?';
 

@@ -1,6 +1,6 @@
 import { MESSAGE_STATUSES } from '@heatmap/geo';
 import { type Static, Type } from '@sinclair/typebox';
-import { FiltersSchema, Nullable, PARAMETER_HINTS, StringEnum } from './common';
+import { FiltersSchema, NO_CONTROL_CHARACTERS, Nullable, PARAMETER_HINTS, StringEnum } from './common';
 
 export const MAX_PAGE_LIMIT = 500;
 
@@ -21,6 +21,7 @@ export const QueryCellMessagesSchema = Type.Composite([
       Type.String({
         minLength: 1,
         maxLength: 200,
+        pattern: NO_CONTROL_CHARACTERS,
         description: `${PARAMETER_HINTS.q}; case-insensitive substring of title, text or address`,
       }),
     ),
