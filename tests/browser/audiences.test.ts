@@ -45,6 +45,19 @@ function collectApiBodies(page: Page): string[] {
   return bodies;
 }
 
+/**
+ * Polls from the test side. Right after a click on the map, page.waitForFunction and locator waits
+ * here never saw the drill-down's items (30 s) although the DOM had them within a second; evaluating
+ * from outside sees them. Not understood: recorded in the report.
+ */
+async function pollPage(page: Page, predicate: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await page.evaluate(predicate))) {
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms`);
+    await new Promise((done) => setTimeout(done, 250));
+  }
+}
+
 function leaks(text: string): string[] {
   const lower = text.toLowerCase();
   return personal.filter((item) => lower.includes(item.toLowerCase()));
@@ -52,7 +65,13 @@ function leaks(text: string): string[] {
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  execFileSync('pnpm', ['--filter', '@heatmap/web', 'build'], { cwd: root, stdio: 'ignore' });
+  // vitest sets NODE_ENV=test, and vite builds React's development bundle under it (StrictMode then
+  // runs every effect twice: doubled requests, slower frames). Test the production build.
+  execFileSync('pnpm', ['--filter', '@heatmap/web', 'build'], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   demo = await startDemoServer();
   browser = await launchChromium();
   municipal = await addStaffUser(demo.db.sql, 'audience.municipal', 'municipal', [DISTRICT]);
@@ -170,7 +189,8 @@ describe('three audiences in Chromium on the demo data', () => {
     if (!pixels.hexPoint) throw new Error('no hexagon to click');
     await page.mouse.click(pixels.hexPoint.x, pixels.hexPoint.y);
     const region = page.getByRole('region', { name: 'Обращения в выбранной ячейке' });
-    await region.getByRole('listitem').first().waitFor();
+    await pollPage(page, () => document.querySelectorAll('.drilldown__list li').length > 0);
+    expect(await region.getByRole('listitem').count()).toBeGreaterThan(0);
     expect(await region.getByRole('searchbox').count()).toBe(0);
     expect(await region.locator('.message__link, .message__address').count()).toBe(0);
     await screenshot(page, 'audience-public');
@@ -200,6 +220,18 @@ describe('three audiences in Chromium on the demo data', () => {
     await screenshot(page, 'audience-embed');
     await page.waitForTimeout(500);
     expect(leaks(`${await page.content()}\n${bodies.join('\n')}`)).toEqual([]);
+
+    // A link asking for street level gets the public cap: zoom 13 at most, cells of resolution 8.
+    const resolutions: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/v1/public/hexagons') resolutions.push(url.searchParams.get('res') ?? '');
+    });
+    await page.goto(`${demo.url}/embed?lat=47.5&lon=19.05&z=16`);
+    await waitForMap(page);
+    expect(Number(new URL(page.url()).searchParams.get('z'))).toBeLessThanOrEqual(13);
+    expect(resolutions.length).toBeGreaterThan(0);
+    expect(new Set(resolutions)).toEqual(new Set(['8']));
     await context.close();
   });
 
@@ -217,7 +249,8 @@ describe('three audiences in Chromium on the demo data', () => {
     await page.goto(`${demo.url}/?from=2025-03-01&to=2025-04-01&metric=open`);
     await waitForMap(page);
     await demo.db.sql`DELETE FROM sessions`;
-    await page.getByRole('button', { name: 'Районы' }).click();
+    // Any staff read now gets 401 (the districts view asks /districts): the sign-in form replaces the map.
+    await page.getByRole('radio', { name: 'Районы' }).click();
     await page.getByRole('form', { name: 'Вход для сотрудников' }).waitFor();
     expect(await page.getByRole('status').textContent()).toBe('Сеанс завершён. Войдите снова.');
     expect(new URL(page.url()).searchParams.get('metric')).toBe('open');
