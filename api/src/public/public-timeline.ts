@@ -34,7 +34,8 @@ interface Entry {
  *    value at all, else its series would add up to the withheld count;
  * 3. values: every value under k is withheld; then, until nothing changes, any cell row and any bucket column
  *    (with a published total) whose withheld values add up to 1..k−1 withholds its smallest shown values as
- *    well, so that no margin minus the shown values singles out a small count.
+ *    well, so that no margin minus the shown values singles out a small count; a column whose total was
+ *    withheld (complementary, k or more) keeps at least k withheld, else its shown values would add up to it.
  */
 export function suppressTimeline(
   totals: readonly number[],
@@ -76,6 +77,8 @@ export function suppressTimeline(
     for (const row of rows) changed = protectMargin(row, minCount) || changed;
     columns.forEach((column, bucket) => {
       if (shownTotals.has(bucket)) changed = protectMargin(column, minCount) || changed;
+      // A total withheld to protect another bucket must not be rebuilt from its shown values either.
+      else if ((totals[bucket] ?? 0) >= minCount) changed = protectMargin(column, minCount, true) || changed;
     });
   }
 
@@ -97,11 +100,14 @@ export function suppressTimeline(
   };
 }
 
-/** Withholds the smallest shown values of one margin until its withheld sum is 0 or at least k. */
-function protectMargin(margin: Entry[], minCount: number): boolean {
+/**
+ * Withholds the smallest shown values of one margin until its withheld sum is 0 or at least k; with
+ * `hiddenMargin` (the margin itself is withheld) until it is at least k, so the margin cannot be summed up.
+ */
+function protectMargin(margin: Entry[], minCount: number, hiddenMargin = false): boolean {
   let hiddenSum = 0;
   for (const e of margin) if (e.hidden) hiddenSum += e.count;
-  if (hiddenSum === 0 || hiddenSum >= minCount) return false;
+  if ((hiddenSum === 0 && !hiddenMargin) || hiddenSum >= minCount) return false;
   const shown = margin
     .filter((e) => !e.hidden)
     .sort((a, b) => a.count - b.count || a.row - b.row || a.bucket - b.bucket);
