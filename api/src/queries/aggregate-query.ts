@@ -6,6 +6,7 @@ import {
   type Fragment,
   messageConditions,
   monthConditions,
+  periodConditions,
   rollupCategoryConditions,
   rollupDistrictConditions,
 } from './filter-sql';
@@ -19,7 +20,7 @@ import {
   summedCountsSql,
   toMetrics,
 } from './metrics-sql';
-import { type Span, splitByMonth } from './month-split';
+import { type CalendarSplit, type Span, splitByCalendar, splitByMonth } from './month-split';
 
 /** What to group messages by: an H3 cell at a resolution, the district, the category, or nothing. */
 export type GroupBy =
@@ -52,8 +53,8 @@ export function rollupServes(filter: MessageFilter, group: GroupBy): boolean {
 }
 
 /**
- * Counts per group: the whole local months of the window from a month pre-aggregate, the partial
- * months at its edges (and any window within one month) from messages by created_at, summed.
+ * Counts per group: the whole local years (cells) and months of the window from the pre-aggregates,
+ * the partial months at its edges (and any window within one month) from messages, summed.
  */
 export async function aggregate(
   sql: Sql,
@@ -62,10 +63,10 @@ export async function aggregate(
   group: GroupBy,
   options: AggregateOptions,
 ): Promise<AggregateRows> {
-  const split = rollupServes(filter, group) ? splitByMonth(filter, timezone) : null;
+  const split = rollupServes(filter, group) ? calendarSplit(filter, group, timezone) : null;
   const order = options.limit ? sql`ORDER BY count DESC, key LIMIT ${options.limit}` : sql``;
   const rows = new Map<bigint | number, Metrics>();
-  if (!split?.months) {
+  if (!split || (!split.years && split.months.length === 0)) {
     const medians = options.medians ? sql`, ${rawMediansSql(sql)}` : sql``;
     const result = await sql<(MetricsRow & { key: bigint | number })[]>`
       SELECT ${rawKey(sql, group)} AS key, ${rawCountsSql(sql)} ${medians}
@@ -76,7 +77,8 @@ export async function aggregate(
     return rows;
   }
   const parts = [
-    rollupPart(sql, filter, group, split.months, options.cells),
+    ...(split.years ? [rollupPart(sql, filter, group, { years: split.years }, options.cells)] : []),
+    ...split.months.map((months) => rollupPart(sql, filter, group, { months }, options.cells)),
     ...split.edges.map((edge) => rawPart(sql, filter, group, edge, options.cells)),
   ];
   const counts = await sql<(MetricsRow & { key: bigint | number })[]>`
@@ -88,19 +90,36 @@ export async function aggregate(
   return rows;
 }
 
+/** Cells have a year pre-aggregate as well; districts, categories and totals sum months (few rows). */
+function calendarSplit(filter: MessageFilter, group: GroupBy, timezone: string): CalendarSplit {
+  if (group.kind === 'cell') return splitByCalendar(filter, timezone);
+  const { months, edges } = splitByMonth(filter, timezone);
+  return { years: null, months: months ? [months] : [], edges };
+}
+
+type Periods =
+  | { years: { fromYear?: string; toYear?: string } }
+  | { months: { fromMonth?: string; toMonth?: string } };
+
 function rollupPart(
   sql: Sql,
   filter: MessageFilter,
   group: GroupBy,
-  months: { fromMonth?: string; toMonth?: string },
+  periods: Periods,
   cells?: bigint[],
 ): Fragment {
   const metrics = rollupSumsSql(sql);
-  const conditions = [...monthConditions(sql, months), ...rollupCategoryConditions(sql, filter)];
+  const conditions = [
+    ...('years' in periods
+      ? periodConditions(sql, 'year', periods.years.fromYear, periods.years.toYear)
+      : monthConditions(sql, periods.months)),
+    ...rollupCategoryConditions(sql, filter),
+  ];
   if (group.kind === 'cell') {
     conditions.push(sql`r.res = ${group.res}`);
     if (cells) conditions.push(sql`r.cell = ANY(${cells.map(String)}::int8[])`);
-    return sql`SELECT r.cell AS key, ${metrics} FROM cell_month_rollup r WHERE ${all(sql, conditions)} GROUP BY 1`;
+    const table = 'years' in periods ? sql`cell_year_rollup` : sql`cell_month_rollup`;
+    return sql`SELECT r.cell AS key, ${metrics} FROM ${table} r WHERE ${all(sql, conditions)} GROUP BY 1`;
   }
   conditions.push(...rollupDistrictConditions(sql, filter));
   const key =

@@ -41,9 +41,14 @@ export function messageConditions(
 
 /** Whole months [fromMonth, toMonth) of a month pre-aggregate `r`. */
 export function monthConditions(sql: Sql, months: { fromMonth?: string; toMonth?: string }): Fragment[] {
+  return periodConditions(sql, 'month', months.fromMonth, months.toMonth);
+}
+
+/** Whole periods [from, to) (first days as dates) of a pre-aggregate `r` keyed by `column`. */
+export function periodConditions(sql: Sql, column: 'month' | 'year', from?: string, to?: string): Fragment[] {
   const conditions: Fragment[] = [];
-  if (months.fromMonth) conditions.push(sql`r.month >= ${months.fromMonth}::date`);
-  if (months.toMonth) conditions.push(sql`r.month < ${months.toMonth}::date`);
+  if (from) conditions.push(sql`${sql(`r.${column}`)} >= ${from}::date`);
+  if (to) conditions.push(sql`${sql(`r.${column}`)} < ${to}::date`);
   return conditions;
 }
 

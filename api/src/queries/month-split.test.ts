@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { splitByMonth } from './month-split';
+import { splitByCalendar, splitByMonth } from './month-split';
 
 const TZ = 'Europe/Budapest';
 const at = (iso: string) => new Date(iso);
@@ -44,3 +44,34 @@ describe('splitByMonth', () => {
     });
   });
 });
+
+describe('splitByCalendar', () => {
+  test('whole years, then whole months, then raw edges', () => {
+    const from = at('2023-11-15T10:00:00Z');
+    const to = at('2025-02-10T00:00:00Z');
+    expect(splitByCalendar({ from, to }, TZ)).toEqual({
+      years: { fromYear: '2024-01-01', toYear: '2025-01-01' },
+      months: [
+        { fromMonth: '2023-12-01', toMonth: '2024-01-01' },
+        { fromMonth: '2025-01-01', toMonth: '2025-02-01' },
+      ],
+      edges: [
+        { from, to: at('2023-11-30T23:00:00Z') },
+        { from: at('2025-01-31T23:00:00Z'), to },
+      ],
+    });
+  });
+
+  test('unbounded: every year from the year pre-aggregate', () => {
+    expect(splitByCalendar({}, TZ)).toEqual({ years: {}, months: [], edges: [] });
+  });
+
+  test('no whole year: the month split of the whole window', () => {
+    const window = { from: at('2024-03-14T23:00:00Z'), to: at('2024-08-19T22:00:00Z') };
+    expect(splitByCalendar(window, TZ)).toEqual({ years: null, ...toList(splitByMonth(window, TZ)) });
+  });
+});
+
+function toList(split: ReturnType<typeof splitByMonth>) {
+  return { months: split.months ? [split.months] : [], edges: split.edges };
+}

@@ -1,4 +1,4 @@
-import { bucketStart, localDate, nextBucketStart } from '@heatmap/geo';
+import { bucketStart, localDate, nextBucketStart, zonedMidnight } from '@heatmap/geo';
 
 /** A half-open span of instants; an absent end is unbounded. */
 export interface Span {
@@ -32,4 +32,41 @@ export function splitByMonth(window: Span, timezone: string): MonthSplit {
 
 function isMonthStart(instant: Date, timezone: string): boolean {
   return bucketStart(instant, 'month', timezone).getTime() === instant.getTime();
+}
+
+/** A window cut for the year and month pre-aggregates: whole local years, then whole months, then raw edges. */
+export interface CalendarSplit {
+  years: { fromYear?: string; toYear?: string } | null;
+  months: Array<{ fromMonth?: string; toMonth?: string }>;
+  edges: Span[];
+}
+
+export function splitByCalendar(window: Span, timezone: string): CalendarSplit {
+  const { from, to } = window;
+  const yearStart = (d: Date) => zonedMidnight(Number(localDate(d, timezone).slice(0, 4)), 1, 1, timezone);
+  const wholeFrom =
+    from && (yearStart(from).getTime() === from.getTime() ? from : nextYear(yearStart(from), timezone));
+  const wholeTo = to && yearStart(to);
+  const pieces: Span[] = [];
+  let years: CalendarSplit['years'] = null;
+  if (wholeFrom && wholeTo && wholeFrom >= wholeTo) {
+    pieces.push({ from, to });
+  } else {
+    years = {};
+    if (wholeFrom) years.fromYear = localDate(wholeFrom, timezone);
+    if (wholeTo) years.toYear = localDate(wholeTo, timezone);
+    if (from && wholeFrom && from < wholeFrom) pieces.push({ from, to: wholeFrom });
+    if (to && wholeTo && wholeTo < to) pieces.push({ from: wholeTo, to });
+  }
+  const split: CalendarSplit = { years, months: [], edges: [] };
+  for (const piece of pieces) {
+    const { months, edges } = splitByMonth(piece, timezone);
+    if (months) split.months.push(months);
+    split.edges.push(...edges);
+  }
+  return split;
+}
+
+function nextYear(start: Date, timezone: string): Date {
+  return zonedMidnight(Number(localDate(start, timezone).slice(0, 4)) + 1, 1, 1, timezone);
 }

@@ -13,12 +13,17 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
     SELECT c.res::smallint, date_trunc('month', local_day)::date, category_id, c.cell, ${metrics}
     FROM messages CROSS JOIN LATERAL (VALUES (5, h3_5), (6, h3_6), (7, h3_7), (8, h3_8)) AS c (res, cell)
     GROUP BY 1, 2, 3, 4`;
+  const cellYear = sql`
+    SELECT c.res::smallint, date_trunc('year', local_day)::date, category_id, c.cell, ${metrics}
+    FROM messages CROSS JOIN LATERAL (VALUES (5, h3_5), (6, h3_6), (7, h3_7), (8, h3_8)) AS c (res, cell)
+    GROUP BY 1, 2, 3, 4`;
   const districtMonth = sql`
     SELECT date_trunc('month', local_day)::date, coalesce(district_id, 0), category_id, ${metrics}
     FROM messages GROUP BY 1, 2, 3`;
   const dayCounts = sql`SELECT 7::smallint, local_day, h3_7, count(*)::int FROM messages GROUP BY 1, 2, 3`;
   const tables = [
     ['cell_month_rollup', cellMonth],
+    ['cell_year_rollup', cellYear],
     ['district_month_rollup', districtMonth],
     ['cell_day_counts', dayCounts],
   ] as const;
