@@ -117,6 +117,7 @@ describe('three audiences in Chromium on the demo data', () => {
     await form.getByLabel('Пароль').fill('not the password');
     await form.getByRole('button', { name: 'Войти' }).click();
     expect(await page.getByRole('alert').textContent()).toBe('Неверный логин или пароль.');
+    await screenshot(page, 'audience-sign-in');
     await form.getByLabel('Пароль').fill(municipal.password);
     await form.getByRole('button', { name: 'Войти' }).click();
     await waitForMap(page);
@@ -199,6 +200,7 @@ describe('three audiences in Chromium on the demo data', () => {
     await page.getByRole('button', { name: 'Поделиться' }).click();
     const snippet = await page.getByLabel('Код для вставки на сайт').inputValue();
     expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\?[^"]*from=2025-03-01/);
+    await screenshot(page, 'audience-share');
 
     await page.waitForTimeout(500);
     const found = leaks(`${await page.content()}\n${bodies.join('\n')}`);
