@@ -7,7 +7,7 @@ import { startDemoServer } from './demo-server';
 export interface WallSoakOptions {
   /** Complete loops of the wall's cycle (hotspots, playback, districts, playback). */
   cycles: number;
-  /** Hotspots and districts per loop (default 1 each: 4 steps a loop). */
+  /** Hotspots and districts per loop (default 2 each: 6 steps a loop). */
   hotspots?: number;
   districts?: number;
   /** The page's size: software GL draws a smaller screen faster, so more loops fit in the run. */
@@ -112,7 +112,7 @@ export async function wallSoak(options: WallSoakOptions): Promise<WallSoakResult
     // step and playback of 1 s, sped up so that each takes stepMs.
     const speed = 1000 / stepMs;
     await page.goto(
-      `${baseUrl}/wall?at=${at}&step=1&playback=1&speed=${speed}&poll=1&hotspots=2&districts=2`,
+      `${baseUrl}/wall?at=${at}&step=1&playback=1&speed=${speed}&poll=1&hotspots=${options.hotspots ?? 2}&districts=${options.districts ?? 2}`,
     );
     await page.waitForSelector('[data-wall-step]', { timeout: 60_000 });
 
