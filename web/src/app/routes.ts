@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { EmbedShell } from '../public/EmbedShell';
 import { PublicShell } from '../public/PublicShell';
 import type { UrlState } from '../url-state/url-state';
+import { WallScreen } from '../wall/WallScreen';
 import { StaffShell } from './StaffShell';
 import type { SetUrl } from './use-url-state';
 
@@ -14,6 +15,7 @@ export interface RouteProps {
 const ROUTES: Readonly<Record<string, ComponentType<RouteProps>>> = {
   '/public': PublicShell,
   '/embed': EmbedShell,
+  '/wall': WallScreen,
 };
 
 export function routeFor(pathname: string): ComponentType<RouteProps> {
