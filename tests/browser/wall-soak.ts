@@ -3,6 +3,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { loadConfig } from '../../api/src/config/config';
 import { launchChromium } from './chromium';
 import { startDemoServer } from './demo-server';
+import { addStaffUser, type StaffAccount } from './staff-session';
 
 export interface WallSoakOptions {
   /** Complete loops of the wall's cycle (hotspots, playback, districts, playback). */
@@ -20,6 +21,8 @@ export interface WallSoakOptions {
   sampleSeconds?: number;
   /** Seconds between ingests of a new message (each makes the wall refetch everything); 0: none. */
   ingestSeconds?: number;
+  /** The staff account the wall signs in with; with the demo server a regional user is made. */
+  account?: StaffAccount;
   /** Called with each heap sample (progress on a long run). */
   onSample?(sample: HeapSample): void;
 }
@@ -38,6 +41,8 @@ export interface HeapSample {
 export interface WallSoakResult {
   cycles: number;
   steps: number;
+  /** True when the wall ran on the public API (no session): no playback in its cycle. */
+  publicData: boolean;
   seconds: number;
   polls: number;
   ingests: number;
@@ -95,14 +100,17 @@ export async function wallSoak(options: WallSoakOptions): Promise<WallSoakResult
   const baseUrl = options.url ?? (demo?.url as string);
   const browser = await launchChromium();
   try {
-    const meta = (await (await fetch(`${baseUrl}/api/v1/meta`)).json()) as {
-      extent: { to: string };
-      timezone: string;
-    };
-    const at = new Intl.DateTimeFormat('en-CA', { timeZone: meta.timezone }).format(
-      Date.parse(meta.extent.to),
-    );
-    const page = await browser.newPage({ viewport: options.viewport ?? { width: 960, height: 540 } });
+    // The public meta gives the last day of data as a local date.
+    const meta = (await (await fetch(`${baseUrl}/api/v1/public/meta`)).json()) as { extent: { to: string } };
+    const at = meta.extent.to.slice(0, 10);
+    const account =
+      options.account ?? (demo ? await addStaffUser(demo.db.sql, 'wall-soak', 'regional') : undefined);
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 960, height: 540 } });
+    if (account) {
+      const response = await context.request.post(`${baseUrl}/api/v1/auth/login`, { data: account });
+      if (!response.ok()) throw new Error(`sign-in failed: ${response.status()}`);
+    }
+    const page = await context.newPage();
     let polls = 0;
     page.on('request', (request) => {
       if (new URL(request.url()).pathname.endsWith('/meta')) polls += 1;
@@ -150,6 +158,7 @@ export async function wallSoak(options: WallSoakOptions): Promise<WallSoakResult
       }
       if (cycles >= options.cycles) break;
     }
+    const publicData = (await page.$('[data-wall-access="public"]')) !== null;
     const steps = await page.$eval('.wall', (e) => Number((e as HTMLElement).dataset.wallSteps ?? 0));
     // The first tenth of the run is warm-up (JIT, caches, font atlas); the slope is fitted after it.
     const warm = samples.filter((s) => s.cycles >= options.cycles * 0.1);
@@ -159,6 +168,7 @@ export async function wallSoak(options: WallSoakOptions): Promise<WallSoakResult
     return {
       cycles: last.cycles,
       steps,
+      publicData,
       seconds: last.seconds,
       polls,
       ingests,

@@ -7,6 +7,7 @@ import { loadConfig } from '../../api/src/config/config';
 import { type RunningServer, startServer } from '../../api/src/server';
 import { launchChromium } from './chromium';
 import { type DemoServer, startDemoServer } from './demo-server';
+import { addStaffUser, type StaffAccount } from './staff-session';
 
 const root = resolve(import.meta.dirname, '../..');
 const artifacts = resolve(root, 'tests/artifacts');
@@ -17,6 +18,8 @@ let server: RunningServer;
 let browser: Browser;
 /** The last local day of the demo data: the wall's "today" for this run. */
 let at: string;
+/** The control room's account: the wall is signed in once, like any staff browser. */
+let regional: StaffAccount;
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
@@ -24,8 +27,10 @@ beforeAll(async () => {
   demo = await startDemoServer();
   server = demo.server;
   browser = await launchChromium();
-  const meta = (await (await fetch(`${demo.url}/api/v1/meta`)).json()) as { extent: { to: string } };
-  at = new Intl.DateTimeFormat('en-CA', { timeZone: demo.db.timezone }).format(Date.parse(meta.extent.to));
+  regional = await addStaffUser(demo.db.sql, 'wall-regional', 'regional');
+  // The public meta gives the last day as a local date already.
+  const meta = (await (await fetch(`${demo.url}/api/v1/public/meta`)).json()) as { extent: { to: string } };
+  at = meta.extent.to.slice(0, 10);
 });
 
 afterAll(async () => {
@@ -34,8 +39,13 @@ afterAll(async () => {
   await demo?.db.close();
 });
 
-async function openWall(query: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+async function openWall(query: string, account?: StaffAccount): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  if (account) {
+    const response = await context.request.post(`${demo.url}/api/v1/auth/login`, { data: account });
+    if (!response.ok()) throw new Error(`sign-in failed: ${response.status()}`);
+  }
+  const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw error;
   });
@@ -58,7 +68,10 @@ const stepKey = (page: Page) =>
 
 describe('wall display in Chromium on the demo data', () => {
   test('cycles through hotspots, updates on ingest, goes stale when the server stops and recovers', async () => {
-    const page = await openWall(`at=${at}&poll=${POLL_SECONDS}&step=3&playback=4&hotspots=3&districts=2`);
+    const page = await openWall(
+      `at=${at}&poll=${POLL_SECONDS}&step=3&playback=4&hotspots=3&districts=2`,
+      regional,
+    );
 
     // The headline is there in numbers, the status is live, and nothing shows a scrollbar or a cursor.
     await page.waitForSelector('[data-wall-status="live"]');
@@ -69,6 +82,7 @@ describe('wall display in Chromium on the demo data', () => {
       scrolls: document.documentElement.scrollHeight > window.innerHeight,
     }));
     expect(layout).toEqual({ cursor: 'none', scrolls: false });
+    expect(await page.$('[data-wall-access="public"]')).toBeNull();
 
     // It cycles on its own: the focused hotspot changes.
     await page.waitForSelector('[data-wall-step="hotspot"]', { timeout: 30_000 });
@@ -138,10 +152,11 @@ describe('wall display in Chromium on the demo data', () => {
     await page.waitForSelector('[data-wall-status="live"]', { timeout: 30_000 });
     console.log(`reconnected ${Date.now() - restartedAt} ms after the server restarted`);
     expect(Number((await headline(page, 'today')).replace(/\D/g, ''))).toBe(before + 1);
-    await page.close();
+    expect(await page.$('[data-wall-access="public"]')).toBeNull();
+    await page.context().close();
   });
 
-  test('English, named districts: the cycle visits exactly those districts', async () => {
+  test('without a session it falls back to the public API and says so; named districts, in English', async () => {
     const districts = 'V. kerület,XIII. kerület';
     const page = await openWall(
       `lang=en&at=${at}&district=${encodeURIComponent(districts)}&step=2&playback=2&hotspots=1`,
@@ -158,7 +173,8 @@ describe('wall display in Chromium on the demo data', () => {
     expect([...seen].sort()).toEqual(['V. kerület', 'XIII. kerület']);
     expect(await page.textContent('[data-wall-headline="today"]')).not.toBeNull();
     expect(await page.textContent('.wall-headline')).toContain('Versus last week');
+    expect(await page.textContent('[data-wall-access="public"]')).toBe('Public data');
     await page.screenshot({ path: resolve(artifacts, 'wall-en-districts.png') });
-    await page.close();
+    await page.context().close();
   });
 });
