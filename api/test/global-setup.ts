@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type Sql } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { loadDistrictsFile } from '../src/ingest/districts-file';
 import { ingestFile } from '../src/ingest/ingest-file';
-import { SEEDED_TEMPLATE, seededSnapshotPath, testServerUrl } from './test-database';
+import { seededSnapshotPath, seededTemplate, testServerUrl } from './test-database';
 
 const repoRoot = resolve(new URL('../../', import.meta.url).pathname);
 /** Where the shared data lives; HEATMAP_SHARED_DATA overrides. */
@@ -14,23 +14,21 @@ export const sharedDataDir = resolve(process.env.HEATMAP_SHARED_DATA ?? join(rep
 export const districtsFile = join(sharedDataDir, 'budapest_districts.geojson');
 export const jarokeloFile = join(sharedDataDir, 'jarokelo_budapest_reports_2023-11_2025-10.jsonl.gz');
 const TIMEZONE = 'Europe/Budapest';
-const fingerprintPath = `${seededSnapshotPath}.fingerprint`;
 
 /**
- * Builds the seeded test data once: the template database `heatmap_test_seeded` on the server and
- * a PGlite snapshot, each holding the Budapest districts and the whole Járókelő file. Both are
- * reused while the code and data they were built from are unchanged (a fingerprint of those files).
+ * Builds the seeded test data once: a template database on the server and a PGlite snapshot, each
+ * holding the Budapest districts and the whole Járókelő file, named after a fingerprint of the files
+ * they are built from (tests find them through HEATMAP_TEST_SEED). Each is built under a temporary
+ * name and renamed when complete, so a run never clones a half-built template.
  */
 export default async function setup(): Promise<void> {
-  const fingerprint = currentFingerprint();
-  const [serverFresh, embeddedFresh] = await Promise.all([
-    serverIsFresh(fingerprint),
-    embeddedIsFresh(fingerprint),
-  ]);
+  const seedId = currentFingerprint().slice(0, 12);
+  process.env.HEATMAP_TEST_SEED = seedId;
+  const [serverFresh, embeddedFresh] = await Promise.all([serverIsFresh(seedId), embeddedIsFresh(seedId)]);
   const started = Date.now();
   await Promise.all([
-    serverFresh ? undefined : seedServer(fingerprint),
-    embeddedFresh ? undefined : seedEmbedded(fingerprint),
+    serverFresh ? undefined : seedServer(seedId),
+    embeddedFresh ? undefined : seedEmbedded(seedId),
   ]);
   if (!serverFresh || !embeddedFresh) {
     console.log(`[global-setup] seeded test data in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -43,58 +41,56 @@ async function seed(sql: Sql): Promise<void> {
   await ingestFile(sql, jarokeloFile, { timezone: TIMEZONE });
 }
 
-async function seedServer(fingerprint: string): Promise<void> {
+async function seedServer(seedId: string): Promise<void> {
+  const template = seededTemplate(seedId);
+  const building = `${template}_${process.pid}`;
   const admin = postgres(testServerUrl, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${SEEDED_TEMPLATE} WITH (FORCE)`);
-    await admin.unsafe(`CREATE DATABASE ${SEEDED_TEMPLATE}`);
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE ${building}`);
+    const url = new URL(testServerUrl);
+    url.pathname = `/${building}`;
+    const db = await openDatabase({ url: url.toString(), max: 2 });
+    try {
+      await seed(db.sql);
+      await db.sql`VACUUM ANALYZE`;
+    } finally {
+      await db.close();
+    }
+    // Another run of the same code may have finished first: then its template serves both.
+    if (await serverIsFresh(seedId)) await admin.unsafe(`DROP DATABASE ${building} WITH (FORCE)`);
+    else await admin.unsafe(`ALTER DATABASE ${building} RENAME TO ${template}`);
   } finally {
     await admin.end();
   }
-  const url = new URL(testServerUrl);
-  url.pathname = `/${SEEDED_TEMPLATE}`;
-  const db = await openDatabase({ url: url.toString(), max: 2 });
-  try {
-    await seed(db.sql);
-    await db.sql`VACUUM ANALYZE`;
-    await db.sql`INSERT INTO app_settings (key, value) VALUES ('test_seed_fingerprint', ${fingerprint})`;
-  } finally {
-    await db.close();
-  }
 }
 
-async function seedEmbedded(fingerprint: string): Promise<void> {
+async function seedEmbedded(seedId: string): Promise<void> {
   const db = await openDatabase({ dataDir: 'memory://' });
   try {
     await seed(db.sql);
     if (!db.dumpDataDir) throw new Error('the embedded database cannot dump its data directory');
     const dump = await db.dumpDataDir();
-    writeFileSync(seededSnapshotPath, new Uint8Array(await dump.arrayBuffer()));
-    writeFileSync(fingerprintPath, fingerprint);
+    const building = `${seededSnapshotPath(seedId)}.${process.pid}`;
+    writeFileSync(building, new Uint8Array(await dump.arrayBuffer()));
+    renameSync(building, seededSnapshotPath(seedId));
   } finally {
     await db.close();
   }
 }
 
-async function serverIsFresh(fingerprint: string): Promise<boolean> {
-  const url = new URL(testServerUrl);
-  url.pathname = `/${SEEDED_TEMPLATE}`;
-  const sql = postgres(url.toString(), { max: 1, onnotice: () => {}, connect_timeout: 10 });
+async function serverIsFresh(seedId: string): Promise<boolean> {
+  const sql = postgres(testServerUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
   try {
-    const rows = await sql<
-      { value: string }[]
-    >`SELECT value FROM app_settings WHERE key = 'test_seed_fingerprint'`;
-    return rows[0]?.value === fingerprint;
-  } catch {
-    return false;
+    const rows = await sql`SELECT 1 FROM pg_database WHERE datname = ${seededTemplate(seedId)}`;
+    return rows.length > 0;
   } finally {
     await sql.end();
   }
 }
 
-async function embeddedIsFresh(fingerprint: string): Promise<boolean> {
-  if (!existsSync(seededSnapshotPath) || !existsSync(fingerprintPath)) return false;
-  return readFileSync(fingerprintPath, 'utf8') === fingerprint;
+async function embeddedIsFresh(seedId: string): Promise<boolean> {
+  return existsSync(seededSnapshotPath(seedId));
 }
 
 /** Hash of every file the seeded data depends on: schema, import code, H3 and status rules, the data. */
@@ -114,12 +110,12 @@ function currentFingerprint(): string {
   for (const dir of inputs) {
     for (const file of listFiles(join(repoRoot, dir))) {
       if (file.endsWith('.test.ts')) continue;
-      hash.update(file).update(readFileSync(file));
+      hash.update(relative(repoRoot, file)).update(readFileSync(file));
     }
   }
   for (const file of [districtsFile, jarokeloFile]) {
     const s = statSync(file);
-    hash.update(`${file}:${s.size}:${s.mtimeMs}`);
+    hash.update(`${relative(repoRoot, file)}:${s.size}`);
   }
   return hash.digest('hex');
 }

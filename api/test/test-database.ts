@@ -11,9 +11,23 @@ export type Backend = (typeof BACKENDS)[number];
 export const testServerUrl =
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 
-/** Template database and PGlite snapshot holding the seeded demo data (made by global-setup). */
-export const SEEDED_TEMPLATE = 'heatmap_test_seeded';
-export const seededSnapshotPath = '/tmp/heatmap-test-seeded.tar.gz';
+/**
+ * Template database and PGlite snapshot holding the seeded demo data, named after the fingerprint
+ * of the code and data they were built from (global-setup sets HEATMAP_TEST_SEED): runs of
+ * different code never drop one another's template, runs of the same code share it.
+ */
+export function seededTemplate(seedId = currentSeedId()): string {
+  return `heatmap_test_seeded_${seedId}`;
+}
+export function seededSnapshotPath(seedId = currentSeedId()): string {
+  return `/tmp/heatmap-test-seeded-${seedId}.tar.gz`;
+}
+function currentSeedId(): string {
+  const id = process.env.HEATMAP_TEST_SEED;
+  if (!id || !/^[0-9a-f]{12}$/.test(id))
+    throw new Error('HEATMAP_TEST_SEED is not set: run tests through vitest');
+  return id;
+}
 
 export interface TestDatabase extends Database {
   timezone: string;
@@ -28,7 +42,7 @@ let counter = 0;
 export async function createTestDatabase(backend: Backend, seed: 'empty' | 'seeded'): Promise<TestDatabase> {
   if (backend === 'embedded') {
     const loadDataDir =
-      seed === 'seeded' ? new Blob([new Uint8Array(await readFile(seededSnapshotPath))]) : undefined;
+      seed === 'seeded' ? new Blob([new Uint8Array(await readFile(seededSnapshotPath()))]) : undefined;
     const db = await openDatabase(loadDataDir ? { loadDataDir } : {});
     if (seed === 'empty') await migrate(db.sql);
     return { ...db, timezone: 'Europe/Budapest' };
@@ -36,7 +50,7 @@ export async function createTestDatabase(backend: Backend, seed: 'empty' | 'seed
   const name = `heatmap_test_${process.pid}_${Date.now()}_${counter++}`;
   const admin = postgres(testServerUrl, { max: 1, onnotice: () => {} });
   try {
-    if (seed === 'seeded') await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${SEEDED_TEMPLATE}`);
+    if (seed === 'seeded') await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${seededTemplate()}`);
     else await admin.unsafe(`CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
