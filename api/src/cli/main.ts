@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { type Config, loadConfig } from '../config/config';
+import { type Config, isTimeZone, loadConfig } from '../config/config';
 import { ConfigError } from '../config/config-error';
 import type { Database } from '../db/database';
 import { migrate } from '../db/migrate';
@@ -167,15 +167,6 @@ async function withDatabase(
 function single(args: string[], message: string): string {
   if (args.length !== 1 || !args[0]) throw new UsageError(message);
   return args[0];
-}
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 main(process.argv.slice(2)).then(
