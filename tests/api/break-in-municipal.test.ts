@@ -197,9 +197,9 @@ describe.each(BACKENDS)('a municipal session asking for another district by ever
     expect((await get('/api/v1/messages/999999999999')).statusCode).toBe(404);
   });
 
-  test.runIf(backend === 'server')(
-    'over a real socket, an absolute-form request target does not lift the scope',
-    async () => {
+  // The HTTP parsing under test is the same for both backends: one real socket is enough.
+  if (backend === 'server') {
+    test('over a real socket, an absolute-form request target does not lift the scope', async () => {
       await t.app.listen({ port: 0, host: '127.0.0.1' });
       const port = (t.app.server.address() as { port: number }).port;
       const cookie = { cookie: t.clerk.cookieHeader };
@@ -218,6 +218,6 @@ describe.each(BACKENDS)('a municipal session asking for another district by ever
       const total = Number(/"total":(\d+)/.exec(meta.body)?.[1]);
       if (total !== oracle.total) leaks.push(`absolute-form /meta total ${total}, own ${oracle.total}`);
       expect(leaks).toEqual([]);
-    },
-  );
+    });
+  }
 });
