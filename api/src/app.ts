@@ -21,6 +21,7 @@ import { registerSwagger } from './plugins/external/swagger';
 import { authRoutes } from './routes/api/v1/auth/index';
 import { cellsRoutes } from './routes/api/v1/cells/index';
 import { districtsRoutes } from './routes/api/v1/districts/index';
+import { exportRoutes } from './routes/api/v1/export/index';
 import { hexagonsRoutes } from './routes/api/v1/hexagons/index';
 import { messagesRoutes } from './routes/api/v1/messages/index';
 import { metaRoutes } from './routes/api/v1/meta/index';
@@ -76,6 +77,7 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(districtsRoutes, { prefix: '/api/v1/districts' });
   await instance.register(summaryRoutes, { prefix: '/api/v1/summary' });
   await instance.register(metaRoutes, { prefix: '/api/v1/meta' });
+  await instance.register(exportRoutes, { prefix: '/api/v1/export' });
   await instance.register(publicRoutes, { prefix: '/api/v1/public' });
   instance.get('/api/openapi.json', { schema: { hide: true } }, async () => instance.swagger());
 

@@ -4,12 +4,17 @@ import type { Bucket } from '../schemas/timeline';
 import { queryDistricts } from './districts-query';
 import { queryHexagons } from './hexagons-query';
 import type { FilterScope, MessageFilter } from './message-filter';
-import { type CellMessagesRequest, queryCellMessages, queryMessage } from './messages-query';
+import {
+  type CellMessagesRequest,
+  queryCellMessages,
+  queryMessage,
+  queryMessagesForExport,
+} from './messages-query';
 import { queryMeta } from './meta-query';
 import { querySummary } from './summary-query';
 import { queryTimeline } from './timeline-query';
 
-/** The read queries bound to one database and region zone: what routes (and later, exports) call. */
+/** The read queries bound to one database and region zone: what routes and exports call. */
 export function createHeatmapQueries(sql: Sql, timezone: string) {
   return {
     hexagons: (filter: MessageFilter, res: Resolution, options?: { medians: boolean }) =>
@@ -19,6 +24,7 @@ export function createHeatmapQueries(sql: Sql, timezone: string) {
     cellMessages: (filter: MessageFilter, request: CellMessagesRequest) =>
       queryCellMessages(sql, filter, request),
     message: (id: string, filter: MessageFilter) => queryMessage(sql, id, filter),
+    messagesForExport: (filter: MessageFilter, limit: number) => queryMessagesForExport(sql, filter, limit),
     districts: (filter: MessageFilter, options?: { medians: boolean }) =>
       queryDistricts(sql, timezone, filter, options),
     summary: (filter: MessageFilter, options: { res: Resolution; top: number }) =>

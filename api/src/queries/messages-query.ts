@@ -63,6 +63,24 @@ export async function queryMessage(sql: Sql, id: string, filter: MessageFilter):
   return row ? toMessage(row) : null;
 }
 
+/**
+ * Every message matching the filter (and the caller's scope), newest first, at most `limit`;
+ * `limit + 1` rows tell the caller there are more.
+ */
+export async function queryMessagesForExport(
+  sql: Sql,
+  filter: MessageFilter,
+  limit: number,
+): Promise<Message[]> {
+  const rows = await sql<MessageRow[]>`
+    SELECT ${messageColumns(sql)}, 0::int8 AS created_micros
+    FROM messages m ${messageJoins(sql)}
+    WHERE ${messageConditions(sql, filter)}
+    ORDER BY m.created_at DESC, m.id DESC
+    LIMIT ${limit + 1}`;
+  return rows.map(toMessage);
+}
+
 interface MessageRow {
   id: bigint;
   created_at: Date;

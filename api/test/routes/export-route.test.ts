@@ -1,0 +1,64 @@
+import { parse } from 'csv-parse/sync';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, signIn } from '../auth/auth-test-app';
+import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
+import { buildTestApp } from './app-helper';
+
+const rowsOf = (csv: string) => (parse(csv.replace(/^\uFEFF/, '')) as string[][]).slice(1);
+
+describe.each(BACKENDS)('GET /api/v1/export/messages.csv (%s)', (backend) => {
+  let db: TestDatabase;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    db = await createTestDatabase(backend, 'seeded');
+    app = await buildTestApp(db);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it('holds exactly the messages of the filters, newest first, as the database counts them', async () => {
+    const url = '/api/v1/export/messages.csv?district=VIII.%20kerület&from=2025-03-01&to=2025-04-01';
+    const response = await app.inject({ url });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const rows = rowsOf(response.body);
+    const [expected] = await db.sql<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM messages m JOIN districts d ON d.id = m.district_id
+      WHERE d.name = 'VIII. kerület'
+        AND m.created_at >= '2025-03-01T00:00:00+01:00' AND m.created_at < '2025-04-01T00:00:00+02:00'`;
+    expect(rows.length).toBe(expected?.n);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r[8]))).toEqual(new Set(['VIII. kerület']));
+    const created = rows.map((r) => r[1] ?? '');
+    expect([...created].sort().reverse()).toEqual(created);
+    const one = (await app.inject({ url: `/api/v1/messages/${rows[0]?.[0]}` })).json();
+    expect(rows[0]?.[11]).toBe(one.title ?? '');
+  });
+
+  it('a municipal account exports only its own district, and asking for another is 403', async () => {
+    await addUser(db.sql, `clerk-${backend}`, 'municipal', 'clerk test password', ['IX. kerület']);
+    const clerk = await signIn(app, `clerk-${backend}`, 'clerk test password');
+    const headers = { cookie: clerk.cookieHeader };
+    const own = await app.inject({ url: '/api/v1/export/messages.csv?from=2025-01-01', headers });
+    expect(own.statusCode).toBe(200);
+    const rows = rowsOf(own.body);
+    const [expected] = await db.sql<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM messages m JOIN districts d ON d.id = m.district_id
+      WHERE d.name = 'IX. kerület' AND m.created_at >= '2025-01-01T00:00:00+01:00'`;
+    expect(rows.length).toBe(expected?.n);
+    expect(new Set(rows.map((r) => r[8]))).toEqual(new Set(['IX. kerület']));
+    const foreign = await app.inject({
+      url: '/api/v1/export/messages.csv?district=VIII.%20kerület',
+      headers,
+    });
+    expect(foreign.statusCode).toBe(403);
+  });
+
+  it('anonymous callers get 401', async () => {
+    const response = await app.inject({ url: '/api/v1/export/messages.csv', headers: { cookie: '' } });
+    expect(response.statusCode).toBe(401);
+  });
+});
