@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildApp } from '../../src/app';
 import { startServer } from '../../src/server';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 import { buildTestApp, INGEST_TOKEN, testConfig } from './app-helper';
