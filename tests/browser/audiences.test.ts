@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, waitForMap } from './chromium';
-import { type DemoServer, startDemoServer } from './demo-server';
+import { buildWebForProduction, type DemoServer, startDemoServer } from './demo-server';
 import { readMapPixels } from './map-pixels';
 import { addStaffUser, type StaffAccount, signedInContext } from './staff-session';
 
@@ -65,13 +64,7 @@ function leaks(text: string): string[] {
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  // vitest sets NODE_ENV=test, and vite builds React's development bundle under it (StrictMode then
-  // runs every effect twice: doubled requests, slower frames). Test the production build.
-  execFileSync('pnpm', ['--filter', '@heatmap/web', 'build'], {
-    cwd: root,
-    stdio: 'ignore',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  buildWebForProduction();
   demo = await startDemoServer();
   browser = await launchChromium();
   municipal = await addStaffUser(demo.db.sql, 'audience.municipal', 'municipal', [DISTRICT]);

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../../api/src/config/config';
 import { type RunningServer, startServer } from '../../api/src/server';
@@ -35,4 +37,16 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const demo = await startDemoServer();
   console.log(`demo server at ${demo.url}`);
   process.on('SIGINT', () => void demo.close().then(() => process.exit(0)));
+}
+
+/**
+ * Builds web/dist for production. vitest sets NODE_ENV=test, and vite builds React's development
+ * bundle under it (StrictMode then runs every effect twice: doubled requests, slower frames).
+ */
+export function buildWebForProduction(): void {
+  execFileSync('pnpm', ['--filter', '@heatmap/web', 'build'], {
+    cwd: resolve(import.meta.dirname, '../..'),
+    stdio: 'ignore',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
