@@ -34,6 +34,25 @@ export async function waitForMap(page: Page, after = 0): Promise<void> {
   );
 }
 
+/** The hexagon layer's deck.gl id (HEX_LAYER_ID in web/src/map/layers/hex-layer.ts). */
+export const HEXAGON_LAYER_ID = 'message-hexagons';
+
+/**
+ * Waits for the first frame in which deck.gl drew the hexagons: MapView lists each frame's drawn
+ * layers in `data-drawn-layers` (from deck.gl's per-layer draw filter), so a frame of basemap or
+ * labels alone does not count. Checked every animation frame, so at most one frame late.
+ */
+export async function waitForHexagonsDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(
+    (layerId) =>
+      (document.querySelector<HTMLElement>('.map-view')?.dataset.drawnLayers ?? '')
+        .split(' ')
+        .includes(layerId),
+    HEXAGON_LAYER_ID,
+    { polling: 'raf', timeout: 60_000 },
+  );
+}
+
 export async function frameCount(page: Page): Promise<number> {
   return page.$eval('.map-view', (element) => Number((element as HTMLElement).dataset.frames ?? 0));
 }

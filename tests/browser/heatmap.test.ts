@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, waitForMap } from './chromium';
+import { HEXAGON_LAYER_ID, launchChromium, waitForMap } from './chromium';
 import { buildWebForProduction, type DemoServer, startDemoServer } from './demo-server';
 import { readMapPixels } from './map-pixels';
 import { addStaffUser, signedInContext } from './staff-session';
@@ -65,6 +65,10 @@ describe('heat map in Chromium on the demo data', () => {
     const pixels = await readMapPixels(page);
     expect(pixels.scalePixels).toBeGreaterThan(2000);
     expect(pixels.hexPoint).not.toBeNull();
+    // What the benchmark's first-hexagons detector reads; the district names follow the hexagons.
+    const drawn = (await page.locator('.map-view').getAttribute('data-drawn-layers'))?.split(' ');
+    expect(drawn).toContain(HEXAGON_LAYER_ID);
+    expect(drawn).toContain('district-labels');
     expect(await page.getByRole('slider').getAttribute('aria-valuetext')).toMatch(/^с \d+ .+ по \d+ /);
     expect(await page.locator('[data-summary="total"]').textContent()).toMatch(/^\d[\d\s\u00a0]*$/);
     await screenshot(page, 'main');

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
-import { frameCount, launchChromium } from './chromium';
+import { frameCount, launchChromium, waitForHexagonsDrawn } from './chromium';
 import { startDemoServer } from './demo-server';
 import { addStaffUser, type StaffAccount, signedInContext } from './staff-session';
 
@@ -13,14 +12,6 @@ export function javascriptGzipBytes(): number {
   return readdirSync(distAssets)
     .filter((name) => name.endsWith('.js'))
     .reduce((sum, name) => sum + gzipSync(readFileSync(resolve(distAssets, name)), { level: 9 }).length, 0);
-}
-
-async function untilNewFrame(page: Page, after: number): Promise<void> {
-  await page.waitForFunction(
-    (minimum) => Number(document.querySelector<HTMLElement>('.map-view')?.dataset.frames ?? 0) > minimum,
-    after,
-    { polling: 'raf', timeout: 30_000 },
-  );
 }
 
 /**
@@ -49,15 +40,7 @@ export async function webSuite(options: { url?: string } = {}): Promise<Record<s
     const page = await context.newPage();
     const started = Date.now();
     await page.goto(`${baseUrl}/${account ? '' : 'public'}?win=week`);
-    // First hexagons: a frame drawn after the slider (hence the cube) exists.
-    await page.waitForFunction(
-      () =>
-        document.querySelector('.time-slider') !== null &&
-        Number(document.querySelector<HTMLElement>('.map-view')?.dataset.frames ?? 0) > 0,
-      undefined,
-      { polling: 'raf', timeout: 60_000 },
-    );
-    await untilNewFrame(page, await frameCount(page));
+    await waitForHexagonsDrawn(page);
     const firstHexagonsMs = Date.now() - started;
 
     // Step latency measured inside the page (key event to the next drawn frame), so the figure is

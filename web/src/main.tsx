@@ -1,13 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import './app/app.css';
+import { startEarlyRequests } from './boot/early-requests';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+// The entry chunk is this file only: it starts the first API reads, then loads the app, whose chunk
+// index.html already preloads (see vite.config.ts), so the two download side by side.
+void startEarlyRequests(window.location.pathname);
+void import('./app/mount-app').then(({ mountApp }) => mountApp());

@@ -1,3 +1,4 @@
+import { takeEarlyResponse } from '../boot/early-requests';
 import type { paths } from './schema';
 
 /** Shapes come only from the generated OpenAPI types; this file restates none of them. */
@@ -73,12 +74,11 @@ export async function getJson<T>(
   query: Record<string, QueryValue>,
   signal?: AbortSignal,
 ): Promise<T> {
+  const url = `${path}${queryString(query)}`;
   let response: Response;
   try {
-    response = await fetch(`${path}${queryString(query)}`, {
-      signal,
-      headers: { accept: 'application/json' },
-    });
+    response = await (takeEarlyResponse(url) ??
+      fetch(url, { signal, headers: { accept: 'application/json' } }));
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'network');

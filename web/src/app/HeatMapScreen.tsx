@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n';
 import { basemapStyle } from '../map/basemap-style';
 import { HexTooltip, type HexTooltipProps } from '../map/HexTooltip';
 import { MapView, type MapViewport } from '../map/MapView';
+import { useAfterFirstDraw } from '../map/use-after-first-draw';
 import { SummaryBar } from '../summary/SummaryBar';
 import { TimeSlider } from '../timeline/TimeSlider';
 import { buildTimelineCube } from '../timeline/timeline-cube';
@@ -157,6 +158,8 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
     [shapes, scopeKey],
   );
 
+  // District names wait for the first hexagons (or a failed timeline), so the hexagons come first.
+  const labels = useAfterFirstDraw(frame !== null || timeline.error !== null);
   const { layers, scale } = useMapLayers({
     url,
     frame,
@@ -164,6 +167,7 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
     settledKey,
     shapes,
     outlined,
+    labels,
   });
 
   const { onHover, onClick } = useMapPicking({

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { normalizePath } from '../boot/early-requests';
 import { EmbedShell } from '../public/EmbedShell';
 import { PublicShell } from '../public/PublicShell';
 import type { UrlState } from '../url-state/url-state';
@@ -19,6 +20,5 @@ const ROUTES: Readonly<Record<string, ComponentType<RouteProps>>> = {
 };
 
 export function routeFor(pathname: string): ComponentType<RouteProps> {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  return ROUTES[path] ?? StaffShell;
+  return ROUTES[normalizePath(pathname)] ?? StaffShell;
 }

@@ -20,6 +20,8 @@ export interface MapLayersInput {
   shapes: DistrictShape[];
   /** Districts outlined on top of everything: a municipal user's own. */
   outlined?: readonly DistrictShape[];
+  /** Whether to draw the district names (held back until the hexagons are on screen: see use-after-first-draw). */
+  labels?: boolean;
 }
 
 const NO_SHAPES: readonly DistrictShape[] = [];
@@ -32,6 +34,7 @@ export function useMapLayers({
   settledKey,
   shapes,
   outlined = NO_SHAPES,
+  labels = true,
 }: MapLayersInput): {
   layers: (H3HexagonLayer | GeoJsonLayer | TextLayer)[];
   scale: ColorScale | undefined;
@@ -91,7 +94,7 @@ export function useMapLayers({
       );
     }
     if (outlined.length > 0) list.push(new GeoJsonLayer(outlineProps(outlined)));
-    list.push(new TextLayer(labelProps));
+    if (labels) list.push(new TextLayer(labelProps));
     return list;
   }, [
     url.mode,
@@ -103,6 +106,7 @@ export function useMapLayers({
     settledKey,
     frame,
     labelProps,
+    labels,
     outlined,
   ]);
 

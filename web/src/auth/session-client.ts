@@ -1,4 +1,5 @@
 import type { paths } from '../api/schema';
+import { takeEarlyResponse } from '../boot/early-requests';
 
 type AuthJson<P extends keyof paths, M extends 'get' | 'post'> = paths[P] extends {
   [K in M]: { responses: { 200: { content: { 'application/json': infer Body } } } };
@@ -62,7 +63,9 @@ export function postJson(path: string, body?: unknown): Promise<Response> {
 }
 
 export async function fetchMe(signal?: AbortSignal): Promise<Me> {
-  const response = await fetch(`${AUTH}/me`, { signal, headers: { accept: 'application/json' } });
+  const url = `${AUTH}/me`;
+  const response = await (takeEarlyResponse(url) ??
+    fetch(url, { signal, headers: { accept: 'application/json' } }));
   if (!response.ok) throw new Error(await errorMessage(response));
   return (await response.json()) as Me;
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { onUnauthorized } from '../api/client';
+import { forgetEarlyResponses } from '../boot/early-requests';
 import { fetchMe, isStaff, type StaffUser, signOut } from './session-client';
 
 export type Session =
@@ -50,8 +51,12 @@ export function useSession() {
     [],
   );
 
-  const signedIn = useCallback((user: StaffUser) => setSession({ status: 'signedIn', user }), []);
+  const signedIn = useCallback((user: StaffUser) => {
+    forgetEarlyResponses();
+    setSession({ status: 'signedIn', user });
+  }, []);
   const end = useCallback(async () => {
+    forgetEarlyResponses();
     await signOut().catch(() => undefined);
     setSession({ status: 'signedOut', publicMap: true, expired: false });
     // Ask again: whether the public map is on is the server's to say.

@@ -44,8 +44,9 @@ function readViewport(map: maplibregl.Map): MapViewport {
  * depth buffer (3D columns sit correctly among map layers), one frame loop, and one image for a
  * screenshot or a pixel check. The overlay-canvas alternative costs a second context for nothing here.
  *
- * The container reports progress in data attributes (`data-frames`, `data-idle`) so browser tests
- * can wait for a drawn frame rather than sleep.
+ * The container reports progress in data attributes so browser tests and the benchmark can wait
+ * for a drawn frame rather than sleep: `data-frames` (deck.gl draws so far), `data-drawn-layers`
+ * (the ids of the deck.gl layers the latest drawing frame drew, space-separated), `data-idle`.
  */
 export function MapView(props: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -74,14 +75,25 @@ export function MapView(props: MapViewProps) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.keyboard.enable();
     let frames = 0;
+    let drawing = new Set<string>();
     const overlay = new MapboxOverlay({
       interleaved: true,
       layers: callbacks.current.layers,
+      // deck.gl asks this for each top-level layer it is about to draw (visible, with something to
+      // draw): the frame's drawn layers, for `data-drawn-layers`. It filters nothing out.
+      layerFilter: ({ layer, isPicking }) => {
+        if (!isPicking) drawing.add(layer.id);
+        return true;
+      },
       onHover: (info) => callbacks.current.onHover?.(info),
       onClick: (info) => callbacks.current.onClick?.(info),
       onAfterRender: () => {
         frames += 1;
         container.dataset.frames = String(frames);
+        if (drawing.size === 0) return;
+        const drawn = [...drawing].sort().join(' ');
+        if (container.dataset.drawnLayers !== drawn) container.dataset.drawnLayers = drawn;
+        drawing = new Set();
       },
     });
     map.addControl(overlay);

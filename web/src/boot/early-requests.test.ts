@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { staffMapApi } from '../api/map-api';
+import { fakeFetch } from '../auth/fake-fetch';
+import { fetchMe } from '../auth/session-client';
+import { publicMapApi } from '../public/public-map-api';
+import {
+  earlyRequestsFor,
+  forgetEarlyResponses,
+  startEarlyRequests,
+  takeEarlyResponse,
+} from './early-requests';
+
+afterEach(() => {
+  forgetEarlyResponses();
+  vi.unstubAllGlobals();
+});
+
+const META = { timezone: 'Europe/Budapest' };
+const ADMIN = { role: 'admin', login: 'a', districts: [] };
+const ANONYMOUS = { role: 'public', publicMap: true };
+
+describe('earlyRequestsFor', () => {
+  test('staff: exactly the URLs the session and the staff map read first', async () => {
+    const { requests } = fakeFetch(() => ({ status: 200, body: {} }));
+    await fetchMe();
+    await staffMapApi.meta();
+    await staffMapApi.districts({});
+    const [session, ...map] = requests.map((request) => request.path);
+    expect(earlyRequestsFor('/')).toEqual({ urls: [session], staffUrls: map });
+    expect(earlyRequestsFor('/somewhere')).toEqual(earlyRequestsFor('/'));
+  });
+
+  test('public and embed: exactly the URLs the public map reads first', async () => {
+    const { requests } = fakeFetch(() => ({ status: 200, body: {} }));
+    await publicMapApi.meta();
+    await publicMapApi.districts({});
+    const expected = { urls: requests.map((request) => request.path), staffUrls: [] };
+    expect(earlyRequestsFor('/public')).toEqual(expected);
+    expect(earlyRequestsFor('/public/')).toEqual(expected);
+    expect(earlyRequestsFor('/embed')).toEqual(expected);
+  });
+
+  test('the wall starts nothing early', () => {
+    expect(earlyRequestsFor('/wall')).toEqual({ urls: [], staffUrls: [] });
+  });
+});
+
+describe('startEarlyRequests', () => {
+  test('signed in: the session, then meta and districts, each answer used once', async () => {
+    const { requests } = fakeFetch((path) => ({ status: 200, body: path.endsWith('/me') ? ADMIN : META }));
+    await startEarlyRequests('/');
+    expect(requests.map((request) => request.path)).toEqual([
+      '/api/v1/auth/me',
+      '/api/v1/meta',
+      '/api/v1/districts',
+    ]);
+    expect(await fetchMe()).toEqual(ADMIN);
+    expect(await staffMapApi.meta()).toEqual(META);
+    expect(requests).toHaveLength(3);
+    expect(await staffMapApi.meta()).toEqual(META);
+    expect(requests).toHaveLength(4);
+  });
+
+  test('signed out: only the session (the map would answer 401 and is not shown)', async () => {
+    const { requests } = fakeFetch(() => ({ status: 200, body: ANONYMOUS }));
+    await startEarlyRequests('/');
+    expect(requests.map((request) => request.path)).toEqual(['/api/v1/auth/me']);
+    expect(takeEarlyResponse('/api/v1/meta')).toBeUndefined();
+  });
+
+  test('forgotten answers are not taken (signing in or out)', async () => {
+    fakeFetch((path) => ({ status: 200, body: path.endsWith('/me') ? ADMIN : META }));
+    await startEarlyRequests('/');
+    forgetEarlyResponses();
+    expect(takeEarlyResponse('/api/v1/meta')).toBeUndefined();
+  });
+
+  test('an early request that failed reads as the API being down', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    await startEarlyRequests('/public');
+    await expect(publicMapApi.meta()).rejects.toMatchObject({ name: 'ApiError', status: 0 });
+  });
+});
