@@ -20,7 +20,10 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
   const districtMonth = sql`
     SELECT date_trunc('month', local_day)::date, coalesce(district_id, 0), category_id, ${metrics}
     FROM messages GROUP BY 1, 2, 3`;
-  const dayCounts = sql`SELECT 7::smallint, local_day, h3_7, count(*)::int FROM messages GROUP BY 1, 2, 3`;
+  const dayCounts = sql`
+    SELECT c.res::smallint, local_day, c.cell, count(*)::int
+    FROM messages CROSS JOIN LATERAL (VALUES (7, h3_7), (8, h3_8)) AS c (res, cell)
+    GROUP BY 1, 2, 3`;
   const tables = [
     ['cell_month_rollup', cellMonth],
     ['cell_year_rollup', cellYear],
