@@ -40,7 +40,7 @@ try {
     const report = await ingestFile(db.sql, jarokeloFile, { timezone });
     messages = report.inserted;
   } else if (workload === 'synthetic') {
-    const totals = await upsertGenerated(db.sql, generated(count), timezone);
+    const totals = await upsertGenerated(db, generated(count), timezone);
     messages = totals.inserted;
   } else {
     messages = await insertBare(db.sql, generated(count));

@@ -56,7 +56,7 @@ export async function seedDemo(db: Database, config: Config): Promise<'reused' |
     timezone: config.timezone,
   });
   const progress = new Progress('generating synthetic messages', DEMO_SYNTHETIC_COUNT);
-  await upsertGenerated(db.sql, messages, config.timezone, (rows) => progress.update(rows));
+  await upsertGenerated(db, messages, config.timezone, (rows) => progress.update(rows));
   progress.finish();
   return 'synthetic';
 }

@@ -45,7 +45,8 @@ function zoneOffsetMinutes(zone: string): number {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, number>();
+/** Per time zone: wall-clock quarter hour -> offset (numeric keys: a string key per row cost more than the lookup saved). */
+const offsetCaches = new Map<string, Map<number, number>>();
 
 /** Offset of `timezone` from UTC, in ms, at the instant whose UTC fields are `utcMs`. */
 export function zoneOffsetAt(utcMs: number, timezone: string): number {
@@ -83,13 +84,18 @@ export function zoneOffsetAt(utcMs: number, timezone: string): number {
  * the same one every time, so re-imports stay idempotent.
  */
 function localOffsetMs(wallMs: number, timezone: string): number {
-  const key = `${timezone}|${Math.floor(wallMs / 900_000)}`;
-  const cached = offsetCache.get(key);
+  let cache = offsetCaches.get(timezone);
+  if (!cache) {
+    cache = new Map();
+    offsetCaches.set(timezone, cache);
+  }
+  const key = Math.floor(wallMs / 900_000);
+  const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const first = zoneOffsetAt(wallMs, timezone);
   const second = zoneOffsetAt(wallMs - first, timezone);
   const offset = first === second ? first : Math.max(first, second);
-  if (offsetCache.size > 100_000) offsetCache.clear();
-  offsetCache.set(key, offset);
+  if (cache.size > 200_000) cache.clear();
+  cache.set(key, offset);
   return offset;
 }

@@ -64,11 +64,12 @@ export class MessageWriter {
         .sql`INSERT INTO categories (name) SELECT unnest(${names.category}::text[]) ON CONFLICT DO NOTHING`;
     }
     const insert = upsertStatement(this.sql, c, this.timezone).execute();
-    this.pending = insert.then((rows) => {
-      const inserted = rows.filter((r) => r.inserted).length;
+    this.pending = insert.then(([row]) => {
+      const inserted = row?.inserted ?? 0;
+      const written = row?.written ?? 0;
       this.counts.inserted += inserted;
-      this.counts.updated += rows.length - inserted;
-      this.counts.unchanged += batch.length - rows.length;
+      this.counts.updated += written - inserted;
+      this.counts.unchanged += batch.length - written;
     });
     // A failed statement rejects on the next write or finish; keep it from being reported unhandled meanwhile.
     this.pending.catch(() => {});
@@ -110,12 +111,12 @@ export async function prepareBulkWrite(sql: Sql): Promise<void> {
 }
 
 /**
- * One INSERT .. ON CONFLICT for a batch. A row whose content hash equals the stored one is left
+ * One INSERT .. ON CONFLICT for a batch, answering two counts (not a row per message). A row whose content hash equals the stored one is left
  * alone (the WHERE of DO UPDATE): it is neither written nor passed to the triggers, and a batch of
  * only such rows leaves the pre-aggregates and data_version as they were.
  */
 function upsertStatement(sql: Sql, c: ReturnType<typeof columns>, timezone: string) {
-  return sql<{ inserted: boolean }[]>`
+  return sql<{ inserted: number; written: number }[]>`
     WITH input AS (
       SELECT * FROM unnest(
         ${c.source}::text[], ${c.externalId}::text[], ${c.category}::text[], ${c.title}::text[],
@@ -129,7 +130,7 @@ function upsertStatement(sql: Sql, c: ReturnType<typeof columns>, timezone: stri
               h3_5, h3_6, h3_7, h3_8, h3_9, h3_10, content_hash)
     ), located AS (
       SELECT i.*, ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326) AS geom FROM input i
-    )
+    ), written AS (
     INSERT INTO messages AS m (
       source_id, external_id, category_id, title, body, author, author_url, address, executor, url,
       status, status_raw, created_at, answered_at, resolved_at, local_day, lat, lon, geom, district_id,
@@ -154,7 +155,9 @@ function upsertStatement(sql: Sql, c: ReturnType<typeof columns>, timezone: stri
       h3_7 = excluded.h3_7, h3_8 = excluded.h3_8, h3_9 = excluded.h3_9, h3_10 = excluded.h3_10,
       content_hash = excluded.content_hash, updated_at = now()
     WHERE m.content_hash IS DISTINCT FROM excluded.content_hash
-    RETURNING (xmax = 0) AS inserted`;
+    RETURNING (xmax = 0) AS inserted
+    )
+    SELECT (count(*) FILTER (WHERE inserted))::int AS inserted, count(*)::int AS written FROM written`;
 }
 
 /** Column arrays for unnest: one array per column, in input order. */
