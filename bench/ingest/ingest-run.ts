@@ -7,13 +7,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { shippedDistrictsFile, upsertGenerated } from '../../api/src/cli/generate-command';
+import { shippedDistrictsFile } from '../../api/src/cli/generate-command';
 import { type Database, openDatabase, type Sql } from '../../api/src/db/database';
 import { migrate } from '../../api/src/db/migrate';
 import { generateMessages } from '../../api/src/generate/synthetic-messages';
 import { loadDistrictsFile, readDistrictsFile } from '../../api/src/ingest/districts-file';
 import { ingestFile } from '../../api/src/ingest/ingest-file';
 import type { MessageInput } from '../../api/src/ingest/message-input';
+import { upsertGenerated } from '../../api/src/ingest/upsert-generated';
 
 const [workload, backend, countArg, url] = process.argv.slice(2) as [
   string,

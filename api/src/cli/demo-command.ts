@@ -5,7 +5,8 @@ import type { Database } from '../db/database';
 import { generateMessages } from '../generate/synthetic-messages';
 import { loadDistrictsFile, readDistrictsFile } from '../ingest/districts-file';
 import { ingestFile } from '../ingest/ingest-file';
-import { shippedDistrictsFile, upsertGenerated } from './generate-command';
+import { upsertGenerated } from '../ingest/upsert-generated';
+import { shippedDistrictsFile } from './generate-command';
 import { printReport } from './import-command';
 import { Progress } from './progress';
 
@@ -56,7 +57,9 @@ export async function seedDemo(db: Database, config: Config): Promise<'reused' |
     timezone: config.timezone,
   });
   const progress = new Progress('generating synthetic messages', DEMO_SYNTHETIC_COUNT);
-  await upsertGenerated(db, messages, config.timezone, (rows) => progress.update(rows));
+  await upsertGenerated(db, messages, config.timezone, {
+    onProgress: (rows) => progress.update(rows),
+  });
   progress.finish();
   return 'synthetic';
 }

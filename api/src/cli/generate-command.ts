@@ -2,24 +2,17 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { createGzip } from 'node:zlib';
 import type { Config } from '../config/config';
-import type { Database, Sql } from '../db/database';
+import type { Database } from '../db/database';
 import { generateMessages } from '../generate/synthetic-messages';
 import { loadDistrictsFile, readDistrictsFile } from '../ingest/districts-file';
 import type { MessageInput } from '../ingest/message-input';
 import { parseTimestamp } from '../ingest/parse-timestamp';
-import { MessageWriter, prepareBulkWrite, UPSERT_BATCH } from '../repositories/messages-repository';
+import { upsertGenerated } from '../ingest/upsert-generated';
 import { Progress } from './progress';
 import { UsageError } from './usage';
 
 export const shippedDistrictsFile = new URL('../../data/budapest_districts.geojson', import.meta.url)
   .pathname;
-/**
- * Rows per transaction: a generated set is not all-or-nothing. The pre-aggregates are summed once
- * per transaction (migration 0003), so larger ones cost less a row: a server takes 250,000 (its
- * queue ~30 MB of temp table); PGlite keeps its WASM memory low with 50,000.
- */
-const ROWS_PER_TRANSACTION = { server: 250_000, embedded: 50_000 } as const;
-
 export interface GenerateCommandOptions {
   count: number;
   seed: number;
@@ -71,59 +64,15 @@ export async function generateCommand(
     const loaded = await loadDistrictsFile(db.sql, districtsPath, nameField);
     console.error(`loaded ${loaded.districts} districts from ${districtsPath}`);
   }
-  const counts = await upsertGenerated(db, messages, config.timezone, (rows) => progress.update(rows));
+  const counts = await upsertGenerated(db, messages, config.timezone, {
+    onProgress: (rows) => progress.update(rows),
+  });
   progress.finish();
   const seconds = (Date.now() - started) / 1000;
   console.log(
     `inserted ${counts.inserted}, updated ${counts.updated}, unchanged ${counts.unchanged} in ${seconds.toFixed(1)} s ` +
       `(${Math.round(options.count / seconds)} messages/s)`,
   );
-}
-
-/**
- * Streams messages into the database in batches, one transaction per ROWS_PER_TRANSACTION. The
- * writer sends a batch and returns, so generating the next batch overlaps the database's work.
- */
-export async function upsertGenerated(
-  db: Pick<Database, 'sql' | 'kind'>,
-  messages: Iterable<MessageInput>,
-  timezone: string,
-  onProgress?: (rows: number) => void,
-) {
-  const totals = { inserted: 0, updated: 0, unchanged: 0 };
-  const source = messages[Symbol.iterator]();
-  let rows = 0;
-  let done = false;
-  const rowsPerTransaction = ROWS_PER_TRANSACTION[db.kind];
-  while (!done) {
-    await db.sql.begin(async (tx) => {
-      const sql = tx as unknown as Sql;
-      await prepareBulkWrite(sql);
-      const writer = new MessageWriter(sql, timezone);
-      let batch: MessageInput[] = [];
-      for (let n = 0; n < rowsPerTransaction; n++) {
-        const next = source.next();
-        if (next.done) {
-          done = true;
-          break;
-        }
-        batch.push(next.value);
-        rows++;
-        if (batch.length >= UPSERT_BATCH) {
-          await writer.write(batch);
-          batch = [];
-          onProgress?.(rows);
-        }
-      }
-      if (batch.length > 0) await writer.write(batch);
-      const c = await writer.finish();
-      totals.inserted += c.inserted;
-      totals.updated += c.updated;
-      totals.unchanged += c.unchanged;
-    });
-    onProgress?.(rows);
-  }
-  return totals;
 }
 
 /** NDJSON with the canonical field names, so `import` reads it back without --map. */
