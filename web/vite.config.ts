@@ -8,8 +8,9 @@ const apiTarget = process.env.HEATMAP_API_URL ?? 'http://127.0.0.1:8080';
  * main.tsx is a tiny entry that starts the first API reads and then imports the app. Vite would
  * fetch that import's chunks only once the entry has run; this adds them to index.html as
  * modulepreload (and their CSS as stylesheets), so the app downloads in parallel with the entry and
- * with those reads. Only the entry's own dynamic imports and what they import statically: chunks
- * loaded later (on demand) stay on demand.
+ * with those reads. Only the entry's own dynamic imports, what they import statically and the
+ * libraries' lazy chunks (luma.gl's WebGL device, imported as deck.gl starts): the app's own lazy
+ * chunks stay on demand.
  */
 function preloadAppChunks(): Plugin {
   let base = '/';
@@ -31,6 +32,14 @@ function preloadAppChunks(): Plugin {
           scripts.add(fileName);
           for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
           for (const imported of chunk.imports) visit(imported);
+          // A library's own lazy pieces are wanted at start-up (luma.gl loads its WebGL device so).
+          for (const imported of chunk.dynamicImports) {
+            if (
+              bundle[imported]?.type === 'chunk' &&
+              bundle[imported].facadeModuleId?.includes('/node_modules/')
+            )
+              visit(imported);
+          }
         };
         for (const fileName of entry.dynamicImports) visit(fileName);
         for (const fileName of entry.imports) scripts.delete(fileName);

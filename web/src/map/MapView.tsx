@@ -2,7 +2,7 @@ import type { LayersList, PickingInfo } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import maplibregl, { type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 export interface MapViewport {
   lat: number;
@@ -119,7 +119,9 @@ export function MapView(props: MapViewProps) {
     };
   }, []);
 
-  useEffect(() => {
+  // In the commit itself, not after paint: a passive effect waited behind one or two map frames
+  // (~45 ms each under software WebGL) before deck.gl saw new layers, the first hexagons included.
+  useLayoutEffect(() => {
     overlayRef.current?.setProps({ layers: props.layers });
   }, [props.layers]);
 
