@@ -123,7 +123,7 @@ BEGIN
     FROM pg_temp.pending_message_changes
     GROUP BY GROUPING SETS ((local_day, h3_7), (local_day, h3_8))
     HAVING sum(s) <> 0
-    ORDER BY 1, 2, 3
+    ORDER BY 1, 3, 2
     ON CONFLICT (res, day, cell) DO UPDATE SET n = r.n + excluded.n$q$;
   EXECUTE 'SELECT EXISTS (SELECT FROM pg_temp.pending_message_changes WHERE s < 0)' INTO removals;
   IF removals THEN

@@ -56,13 +56,13 @@ export function bucketCounts(
     !dimensions &&
     !filter.bbox
   ) {
-    return sql`
-      SELECT r.cell, width_bucket(r.day, ${edges.map((e) => localDate(e, timezone))}::date[]) - 1 AS b,
-             sum(r.n)::int AS n
-      FROM cell_day_counts r
+    const b = sql`width_bucket(r.day, ${edges.map((e) => localDate(e, timezone))}::date[]) - 1`;
+    const where = sql`
       WHERE r.res = ${res} AND r.day >= ${days.fromDay as string}::date AND r.day < ${days.toDay as string}::date
-        AND ${cellCondition(sql, sql`r.cell`, cells)}
-      GROUP BY 1, 2`;
+        AND ${cellCondition(sql, sql`r.cell`, cells)}`;
+    // A day bucket is one row per cell already: no grouping, so rows stream in key (cell) order.
+    if (bucket === 'day') return sql`SELECT r.cell, ${b} AS b, r.n FROM cell_day_counts r ${where}`;
+    return sql`SELECT r.cell, ${b} AS b, sum(r.n)::int AS n FROM cell_day_counts r ${where} GROUP BY 1, 2`;
   }
   const split =
     bucket === 'month' && rollupServes(filter, { kind: 'cell', res }) ? splitByMonth(filter, timezone) : null;

@@ -164,8 +164,9 @@ describe.each(BACKENDS)('heat map routes on %s with the Járókelő data', (back
     },
     { res: 6, bucket: 'month', query: '', from: null, to: null },
     { res: 7, bucket: 'hour', query: 'from=2024-10-26&to=2024-10-28', from: '2024-10-26', to: '2024-10-28' },
-    // Day counts pre-aggregate (res 7, no filter), across both DST changes of 2024.
+    // Day counts pre-aggregate (res 7 and 8, no filter), across both DST changes of 2024.
     { res: 7, bucket: 'day', query: 'from=2024-01-01&to=2025-01-01', from: '2024-01-01', to: '2025-01-01' },
+    { res: 8, bucket: 'day', query: 'from=2024-03-01&to=2024-11-01', from: '2024-03-01', to: '2024-11-01' },
     { res: 7, bucket: 'week', query: '', from: null, to: null },
     // Month pre-aggregate for whole months, messages for the partial months at the edges.
     {
