@@ -43,6 +43,7 @@ export async function ingestSuite() {
   }
   const target = runs.find((r) => r.backend === 'server' && r.workload === 'synthetic');
   return {
+    serverSettings: await serverSettings(),
     target: {
       metric: 'server synthetic import messages/s',
       goal: 20_000,
@@ -62,6 +63,20 @@ async function measure(workload: string, backend: 'server' | 'embedded', count: 
   });
   const line = out.trim().split('\n').pop() ?? '';
   return JSON.parse(line) as RunResult;
+}
+
+/** The server settings that move bulk-ingest speed most, recorded beside the figures. */
+async function serverSettings(): Promise<Record<string, string>> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await admin<{ name: string; value: string }[]>`
+      SELECT name, current_setting(name) AS value FROM pg_settings
+      WHERE name IN ('shared_buffers', 'max_wal_size', 'work_mem', 'synchronous_commit', 'wal_compression')
+      ORDER BY name`;
+    return Object.fromEntries(rows.map((r) => [r.name, r.value]));
+  } finally {
+    await admin.end();
+  }
 }
 
 async function freshDatabase(): Promise<string> {
