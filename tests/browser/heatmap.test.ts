@@ -173,6 +173,18 @@ describe('heat map in Chromium on the demo data', () => {
     );
     expect((await readMapPixels(page)).hash).not.toBe(pixelsBefore.hash);
     await screenshot(page, 'filtered');
+
+    // The CSV export follows the view: the filter, the window and the visible area, and it downloads.
+    const href = await page.getByRole('link', { name: 'Выгрузить CSV' }).getAttribute('href');
+    const exportUrl = new URL(href ?? '', demo.url);
+    expect(exportUrl.pathname).toBe('/api/v1/export/messages.csv');
+    expect(exportUrl.searchParams.get('category')).toBe('Kátyú');
+    expect(exportUrl.searchParams.get('to')).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    expect(exportUrl.searchParams.get('bbox')?.split(',')).toHaveLength(4);
+    const csv = await staff.request.get(exportUrl.href);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+    expect((await csv.text()).split('\n').length).toBeGreaterThan(2);
     await page.close();
   });
 

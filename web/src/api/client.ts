@@ -34,6 +34,7 @@ export type HexagonsQuery = QueryOf<'/api/v1/hexagons'>;
 export type TimelineQuery = QueryOf<'/api/v1/timeline'>;
 export type CellMessagesQuery = QueryOf<'/api/v1/cells/{h3}/messages'>;
 export type SummaryQuery = QueryOf<'/api/v1/summary'>;
+export type ExportQuery = QueryOf<'/api/v1/export/messages.csv'>;
 export type PublicQueryOf<P extends keyof paths> = QueryOf<P>;
 
 export class ApiError extends Error {
@@ -124,4 +125,9 @@ export function fetchDistricts(query: Filters, signal?: AbortSignal): Promise<Di
 
 export function fetchSummary(query: QueryOf<'/api/v1/summary'>, signal?: AbortSignal): Promise<Summary> {
   return getJson<Summary>(`${BASE}/summary`, query, signal);
+}
+
+/** Where the browser downloads the messages matching the query as CSV (staff only; held to the caller's districts). */
+export function exportMessagesCsvUrl(query: ExportQuery): string {
+  return `${BASE}/export/messages.csv${queryString(query)}`;
 }

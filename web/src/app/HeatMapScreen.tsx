@@ -1,6 +1,6 @@
 import { resolutionForZoom } from '@heatmap/geo';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { Districts, Meta } from '../api/client';
+import { type Districts, exportMessagesCsvUrl, type Meta } from '../api/client';
 import type { MapApi } from '../api/map-api';
 import { DrillDownPanel } from '../drilldown/DrillDownPanel';
 import type { LoadPage } from '../drilldown/use-message-pages';
@@ -12,18 +12,17 @@ import { MapView, type MapViewport } from '../map/MapView';
 import { useAfterFirstDraw } from '../map/use-after-first-draw';
 import { SummaryBar } from '../summary/SummaryBar';
 import { TimeSlider } from '../timeline/TimeSlider';
-import { buildTimelineCube } from '../timeline/timeline-cube';
-import { windowFromUrl, windowToUrl } from '../timeline/window-from-url';
+import { windowToUrl } from '../timeline/window-from-url';
 import { type UrlState, WINDOW_LENGTHS } from '../url-state/url-state';
 import { MapLegend, MapSidebar } from './MapSidebar';
-import { bboxContains, districtsBounds, paddedBbox, queryFilters } from './query-filters';
+import { MapStatus } from './MapStatus';
+import { bboxContains, districtsBounds, paddedBbox, queryFilters, viewBboxParam } from './query-filters';
 import { cellPlace, initialViewFor, shapesOf } from './screen-geometry';
 import { useFrame } from './use-frame';
 import { useMapLayers } from './use-map-layers';
 import { useMapPicking } from './use-map-picking';
 import { usePlayback } from './use-playback';
-import { useRemote } from './use-remote';
-import { useSettledWindow } from './use-settled-window';
+import { useScreenData } from './use-screen-data';
 
 export interface HeatMapScreenProps {
   meta: Meta;
@@ -39,10 +38,6 @@ export interface HeatMapScreenProps {
 }
 
 const WHOLE_WORLD: [number, number, number, number] = [-180, -90, 180, 90];
-
-function apiBbox(param: string | undefined): string | undefined {
-  return param === 'all' ? undefined : param;
-}
 
 const PUBLIC_WINDOW_LENGTHS = WINDOW_LENGTHS.filter((length) => length !== 'day');
 
@@ -85,43 +80,8 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
     [setUrl],
   );
 
-  const timeline = useRemote(bboxParam ? `${res}|${url.win}|${filterKey}|${bboxParam}` : null, (signal) =>
-    api.timeline({ ...filters, res, bucket: url.win, bbox: apiBbox(bboxParam) }, signal),
-  );
-  // A withheld bucket total (public, under k) draws as an empty bar: the histogram only shows the shape.
-  const cube = useMemo(
-    () =>
-      timeline.data
-        ? buildTimelineCube({ ...timeline.data, totals: timeline.data.totals.map((total) => total ?? 0) })
-        : null,
-    [timeline.data],
-  );
-  const window = useMemo(
-    () => (cube ? windowFromUrl(cube, url.from, url.to, timeZone) : { start: 0, end: 0 }),
-    [cube, url.from, url.to, timeZone],
-  );
-
-  const { settled, settledKey, settling } = useSettledWindow({
-    cube,
-    window,
-    held: playing || scrubbing,
-    timeZone,
-    cumulative: url.cumulative,
-  });
-
-  // Exact medians cost the API every message of the window: ask only when the map colours by them.
-  const medians = url.metric === 'medianAnswer';
-  const hexagons = useRemote(
-    settledKey && bboxParam ? `${res}|${filterKey}|${settledKey}|${bboxParam}|${medians}` : null,
-    (signal) => api.hexagons({ ...filters, ...settled, res, bbox: apiBbox(bboxParam), medians }, signal),
-  );
-  const summary = useRemote(settledKey ? `${filterKey}|${settledKey}` : null, (signal) =>
-    api.summary({ ...filters, ...settled }, signal),
-  );
-  const choropleth = useRemote(
-    url.mode === 'districts' && settledKey ? `${filterKey}|${settledKey}|${medians}` : null,
-    (signal) => api.districts({ ...filters, ...settled, medians }, signal),
-  );
+  const { timeline, cube, window, settled, settledKey, settling, hexagons, summary, choropleth } =
+    useScreenData({ api, url, filters, res, bboxParam, timeZone, held: playing || scrubbing });
 
   const frame = useFrame(cube, window, url.cumulative, url.metric, hexagons.data);
 
@@ -223,6 +183,15 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
     choropleth.retry();
   };
   const embed = variant === 'embed';
+  // Staff only: the messages behind what the map shows (filters, settled window, visible area).
+  const exportHref =
+    api.audience === 'staff'
+      ? exportMessagesCsvUrl({
+          ...filters,
+          ...settled,
+          bbox: viewport ? viewBboxParam(viewport.bounds) : undefined,
+        })
+      : undefined;
 
   return (
     <div className={embed ? 'screen screen--embed' : 'screen'}>
@@ -239,6 +208,7 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
           scope={scope}
           timeZone={timeZone}
           windowStartMs={cube?.edges[window.start] ?? Date.now()}
+          exportHref={exportHref}
         />
       )}
       <div
@@ -266,24 +236,12 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
             <MapLegend scale={scale} url={url} />
           </div>
         )}
-        {(timeline.loading || (!cube && !error)) && (
-          <p className="map-status" role="status">
-            {t('app.loading')}
-          </p>
-        )}
-        {empty && !timeline.loading && (
-          <p className="map-status map-status--empty" role="status">
-            {t('app.empty')}
-          </p>
-        )}
-        {error && (
-          <div className="map-status map-status--error" role="alert">
-            <p>{t('app.error', { message: error.message })}</p>
-            <button type="button" onClick={retry}>
-              {t('app.retry')}
-            </button>
-          </div>
-        )}
+        <MapStatus
+          loading={timeline.loading || (!cube && !error)}
+          empty={empty === true && !timeline.loading}
+          error={error}
+          onRetry={retry}
+        />
         {url.cell && (
           <DrillDownPanel
             key={url.cell}

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Meta, Summary } from '../api/client';
+import { ExportCsvLink } from '../export/ExportCsvLink';
 import { type FilterKey, FilterPanel } from '../filters/FilterPanel';
 import { filterOptions } from '../filters/filter-options';
 import { formatDuration, zoneLabel } from '../i18n/format-time';
@@ -40,6 +41,8 @@ export interface MapSidebarProps {
   timeZone: string;
   /** When the shown window starts (ms): the zone's offset can differ across the year. */
   windowStartMs: number;
+  /** The CSV export of the view (staff); none on the public map. */
+  exportHref?: string;
 }
 
 /** Filters, metric and view switches, legend, hotspots: the column beside the map. */
@@ -60,6 +63,7 @@ export function MapSidebar(props: MapSidebarProps) {
         selected={{ cat: url.cat, src: url.src, status: url.status, district: url.district }}
         onChange={props.onFilterChange}
       />
+      {props.exportHref && <ExportCsvLink href={props.exportHref} />}
       <MapToolbar url={url} setUrl={setUrl} />
       <MapLegend scale={props.scale} url={url} />
       <Hotspots

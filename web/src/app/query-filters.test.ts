@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bboxContains, districtsBounds, paddedBbox, queryFilters } from './query-filters';
+import { bboxContains, districtsBounds, paddedBbox, queryFilters, viewBboxParam } from './query-filters';
 
 describe('queryFilters', () => {
   test('joins lists and leaves empty ones out', () => {
@@ -33,5 +33,17 @@ describe('districtsBounds', () => {
     ];
     expect(districtsBounds(districts, ['I. kerület', 'II. kerület'])).toEqual([18.92, 47.48, 19.05, 47.58]);
     expect(districtsBounds(districts, ['nowhere'])).toBeNull();
+  });
+});
+
+describe('viewBboxParam', () => {
+  test('rounds outward, so the export holds everything on screen', () => {
+    expect(viewBboxParam([19.012345678, 47.445678901, 19.123456789, 47.556789012])).toBe(
+      '19.01234,47.44567,19.12346,47.55679',
+    );
+  });
+
+  test('a view across the antimeridian or a pole is clamped to valid coordinates', () => {
+    expect(viewBboxParam([-200, -95, 200, 95])).toBe('-180,-90,180,90');
   });
 });

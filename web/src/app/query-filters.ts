@@ -27,6 +27,19 @@ export function paddedBbox(bounds: [number, number, number, number]): [number, n
   ];
 }
 
+/** The visible area as a bbox parameter, rounded outward to 5 decimals (about a metre) and clamped. */
+export function viewBboxParam(bounds: readonly [number, number, number, number]): string {
+  const [west, south, east, north] = bounds;
+  const floor = (value: number) => Math.floor(value * 1e5) / 1e5;
+  const ceil = (value: number) => Math.ceil(value * 1e5) / 1e5;
+  return [
+    Math.max(-180, floor(west)),
+    Math.max(-90, floor(south)),
+    Math.min(180, ceil(east)),
+    Math.min(90, ceil(north)),
+  ].join(',');
+}
+
 export function bboxContains(outer: readonly number[], inner: readonly number[]): boolean {
   const [w1 = 0, s1 = 0, e1 = 0, n1 = 0] = outer;
   const [w2 = 0, s2 = 0, e2 = 0, n2 = 0] = inner;

@@ -35,6 +35,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'public.off': 'The public map is switched off. Staff can sign in.',
   'public.share': 'Share',
   'public.shareLink': 'Link to this view',
+  'export.csv': 'Export CSV',
+  'export.csvHint': 'The messages of this map view (filters, period, visible area) as a CSV spreadsheet',
   'public.embedCode': 'Code to embed on a website',
   'public.copy': 'Copy',
   'public.copied': 'Copied',

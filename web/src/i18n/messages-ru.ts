@@ -33,6 +33,8 @@ export const messagesRu = {
   'public.off': 'Открытая карта отключена. Войдите как сотрудник.',
   'public.share': 'Поделиться',
   'public.shareLink': 'Ссылка на этот вид карты',
+  'export.csv': 'Выгрузить CSV',
+  'export.csvHint': 'Сообщения текущего вида карты (фильтры, период, видимая область) таблицей CSV',
   'public.embedCode': 'Код для вставки на сайт',
   'public.copy': 'Копировать',
   'public.copied': 'Скопировано',
