@@ -71,6 +71,12 @@ export default defineConfig({
     emptyOutDir: true,
     // maplibre + deck.gl are one big map chunk by nature; the warning threshold is set to our own budget.
     chunkSizeWarningLimit: 2500,
+    rolldownOptions: {
+      // h3-js (emscripten) runs set-up code at load, so the bundler keeps it wherever anything imports
+      // @heatmap/geo, even the 3 kB entry that only wants resolutionForZoom. Nothing relies on that
+      // set-up without calling h3-js, so it may go where none of its functions is used.
+      treeshake: { moduleSideEffects: (id: string) => !id.includes('/node_modules/h3-js/') },
+    },
   },
   test: {
     name: 'web',

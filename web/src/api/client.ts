@@ -1,4 +1,5 @@
 import { takeEarlyResponse } from '../boot/early-requests';
+import { type QueryValue, queryString } from './query-string';
 import type { paths } from './schema';
 
 /** Shapes come only from the generated OpenAPI types; this file restates none of them. */
@@ -47,8 +48,6 @@ export class ApiError extends Error {
   }
 }
 
-type QueryValue = string | number | boolean | undefined;
-
 type UnauthorizedListener = (path: string) => void;
 const unauthorizedListeners = new Set<UnauthorizedListener>();
 
@@ -59,15 +58,6 @@ const unauthorizedListeners = new Set<UnauthorizedListener>();
 export function onUnauthorized(listener: UnauthorizedListener): () => void {
   unauthorizedListeners.add(listener);
   return () => unauthorizedListeners.delete(listener);
-}
-
-function queryString(query: Record<string, QueryValue>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  }
-  const text = params.toString().replaceAll('%2C', ',');
-  return text ? `?${text}` : '';
 }
 
 export async function getJson<T>(

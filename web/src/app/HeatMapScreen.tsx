@@ -2,6 +2,7 @@ import { resolutionForZoom } from '@heatmap/geo';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { type Districts, exportMessagesCsvUrl, type Meta } from '../api/client';
 import type { MapApi } from '../api/map-api';
+import { ZOOM_BEFORE_MAP } from '../boot/first-timeline';
 import { DrillDownPanel } from '../drilldown/DrillDownPanel';
 import type { LoadPage } from '../drilldown/use-message-pages';
 import type { FilterKey } from '../filters/FilterPanel';
@@ -62,7 +63,7 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
   const mapRegionRef = useRef<HTMLDivElement>(null);
 
   const res = Math.min(
-    resolutionForZoom(viewport?.zoom ?? url.z ?? 11),
+    resolutionForZoom(viewport?.zoom ?? url.z ?? ZOOM_BEFORE_MAP),
     api.maxResolution ?? Number.POSITIVE_INFINITY,
   );
   const filters = useMemo(() => queryFilters(url), [url]);

@@ -1,8 +1,11 @@
+import { resolutionForZoom } from '@heatmap/geo';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { staffMapApi } from '../api/map-api';
+import { queryFilters } from '../app/query-filters';
 import { fakeFetch } from '../auth/fake-fetch';
 import { fetchMe } from '../auth/session-client';
 import { publicMapApi } from '../public/public-map-api';
+import { parseUrlState } from '../url-state/url-state';
 import {
   earlyRequestsFor,
   forgetEarlyResponses,
@@ -21,13 +24,32 @@ const ANONYMOUS = { role: 'public', publicMap: true };
 
 describe('earlyRequestsFor', () => {
   test('staff: exactly the URLs the session and the staff map read first', async () => {
-    const { requests } = fakeFetch(() => ({ status: 200, body: {} }));
+    const search = '?cat=Kátyú,Graffiti&status=new&win=week&z=13';
+    const url = parseUrlState(search);
+    const { requests } = fakeFetch(() => ({ status: 200, body: { bucketEdges: [], cells: [], totals: [] } }));
     await fetchMe();
     await staffMapApi.meta();
     await staffMapApi.districts({});
+    // As the screen asks it before the map has reported its view (HeatMapScreen, use-screen-data).
+    await staffMapApi.timeline({
+      ...queryFilters(url),
+      res: resolutionForZoom(url.z ?? 11),
+      bucket: url.win,
+      bbox: undefined,
+    });
     const [session, ...map] = requests.map((request) => request.path);
-    expect(earlyRequestsFor('/')).toEqual({ urls: [session], staffUrls: map });
-    expect(earlyRequestsFor('/somewhere')).toEqual(earlyRequestsFor('/'));
+    expect(earlyRequestsFor('/', search)).toEqual({ urls: [session], staffUrls: map });
+    expect(map.at(-1)).toBe(
+      '/api/v1/timeline?category=K%C3%A1ty%C3%BA,Graffiti&status=new&res=10&bucket=week',
+    );
+    expect(earlyRequestsFor('/somewhere', search)).toEqual(earlyRequestsFor('/', search));
+  });
+
+  test('staff link with a view: its first timeline waits for the map, so none early', () => {
+    expect(earlyRequestsFor('/', '?lat=47.5&lon=19.05&z=12').staffUrls).toEqual([
+      '/api/v1/meta',
+      '/api/v1/districts',
+    ]);
   });
 
   test('public and embed: exactly the URLs the public map reads first', async () => {
@@ -48,7 +70,7 @@ describe('earlyRequestsFor', () => {
 describe('startEarlyRequests', () => {
   test('signed in: the session, then meta and districts, each answer used once', async () => {
     const { requests } = fakeFetch((path) => ({ status: 200, body: path.endsWith('/me') ? ADMIN : META }));
-    await startEarlyRequests('/');
+    await startEarlyRequests('/', '?lat=47.5&lon=19.05');
     expect(requests.map((request) => request.path)).toEqual([
       '/api/v1/auth/me',
       '/api/v1/meta',
@@ -63,14 +85,14 @@ describe('startEarlyRequests', () => {
 
   test('signed out: only the session (the map would answer 401 and is not shown)', async () => {
     const { requests } = fakeFetch(() => ({ status: 200, body: ANONYMOUS }));
-    await startEarlyRequests('/');
+    await startEarlyRequests('/', '');
     expect(requests.map((request) => request.path)).toEqual(['/api/v1/auth/me']);
     expect(takeEarlyResponse('/api/v1/meta')).toBeUndefined();
   });
 
   test('forgotten answers are not taken (signing in or out)', async () => {
     fakeFetch((path) => ({ status: 200, body: path.endsWith('/me') ? ADMIN : META }));
-    await startEarlyRequests('/');
+    await startEarlyRequests('/', '');
     forgetEarlyResponses();
     expect(takeEarlyResponse('/api/v1/meta')).toBeUndefined();
   });
@@ -82,7 +104,7 @@ describe('startEarlyRequests', () => {
         throw new TypeError('Failed to fetch');
       }),
     );
-    await startEarlyRequests('/public');
+    await startEarlyRequests('/public', '');
     await expect(publicMapApi.meta()).rejects.toMatchObject({ name: 'ApiError', status: 0 });
   });
 });

@@ -1,9 +1,11 @@
+import { firstStaffTimelineUrl } from './first-timeline';
+
 /**
  * The first screen's API reads, started by the entry chunk while the app's bundle (React, MapLibre,
  * deck.gl: ~650 kB gzip) is still downloading and compiling, instead of one after another once it
- * runs (session, then meta and district shapes). The app's fetchers take an answer from here when
- * one was started for exactly their URL; each is taken once, so a retry or a later read goes to the
- * network, and signing in or out forgets whatever was not taken.
+ * runs (session, then meta, district shapes and the timeline). The app's fetchers take an answer
+ * from here when one was started for exactly their URL; each is taken once, so a retry or a later
+ * read goes to the network, and signing in or out forgets whatever was not taken.
  */
 const started = new Map<string, Promise<Response>>();
 
@@ -23,15 +25,20 @@ const SESSION_URL = '/api/v1/auth/me';
 
 /**
  * What each page reads before anything else, as its fetchers spell the URLs (early-requests.test.ts
- * holds them to it): `/` the session, then the staff meta and district shapes; `/public` and `/embed`
- * the public ones; the wall screen nothing (it reads after its own start-up).
+ * holds them to it): `/` the session, then the staff meta and district shapes and, for a link without
+ * a view, the timeline (the heaviest read); `/public` and `/embed` the public meta and shapes; the wall
+ * screen nothing (it reads after its own start-up).
  */
-export function earlyRequestsFor(pathname: string): EarlyRequests {
+export function earlyRequestsFor(pathname: string, search = ''): EarlyRequests {
   const path = normalizePath(pathname);
   if (path === '/public' || path === '/embed')
     return { urls: ['/api/v1/public/meta', '/api/v1/public/districts?medians=true'], staffUrls: [] };
   if (path === '/wall') return { urls: [], staffUrls: [] };
-  return { urls: [SESSION_URL], staffUrls: ['/api/v1/meta', '/api/v1/districts'] };
+  const timeline = firstStaffTimelineUrl(search);
+  return {
+    urls: [SESSION_URL],
+    staffUrls: ['/api/v1/meta', '/api/v1/districts', ...(timeline ? [timeline] : [])],
+  };
 }
 
 function start(url: string): Promise<Response> {
@@ -43,8 +50,8 @@ function start(url: string): Promise<Response> {
 }
 
 /** Starts the page's early reads; resolves when all of them (staff ones included) have been started. */
-export async function startEarlyRequests(pathname: string): Promise<void> {
-  const { urls, staffUrls } = earlyRequestsFor(pathname);
+export async function startEarlyRequests(pathname: string, search: string): Promise<void> {
+  const { urls, staffUrls } = earlyRequestsFor(pathname, search);
   for (const url of urls) start(url);
   const session = started.get(SESSION_URL);
   if (!session || staffUrls.length === 0) return;
