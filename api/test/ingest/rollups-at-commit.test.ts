@@ -120,6 +120,19 @@ describe.each(BACKENDS)('pre-aggregates summed at commit on %s', (backend) => {
     expect(await rollupMismatches(db.sql)).toEqual([]);
   });
 
+  test('concurrent transactions into the same cells both land in the sums', async () => {
+    const total = await rollupTotal(db.sql);
+    const batch = (prefix: string) =>
+      Array.from({ length: 300 }, (_, i) => message(`${prefix}${i}`, { lat: 47.5 + (i % 7) * 0.002 }));
+    await Promise.all(
+      ['c', 'k'].map((prefix) =>
+        db.sql.begin((tx) => upsertMessages(tx as unknown as Sql, batch(prefix), TZ)),
+      ),
+    );
+    expect(await rollupTotal(db.sql)).toBe((total ?? 0) + 600);
+    expect(await rollupMismatches(db.sql)).toEqual([]);
+  });
+
   test('deleted messages leave the sums, and emptied groups are removed', async () => {
     await db.sql.begin((tx) =>
       upsertMessages(tx as unknown as Sql, [message('d1', { category: 'Trees', lat: 47.45 })], TZ),
