@@ -111,9 +111,10 @@ export async function prepareBulkWrite(sql: Sql): Promise<void> {
 }
 
 /**
- * One INSERT .. ON CONFLICT for a batch, answering two counts (not a row per message). A row whose content hash equals the stored one is left
- * alone (the WHERE of DO UPDATE): it is neither written nor passed to the triggers, and a batch of
- * only such rows leaves the pre-aggregates and data_version as they were.
+ * One INSERT .. ON CONFLICT for a batch, answering two counts (not a row per message). A row whose
+ * content hash equals the stored one is left alone (the WHERE of DO UPDATE): it is neither written
+ * nor passed to the triggers, and a batch of only such rows leaves the pre-aggregates and
+ * data_version as they were.
  */
 function upsertStatement(sql: Sql, c: ReturnType<typeof columns>, timezone: string) {
   return sql<{ inserted: number; written: number }[]>`
@@ -131,31 +132,31 @@ function upsertStatement(sql: Sql, c: ReturnType<typeof columns>, timezone: stri
     ), located AS (
       SELECT i.*, ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326) AS geom FROM input i
     ), written AS (
-    INSERT INTO messages AS m (
-      source_id, external_id, category_id, title, body, author, author_url, address, executor, url,
-      status, status_raw, created_at, answered_at, resolved_at, local_day, lat, lon, geom, district_id,
-      h3_5, h3_6, h3_7, h3_8, h3_9, h3_10, content_hash)
-    SELECT s.id, l.external_id, c.id, l.title, l.body, l.author, l.author_url, l.address, l.executor, l.url,
-           l.status::message_status, l.status_raw, l.created_at, l.answered_at, l.resolved_at,
-           (l.created_at AT TIME ZONE ${timezone})::date, l.lat, l.lon, l.geom,
-           (SELECT dp.district_id FROM district_parts dp
-             WHERE ST_Intersects(dp.geom, l.geom) ORDER BY dp.district_id LIMIT 1),
-           l.h3_5, l.h3_6, l.h3_7, l.h3_8, l.h3_9, l.h3_10, l.content_hash
-    FROM located l
-    JOIN sources s ON s.name = l.source
-    JOIN categories c ON c.name = l.category
-    ON CONFLICT (source_id, external_id) DO UPDATE SET
-      category_id = excluded.category_id, title = excluded.title, body = excluded.body,
-      author = excluded.author, author_url = excluded.author_url, address = excluded.address,
-      executor = excluded.executor, url = excluded.url, status = excluded.status,
-      status_raw = excluded.status_raw, created_at = excluded.created_at,
-      answered_at = excluded.answered_at, resolved_at = excluded.resolved_at,
-      local_day = excluded.local_day, lat = excluded.lat, lon = excluded.lon, geom = excluded.geom,
-      district_id = excluded.district_id, h3_5 = excluded.h3_5, h3_6 = excluded.h3_6,
-      h3_7 = excluded.h3_7, h3_8 = excluded.h3_8, h3_9 = excluded.h3_9, h3_10 = excluded.h3_10,
-      content_hash = excluded.content_hash, updated_at = now()
-    WHERE m.content_hash IS DISTINCT FROM excluded.content_hash
-    RETURNING (xmax = 0) AS inserted
+      INSERT INTO messages AS m (
+        source_id, external_id, category_id, title, body, author, author_url, address, executor, url,
+        status, status_raw, created_at, answered_at, resolved_at, local_day, lat, lon, geom, district_id,
+        h3_5, h3_6, h3_7, h3_8, h3_9, h3_10, content_hash)
+      SELECT s.id, l.external_id, c.id, l.title, l.body, l.author, l.author_url, l.address, l.executor, l.url,
+             l.status::message_status, l.status_raw, l.created_at, l.answered_at, l.resolved_at,
+             (l.created_at AT TIME ZONE ${timezone})::date, l.lat, l.lon, l.geom,
+             (SELECT dp.district_id FROM district_parts dp
+               WHERE ST_Intersects(dp.geom, l.geom) ORDER BY dp.district_id LIMIT 1),
+             l.h3_5, l.h3_6, l.h3_7, l.h3_8, l.h3_9, l.h3_10, l.content_hash
+      FROM located l
+      JOIN sources s ON s.name = l.source
+      JOIN categories c ON c.name = l.category
+      ON CONFLICT (source_id, external_id) DO UPDATE SET
+        category_id = excluded.category_id, title = excluded.title, body = excluded.body,
+        author = excluded.author, author_url = excluded.author_url, address = excluded.address,
+        executor = excluded.executor, url = excluded.url, status = excluded.status,
+        status_raw = excluded.status_raw, created_at = excluded.created_at,
+        answered_at = excluded.answered_at, resolved_at = excluded.resolved_at,
+        local_day = excluded.local_day, lat = excluded.lat, lon = excluded.lon, geom = excluded.geom,
+        district_id = excluded.district_id, h3_5 = excluded.h3_5, h3_6 = excluded.h3_6,
+        h3_7 = excluded.h3_7, h3_8 = excluded.h3_8, h3_9 = excluded.h3_9, h3_10 = excluded.h3_10,
+        content_hash = excluded.content_hash, updated_at = now()
+      WHERE m.content_hash IS DISTINCT FROM excluded.content_hash
+      RETURNING (xmax = 0) AS inserted
     )
     SELECT (count(*) FILTER (WHERE inserted))::int AS inserted, count(*)::int AS written FROM written`;
 }
