@@ -164,6 +164,12 @@ function upsertStatement(sql: Sql, c: ReturnType<typeof columns>, timezone: stri
 /** Column arrays for unnest: one array per column, in input order. */
 function columns(batch: MessageInput[]) {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  // Each instant is formatted once, for its column and for the content hash.
+  const times = batch.map((m) => ({
+    created: m.createdAt.toISOString(),
+    answered: iso(m.answeredAt),
+    resolved: iso(m.resolvedAt),
+  }));
   const cells = batch.map((m) => cellsForPoint(m.lat, m.lon));
   const cellColumn = (res: (typeof RESOLUTIONS)[number]) =>
     cells.map((c) => BigInt(`0x${c[res]}`).toString());
@@ -180,9 +186,9 @@ function columns(batch: MessageInput[]) {
     url: batch.map((m) => m.url),
     status: batch.map((m) => m.status),
     statusRaw: batch.map((m) => m.statusRaw),
-    createdAt: batch.map((m) => iso(m.createdAt)),
-    answeredAt: batch.map((m) => iso(m.answeredAt)),
-    resolvedAt: batch.map((m) => iso(m.resolvedAt)),
+    createdAt: times.map((t) => t.created),
+    answeredAt: times.map((t) => t.answered),
+    resolvedAt: times.map((t) => t.resolved),
     lat: batch.map((m) => m.lat),
     lon: batch.map((m) => m.lon),
     h3_5: cellColumn(5),
@@ -191,12 +197,18 @@ function columns(batch: MessageInput[]) {
     h3_8: cellColumn(8),
     h3_9: cellColumn(9),
     h3_10: cellColumn(10),
-    hash: batch.map(contentHash),
+    hash: batch.map((m, i) => contentHash(m, times[i] as (typeof times)[number])),
   };
 }
 
-/** Hash of everything a message carries: equal hashes mean a re-send changes nothing. */
-export function contentHash(m: MessageInput): string {
+/**
+ * Hash of everything a message carries: equal hashes mean a re-send changes nothing. Its input
+ * format is stored data (content_hash): changing it makes the next re-import rewrite every row.
+ */
+function contentHash(
+  m: MessageInput,
+  times: { created: string; answered: string | null; resolved: string | null },
+): string {
   const fields = [
     m.category,
     m.title,
@@ -208,9 +220,9 @@ export function contentHash(m: MessageInput): string {
     m.url,
     m.status,
     m.statusRaw,
-    m.createdAt.toISOString(),
-    m.answeredAt?.toISOString() ?? null,
-    m.resolvedAt?.toISOString() ?? null,
+    times.created,
+    times.answered,
+    times.resolved,
     m.lat,
     m.lon,
   ];
