@@ -17,13 +17,15 @@ interface PageTimings {
   slider: number;
   hexagons: number;
   frames: number[];
+  /** Each change of the drawn deck.gl layers: "<ms> <ids>". */
+  drawn: string[];
   domContentLoaded: number;
   load: number;
 }
 
 // Runs in the page before its scripts: records when the slider appears and each deck.gl frame lands.
 function recordFrames(): void {
-  const state = { slider: -1, hexagons: -1, frames: [] as number[] };
+  const state = { slider: -1, hexagons: -1, frames: [] as number[], drawn: [] as string[] };
   (window as unknown as { firstHexagons: typeof state }).firstHexagons = state;
   new MutationObserver((records) => {
     if (state.slider < 0 && document.querySelector('.time-slider')) state.slider = performance.now();
@@ -32,6 +34,8 @@ function recordFrames(): void {
       if (record.attributeName === 'data-frames' && state.frames.length < 8)
         state.frames.push(performance.now());
       const drawn = (record.target as HTMLElement).dataset.drawnLayers ?? '';
+      if (record.attributeName === 'data-drawn-layers')
+        state.drawn.push(`${Math.round(performance.now())} ${drawn}`);
       if (state.hexagons < 0 && drawn.split(' ').includes('message-hexagons'))
         state.hexagons = performance.now();
     }
@@ -39,7 +43,7 @@ function recordFrames(): void {
     subtree: true,
     childList: true,
     attributes: true,
-    attributeFilter: ['data-frames'],
+    attributeFilter: ['data-frames', 'data-drawn-layers'],
   });
 }
 
@@ -109,13 +113,16 @@ try {
       { polling: 'raf', timeout: 60_000 },
     );
     const wallMs = Date.now() - started;
+    await page.waitForTimeout(800); // for the frames after the first hexagons (labels)
     const profile = session
       ? ((await session.send('Profiler.stop')) as { profile: CpuProfile }).profile
       : null;
     if (trace && run === 0) writeFileSync('/tmp/first-hexagons-trace.json', await browser.stopTracing());
     const timings: PageTimings = await page.evaluate(() => {
       const state = (
-        window as unknown as { firstHexagons: { slider: number; hexagons: number; frames: number[] } }
+        window as unknown as {
+          firstHexagons: { slider: number; hexagons: number; frames: number[]; drawn: string[] };
+        }
       ).firstHexagons;
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       return {
@@ -128,6 +135,7 @@ try {
         slider: state.slider,
         hexagons: state.hexagons,
         frames: state.frames,
+        drawn: state.drawn,
         domContentLoaded: navigation.domContentLoadedEventEnd,
         load: navigation.loadEventEnd,
       };
@@ -145,6 +153,7 @@ try {
     console.log(
       `  slider ${Math.round(timings.slider)}; hexagons ${Math.round(timings.hexagons)}; frames ${timings.frames.map(Math.round).join(', ')}`,
     );
+    for (const change of timings.drawn) console.log(`  drawn ${change}`);
     // Binned from the profiler's start, a few ms before navigation: close to page time, not exact.
     if (profile) printCpuProfile(profile, profile.startTime / 1000);
     await browser.close();

@@ -9,8 +9,9 @@ import type { FilterKey } from '../filters/FilterPanel';
 import { useI18n } from '../i18n/i18n';
 import { basemapStyle } from '../map/basemap-style';
 import { HexTooltip, type HexTooltipProps } from '../map/HexTooltip';
+import { DISTRICT_CHOROPLETH_LAYER_ID } from '../map/layers/district-layers';
+import { HEX_LAYER_ID } from '../map/layers/hex-layer';
 import { MapView, type MapViewport } from '../map/MapView';
-import { useAfterFirstDraw } from '../map/use-after-first-draw';
 import { SummaryBar } from '../summary/SummaryBar';
 import { TimeSlider } from '../timeline/TimeSlider';
 import { windowToUrl } from '../timeline/window-from-url';
@@ -119,8 +120,14 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
     [shapes, scopeKey],
   );
 
-  // District names wait for the first hexagons (or a failed timeline), so the hexagons come first.
-  const labels = useAfterFirstDraw(frame !== null || timeline.error !== null);
+  // District names wait until the map has drawn its data once (hexagons or choropleth), so their font
+  // atlas and shaders (~250 ms under software WebGL) come a frame after it, not before; with no data
+  // to draw (failed or empty timeline) they show at once.
+  const [dataDrawn, setDataDrawn] = useState(false);
+  const onLayersDrawn = useCallback((ids: readonly string[]) => {
+    if (ids.includes(HEX_LAYER_ID) || ids.includes(DISTRICT_CHOROPLETH_LAYER_ID)) setDataDrawn(true);
+  }, []);
+  const labels = dataDrawn || timeline.error !== null || cube?.cells.length === 0;
   const { layers, scale } = useMapLayers({
     url,
     frame,
@@ -230,6 +237,7 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
           pitch={url.extrude && url.mode === 'hexagons' ? 45 : 0}
           focusBounds={focusBounds}
           maxZoom={api.maxZoom}
+          onLayersDrawn={onLayersDrawn}
         />
         {hover && <HexTooltip {...hover} />}
         {embed && (

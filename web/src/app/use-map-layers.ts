@@ -20,7 +20,7 @@ export interface MapLayersInput {
   shapes: DistrictShape[];
   /** Districts outlined on top of everything: a municipal user's own. */
   outlined?: readonly DistrictShape[];
-  /** Whether to draw the district names (held back until the hexagons are on screen: see use-after-first-draw). */
+  /** Whether to draw the district names (held back until the data has been drawn once: see HeatMapScreen). */
   labels?: boolean;
 }
 

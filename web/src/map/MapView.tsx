@@ -26,6 +26,8 @@ export interface MapViewProps {
   focusBounds?: [number, number, number, number] | null;
   /** The closest zoom allowed (the public map stops where its capped cells would fill the screen). */
   maxZoom?: number;
+  /** After a frame that drew a different set of deck.gl layers than the one before: their ids. */
+  onLayersDrawn?(layerIds: readonly string[]): void;
 }
 
 function readViewport(map: maplibregl.Map): MapViewport {
@@ -91,9 +93,11 @@ export function MapView(props: MapViewProps) {
         frames += 1;
         container.dataset.frames = String(frames);
         if (drawing.size === 0) return;
-        const drawn = [...drawing].sort().join(' ');
-        if (container.dataset.drawnLayers !== drawn) container.dataset.drawnLayers = drawn;
+        const ids = [...drawing].sort();
         drawing = new Set();
+        if (container.dataset.drawnLayers === ids.join(' ')) return;
+        container.dataset.drawnLayers = ids.join(' ');
+        callbacks.current.onLayersDrawn?.(ids);
       },
     });
     map.addControl(overlay);

@@ -45,6 +45,8 @@ export function labelPosition(coordinates: MultiPolygon): [number, number] {
   return [best.x, best.y];
 }
 
+export const DISTRICT_CHOROPLETH_LAYER_ID = 'district-choropleth';
+
 export function districtLabelProps(
   districts: readonly DistrictShape[],
   dark: boolean,
@@ -83,7 +85,7 @@ export function districtChoroplethProps(
   metricKey: string,
 ): GeoJsonLayerProps {
   return {
-    id: 'district-choropleth',
+    id: DISTRICT_CHOROPLETH_LAYER_ID,
     data: {
       type: 'FeatureCollection',
       features: districts.map((district, index) => ({
