@@ -168,12 +168,16 @@ describe('three audiences in Chromium on the demo data', () => {
     watchErrors(page);
     const bodies = collectApiBodies(page);
     const staffRequests: string[] = [];
+    const timelineRequests: string[] = [];
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;
       if (path.startsWith('/api/v1/') && !path.startsWith('/api/v1/public/')) staffRequests.push(path);
+      if (path === '/api/v1/public/timeline') timelineRequests.push(request.url());
     });
     await page.goto(`${demo.url}/public?from=2025-03-01&to=2025-04-01`);
     await waitForMap(page);
+    // The entry chunk's early timeline read is the one the screen used: it did not ask again.
+    expect(timelineRequests).toHaveLength(1);
     const pixels = await readMapPixels(page);
     expect(pixels.scalePixels).toBeGreaterThan(2000);
     expect(await page.getByRole('note').textContent()).toContain('меньше 5 обращений');

@@ -53,13 +53,24 @@ describe('earlyRequestsFor', () => {
   });
 
   test('public and embed: exactly the URLs the public map reads first', async () => {
+    // Days are not served publicly and z=14 is past the public resolution cap: both narrowed.
+    const search = '?src=jarokelo&win=day&z=14';
+    const url = parseUrlState(search);
     const { requests } = fakeFetch(() => ({ status: 200, body: {} }));
     await publicMapApi.meta();
     await publicMapApi.districts({});
+    await publicMapApi.timeline({
+      ...queryFilters(url),
+      res: Math.min(resolutionForZoom(url.z ?? 11), publicMapApi.maxResolution ?? 15),
+      bucket: 'week',
+      bbox: undefined,
+    });
     const expected = { urls: requests.map((request) => request.path), staffUrls: [] };
-    expect(earlyRequestsFor('/public')).toEqual(expected);
-    expect(earlyRequestsFor('/public/')).toEqual(expected);
-    expect(earlyRequestsFor('/embed')).toEqual(expected);
+    expect(expected.urls.at(-1)).toBe('/api/v1/public/timeline?source=jarokelo&res=8&bucket=week');
+    expect(earlyRequestsFor('/public', search)).toEqual(expected);
+    expect(earlyRequestsFor('/public/', search)).toEqual(expected);
+    expect(earlyRequestsFor('/embed', search)).toEqual(expected);
+    expect(earlyRequestsFor('/public', '?lat=47.5&lon=19.05').urls).toEqual(expected.urls.slice(0, 2));
   });
 
   test('the wall starts nothing early', () => {
@@ -104,7 +115,7 @@ describe('startEarlyRequests', () => {
         throw new TypeError('Failed to fetch');
       }),
     );
-    await startEarlyRequests('/public', '');
+    await startEarlyRequests('/public', '?lat=47.5&lon=19.05');
     await expect(publicMapApi.meta()).rejects.toMatchObject({ name: 'ApiError', status: 0 });
   });
 });

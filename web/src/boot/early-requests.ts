@@ -1,4 +1,4 @@
-import { firstStaffTimelineUrl } from './first-timeline';
+import { firstTimelineUrl } from './first-timeline';
 
 /**
  * The first screen's API reads, started by the entry chunk while the app's bundle (React, MapLibre,
@@ -26,15 +26,18 @@ const SESSION_URL = '/api/v1/auth/me';
 /**
  * What each page reads before anything else, as its fetchers spell the URLs (early-requests.test.ts
  * holds them to it): `/` the session, then the staff meta and district shapes and, for a link without
- * a view, the timeline (the heaviest read); `/public` and `/embed` the public meta and shapes; the wall
- * screen nothing (it reads after its own start-up).
+ * a view, the timeline (the heaviest read); `/public` and `/embed` the public meta, shapes and
+ * timeline; the wall screen nothing (it reads after its own start-up).
  */
 export function earlyRequestsFor(pathname: string, search = ''): EarlyRequests {
   const path = normalizePath(pathname);
-  if (path === '/public' || path === '/embed')
-    return { urls: ['/api/v1/public/meta', '/api/v1/public/districts?medians=true'], staffUrls: [] };
+  if (path === '/public' || path === '/embed') {
+    const timeline = firstTimelineUrl(search, 'public');
+    const urls = ['/api/v1/public/meta', '/api/v1/public/districts?medians=true'];
+    return { urls: timeline ? [...urls, timeline] : urls, staffUrls: [] };
+  }
   if (path === '/wall') return { urls: [], staffUrls: [] };
-  const timeline = firstStaffTimelineUrl(search);
+  const timeline = firstTimelineUrl(search, 'staff');
   return {
     urls: [SESSION_URL],
     staffUrls: ['/api/v1/meta', '/api/v1/districts', ...(timeline ? [timeline] : [])],

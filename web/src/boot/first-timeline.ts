@@ -1,4 +1,4 @@
-import { resolutionForZoom } from '@heatmap/geo';
+import { PUBLIC_MAX_RESOLUTION, resolutionForZoom } from '@heatmap/geo';
 import { queryString } from '../api/query-string';
 import { queryFilters } from '../app/query-filters';
 import { parseUrlState } from '../url-state/url-state';
@@ -7,20 +7,19 @@ import { parseUrlState } from '../url-state/url-state';
 export const ZOOM_BEFORE_MAP = 11;
 
 /**
- * The staff map's first /timeline read for a link, exactly as the screen asks it before the map
- * reports its view (HeatMapScreen, use-screen-data): the whole region, the link's filters and window
- * length, the resolution for the link's zoom. Null when the link has a view: that first read waits
- * for the map's bounds. If the map then settles on another resolution the screen asks again, as it
- * would have anyway.
+ * The map's first /timeline read for a link, exactly as the screen asks it before the map reports
+ * its view (HeatMapScreen, use-screen-data, and for the public map public-map-api's narrowing: the
+ * resolution capped, days as weeks): the whole region, the link's filters and window length, the
+ * resolution for the link's zoom. Null when the link has a view: that first read waits for the map's
+ * bounds. If the map then settles on another resolution the screen asks again, as it would anyway.
  */
-export function firstStaffTimelineUrl(search: string): string | null {
+export function firstTimelineUrl(search: string, audience: 'staff' | 'public'): string | null {
   const url = parseUrlState(search);
   if (url.lat !== undefined) return null;
-  const query = {
-    ...queryFilters(url),
-    res: resolutionForZoom(url.z ?? ZOOM_BEFORE_MAP),
-    bucket: url.win,
-    bbox: undefined,
-  };
-  return `/api/v1/timeline${queryString(query)}`;
+  const filters = queryFilters(url);
+  const res = resolutionForZoom(url.z ?? ZOOM_BEFORE_MAP);
+  if (audience === 'staff') return `/api/v1/timeline${queryString({ ...filters, res, bucket: url.win })}`;
+  const bucket = url.win === 'month' ? 'month' : 'week';
+  const publicRes = Math.min(res, PUBLIC_MAX_RESOLUTION);
+  return `/api/v1/public/timeline${queryString({ ...filters, res: publicRes, bucket })}`;
 }
