@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -134,11 +134,20 @@ describe.each(BACKENDS)('POST /api/v1/messages and cache invalidation on %s', (b
     const webRoot = mkdtempSync(join(tmpdir(), 'heatmap-web-'));
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>heat map</title>');
     writeFileSync(join(webRoot, 'app.js'), 'console.log(1)');
+    mkdirSync(join(webRoot, 'assets'));
+    writeFileSync(join(webRoot, 'assets', 'main-Ab12Cd34.js'), 'console.log(2)');
     const server = await startServer(testConfig(), { db, webRoot });
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
-      expect(await (await fetch(`${server.url}/app.js`)).text()).toBe('console.log(1)');
+      const plain = await fetch(`${server.url}/app.js`);
+      expect(await plain.text()).toBe('console.log(1)');
+      expect(plain.headers.get('cache-control')).not.toMatch(/immutable/);
+      const hashed = await fetch(`${server.url}/assets/main-Ab12Cd34.js`);
+      expect(await hashed.text()).toBe('console.log(2)');
+      expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      const index = await fetch(`${server.url}/`);
+      expect(index.headers.get('cache-control')).not.toMatch(/immutable/);
       const deepLink = await fetch(`${server.url}/public/map?res=8`);
       expect(deepLink.status).toBe(200);
       expect(await deepLink.text()).toMatch(/<title>heat map/);
