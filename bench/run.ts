@@ -6,7 +6,8 @@
  * `web` needs the built app (pnpm --filter @heatmap/web build) and Chromium at /usr/bin/chromium.
  * `wall` runs BENCH_WALL_CYCLES accelerated wall-display cycles (default 2,000: about half an hour).
  * Environment: BENCH_DATABASE_URL (admin URL of a PostgreSQL/PostGIS server; default the test
- * server), BENCH_SYNTHETIC_COUNT (default 1,000,000).
+ * server), BENCH_SYNTHETIC_COUNT (default 1,000,000), BENCH_INGEST_REPEATS (runs of the server
+ * synthetic import, whose median meets the target; default 3).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { apiSuite } from './api/api-suite';

@@ -6,6 +6,7 @@ const adminUrl =
   process.env.TEST_DATABASE_URL ??
   'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 const syntheticCount = Number(process.env.BENCH_SYNTHETIC_COUNT ?? 1_000_000);
+const repeats = Number(process.env.BENCH_INGEST_REPEATS ?? 3);
 const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
 const runner = new URL('./ingest-run.ts', import.meta.url).pathname;
 
@@ -21,7 +22,9 @@ interface RunResult {
 /**
  * Ingest rate with H3 cells, district assignment and the rollup, for the Járókelő file and for
  * synthetic messages, on the server and the embedded database; each beside the baseline (the
- * same rows into a bare table) measured right before it on the same backend.
+ * same rows into a bare table) measured right before it on the same backend. The target run
+ * (server, synthetic) is repeated BENCH_INGEST_REPEATS times (default 3): quiet or not, single
+ * runs of it vary by about 10%, so the target is held against the median, raw runs beside it.
  */
 export async function ingestSuite() {
   const runs: Array<RunResult & { baselinePerSecond: number; ratioToBaseline: number }> = [];
@@ -30,24 +33,29 @@ export async function ingestSuite() {
       ['jarokelo', 0],
       ['synthetic', syntheticCount],
     ] as const) {
-      const baseline = await measure('baseline', backend, workload === 'jarokelo' ? 37_869 : count);
-      const ours = await measure(workload, backend, count);
-      const ratio = ours.messagesPerSecond / baseline.messagesPerSecond;
-      runs.push({ ...ours, baselinePerSecond: baseline.messagesPerSecond, ratioToBaseline: round(ratio) });
-      console.log(
-        `${backend.padEnd(8)} ${workload.padEnd(9)} ${ours.messages} messages in ${ours.seconds.toFixed(1)} s: ` +
-          `${ours.messagesPerSecond} msg/s (baseline ${baseline.messagesPerSecond} msg/s, ratio ${round(ratio)}), ` +
-          `peak RSS ${ours.peakRssMb} MB`,
-      );
+      const isTarget = backend === 'server' && workload === 'synthetic';
+      for (let repeat = 0; repeat < (isTarget ? repeats : 1); repeat++) {
+        const baseline = await measure('baseline', backend, workload === 'jarokelo' ? 37_869 : count);
+        const ours = await measure(workload, backend, count);
+        const ratio = ours.messagesPerSecond / baseline.messagesPerSecond;
+        runs.push({ ...ours, baselinePerSecond: baseline.messagesPerSecond, ratioToBaseline: round(ratio) });
+        console.log(
+          `${backend.padEnd(8)} ${workload.padEnd(9)} ${ours.messages} messages in ${ours.seconds.toFixed(1)} s: ` +
+            `${ours.messagesPerSecond} msg/s (baseline ${baseline.messagesPerSecond} msg/s, ratio ${round(ratio)}), ` +
+            `peak RSS ${ours.peakRssMb} MB`,
+        );
+      }
     }
   }
-  const target = runs.find((r) => r.backend === 'server' && r.workload === 'synthetic');
+  const targetRuns = runs.filter((r) => r.backend === 'server' && r.workload === 'synthetic');
   return {
     serverSettings: await serverSettings(),
     target: {
       metric: 'server synthetic import messages/s',
       goal: 20_000,
-      measured: target?.messagesPerSecond,
+      measured: median(targetRuns.map((r) => r.messagesPerSecond)),
+      runs: targetRuns.map((r) => r.messagesPerSecond),
+      medianRatioToBaseline: median(targetRuns.map((r) => r.ratioToBaseline)),
     },
     runs,
   };
@@ -90,3 +98,10 @@ async function freshDatabase(): Promise<string> {
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+function median(xs: number[]): number | undefined {
+  const sorted = [...xs].sort((a, b) => a - b);
+  if (sorted.length === 0) return undefined;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
