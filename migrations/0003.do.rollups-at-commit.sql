@@ -129,24 +129,17 @@ BEGIN
   IF removals THEN
     -- Separate statements: the INSERTs' new values are not visible to a later part of the same one.
     -- n = 0 leaves every other sum at 0 too (each counts a subset of the messages).
-    EXECUTE format($q$
-      DELETE FROM cell_month_rollup r
-      USING (
-        SELECT DISTINCT c.res, date_trunc('month', f.local_day)::date AS month, f.category_id, c.cell
-        FROM pg_temp.pending_message_changes f CROSS JOIN LATERAL %s
-        WHERE f.s < 0
-      ) g
-      WHERE r.n = 0 AND (r.res, r.month, r.category_id, r.cell) = (g.res, g.month, g.category_id, g.cell)$q$,
-      cells);
-    EXECUTE format($q$
-      DELETE FROM cell_year_rollup r
-      USING (
-        SELECT DISTINCT c.res, date_trunc('year', f.local_day)::date AS year, f.category_id, c.cell
-        FROM pg_temp.pending_message_changes f CROSS JOIN LATERAL %s
-        WHERE f.s < 0
-      ) g
-      WHERE r.n = 0 AND (r.res, r.year, r.category_id, r.cell) = (g.res, g.year, g.category_id, g.cell)$q$,
-      cells);
+    FOREACH grain IN ARRAY ARRAY['month', 'year'] LOOP
+      EXECUTE format($q$
+        DELETE FROM cell_%1$s_rollup r
+        USING (
+          SELECT DISTINCT c.res, date_trunc(%1$L, f.local_day)::date AS t, f.category_id, c.cell
+          FROM pg_temp.pending_message_changes f CROSS JOIN LATERAL %2$s
+          WHERE f.s < 0
+        ) g
+        WHERE r.n = 0 AND (r.res, r.%1$s, r.category_id, r.cell) = (g.res, g.t, g.category_id, g.cell)$q$,
+        grain, cells);
+    END LOOP;
     EXECUTE $q$
       DELETE FROM district_month_rollup r
       USING (
