@@ -1,5 +1,10 @@
 import type { Database, Sql } from '../db/database';
-import { MessageWriter, prepareBulkWrite, UPSERT_BATCH } from '../repositories/messages-repository';
+import {
+  MessageWriter,
+  prepareBulkWrite,
+  UPSERT_BATCH,
+  type UpsertCounts,
+} from '../repositories/messages-repository';
 import type { MessageInput } from './message-input';
 
 /**
@@ -23,12 +28,6 @@ export interface UpsertGeneratedOptions {
   writers?: number;
 }
 
-export interface UpsertTotals {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
-
 /**
  * Streams messages (generated ones: each key once) into the database in batches over WRITERS
  * connections, each committing every ROWS_PER_TRANSACTION rows. Each writer sends a batch and
@@ -39,11 +38,11 @@ export async function upsertGenerated(
   messages: Iterable<MessageInput>,
   timezone: string,
   options: UpsertGeneratedOptions = {},
-): Promise<UpsertTotals> {
+): Promise<UpsertCounts> {
   const { onProgress } = options;
   const rowsPerTransaction = options.rowsPerTransaction ?? ROWS_PER_TRANSACTION[db.kind];
   const writers = options.writers ?? WRITERS[db.kind];
-  const totals: UpsertTotals = { inserted: 0, updated: 0, unchanged: 0 };
+  const totals: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const source = messages[Symbol.iterator]();
   const state = { rows: 0, done: false };
   const take = (max: number): MessageInput[] => {
