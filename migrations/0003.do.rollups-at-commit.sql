@@ -15,10 +15,6 @@
 -- Also new: cell_day_counts holds res 8 too (the time slider at city zoom); summed at commit, it
 -- costs ingest ~2 us a message, where a per-statement upsert cost ~5.
 
-CREATE FUNCTION queue_tables_exist() RETURNS boolean LANGUAGE sql AS $$
-  SELECT to_regclass('pg_temp.pending_message_changes') IS NOT NULL
-$$;
-
 -- Minutes from creation to answer and to resolution, as the rollups sum them (floor of minutes);
 -- date_part gives float8, exact for whole microseconds, and far cheaper than extract's numeric.
 CREATE OR REPLACE FUNCTION apply_message_changes() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -29,7 +25,7 @@ DECLARE
   queued bigint := 0;
   n bigint;
 BEGIN
-  IF NOT queue_tables_exist() THEN
+  IF to_regclass('pg_temp.pending_message_changes') IS NULL THEN
     CREATE TEMP TABLE pending_message_changes (
       s smallint NOT NULL,
       local_day date NOT NULL,
