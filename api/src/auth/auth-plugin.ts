@@ -79,7 +79,9 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
   // to someone else; Vary: Cookie keeps browsers from mixing signed-in and anonymous answers.
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('vary', appendVary(reply.getHeader('vary'), 'Cookie'));
-    if (request.cookies[SESSION_COOKIE] !== undefined) {
+    // The cookies are parsed by an onRequest hook: a reply sent before it ran (a CORS preflight, answered
+    // by an earlier hook) has none. A throw here would make every error reply fail too.
+    if (request.cookies?.[SESSION_COOKIE] !== undefined) {
       const cacheControl = String(reply.getHeader('cache-control') ?? '');
       reply.header('cache-control', privateCacheControl(cacheControl));
     }
