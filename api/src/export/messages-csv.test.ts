@@ -43,4 +43,25 @@ describe('messagesToCsv', () => {
     expect(csvField(null)).toBe('');
     expect(csvField(47.5)).toBe('47.5');
   });
+  test.each([
+    ['=HYPERLINK("http://evil.example","x")', `"'=HYPERLINK(""http://evil.example"",""x"")"`],
+    ['+cmd|calc', `"'+cmd|calc"`],
+    ['-2+3', `"'-2+3"`],
+    ['@SUM(1+1)', `"'@SUM(1+1)"`],
+    ['\t=1', `"'\t=1"`],
+    ['\r=1', `"'\r=1"`],
+    ['------------\n2024.01.03', `"'------------\n2024.01.03"`],
+  ])('a cell a spreadsheet would read as a formula is neutralised (OWASP): %j', (input, expected) => {
+    expect(csvField(input)).toBe(expected);
+  });
+  test('numbers and text with a formula sign inside stay as they are', () => {
+    expect(csvField(-33.9)).toBe('-33.9');
+    expect(csvField('a=b+c')).toBe('a=b+c');
+    expect(csvField(' =1')).toBe(' =1');
+  });
+  test('a neutralised cell reads back as its text behind one quote', () => {
+    const csv = messagesToCsv([message({ title: '=1+1', text: '+cmd|calc', address: '@x' })], 'UTC');
+    const [, row] = parse(csv.slice(1)) as string[][];
+    expect([row?.[9], row?.[11], row?.[12]]).toEqual(["'@x", "'=1+1", "'+cmd|calc"]);
+  });
 });

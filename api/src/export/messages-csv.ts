@@ -43,9 +43,17 @@ export function messagesToCsv(messages: readonly Message[], timeZone: string): s
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** A field quoted when it holds a comma, quote or line break; quotes doubled. */
+// What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): `=HYPERLINK(…)`, `+cmd|…`.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A field quoted when it holds a comma, quote or line break; quotes doubled. Text that a spreadsheet would
+ * run as a formula gets a leading `'` and is quoted, as OWASP recommends: the cell shows the text, and a
+ * reader of the file sees why. Numbers are numbers (a negative longitude is not a formula).
+ */
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
+  if (typeof value === 'string' && FORMULA_START.test(value)) return `"'${value.replace(/"/g, '""')}"`;
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

