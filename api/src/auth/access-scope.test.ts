@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type AccessScope, assertReachable, resolveScope, scopeDistrictFilter } from './access-scope';
+import { type AccessScope, resolveScope, scopeDistrictFilter } from './access-scope';
 import { ForbiddenError, UnauthorizedError } from './auth-errors';
 
 const municipal: AccessScope = { role: 'municipal', districtIds: [3, 7], isPublic: false };
@@ -48,18 +48,5 @@ describe('scopeDistrictFilter', () => {
       new ForbiddenError('You may only see your own districts; IX. kerület is outside them.'),
     );
     expect(() => scopeDistrictFilter({ ...municipal, districtIds: [] }, [3])).toThrow(ForbiddenError);
-  });
-});
-
-describe('assertReachable', () => {
-  test('403 when every message behind the object is outside the scope (or in no district)', () => {
-    expect(() => assertReachable(municipal, [9, null], 'Cell 881e')).toThrow(
-      new ForbiddenError('Cell 881e is outside your districts.'),
-    );
-  });
-  test('passes when any of it is inside, or when there is nothing (a 404 for the caller)', () => {
-    expect(() => assertReachable(municipal, [9, 7], 'Cell')).not.toThrow();
-    expect(() => assertReachable(municipal, [], 'Cell')).not.toThrow();
-    expect(() => assertReachable(regional, [null], 'Message 1')).not.toThrow();
   });
 });

@@ -64,18 +64,3 @@ export function districtInScope(scope: AccessScope, districtId: number | null): 
   if (scope.districtIds === 'all') return true;
   return districtId !== null && scope.districtIds.includes(districtId);
 }
-
-/**
- * For asks by one object (a message id, a cell id): 403 when the data behind it lies entirely
- * outside the scope. `districtIds` are the districts of the object's messages (null: none).
- * An object with no data at all is the caller's 404, not a 403.
- */
-export function assertReachable(
-  scope: AccessScope,
-  districtIds: readonly (number | null)[],
-  what: string,
-): void {
-  if (districtIds.length === 0) return;
-  if (districtIds.some((id) => districtInScope(scope, id))) return;
-  throw new ForbiddenError(`${what} is outside your districts.`);
-}

@@ -69,7 +69,7 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token !== undefined) await signIn(request, token, options);
-    await enforceReadScope(request, options.sql, {
+    enforceReadScope(request, {
       publicMap: options.config.publicMap,
       anonymousReads: options.anonymousReads ?? 'public-routes',
     });

@@ -1,7 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { getResolution, isValidCell } from 'h3-js';
-import type { Sql } from '../db/database';
-import { type AccessScope, assertReachable, resolveScope } from './access-scope';
+import { type AccessScope, resolveScope } from './access-scope';
 import { ForbiddenError, UnauthorizedError } from './auth-errors';
 
 /**
@@ -14,23 +12,21 @@ export type AnonymousReads = 'public-routes' | 'any-route';
 /** Reads of data live under here; sign-in routes are not data. */
 const DATA_PREFIX = '/api/v1/';
 const AUTH_PREFIX = '/api/v1/auth/';
-const MESSAGE_ROUTE = '/api/v1/messages/:id';
-const MESSAGE_ID = /^[1-9][0-9]{0,17}$/;
-const CELL_FORMAT = /^[0-9a-fA-F]{15,16}$/;
 
 /**
  * The one place a read's scope is enforced, before any route runs (routes cannot forget it):
  * - anonymous with the public map off: 401; anonymous on a route not declared public: 401;
  * - a municipal caller: `request.filterScope` limits every query to their districts; naming another
- *   district (by id or name) in `district` is 403; a cell or message whose messages all lie outside
- *   their districts is 403. Wider filters (a bbox, no filter) are answered within the scope.
+ *   district (by id or name) in `district` is 403 (district names are no secret). Everything else, wider
+ *   filters and asks by one object (a cell, a message id) alike, is answered within the scope: a foreign
+ *   cell is an empty page and a foreign message the 404 of one that does not exist, whether or not it has
+ *   messages. A 403 decided by reading the foreign messages would tell where they exist (issue 9, item 13).
  * Only reads (GET/HEAD) are scoped here; writes authenticate themselves (ingest: Bearer token).
  */
-export async function enforceReadScope(
+export function enforceReadScope(
   request: FastifyRequest,
-  sql: Sql,
   options: { publicMap: boolean; anonymousReads: AnonymousReads },
-): Promise<void> {
+): void {
   if (request.method !== 'GET' && request.method !== 'HEAD') return;
   // The matched route, not request.url: an absolute-form target (GET http://host/api/v1/…) reaches
   // the same route with a url that does not start with the path.
@@ -48,7 +44,6 @@ export async function enforceReadScope(
   if (scope.districtIds === 'all') return;
   request.filterScope = { districtIds: [...scope.districtIds] };
   checkDistrictParameter(request, scope);
-  await checkObjectReachable(request, sql, scope);
 }
 
 function checkDistrictParameter(request: FastifyRequest, scope: AccessScope): void {
@@ -67,32 +62,6 @@ function checkDistrictParameter(request: FastifyRequest, scope: AccessScope): vo
   if (foreign.length > 0) {
     throw new ForbiddenError(
       `You may only see your own districts (${own.map((d) => d.name).join(', ') || 'none'}); ${foreign.join(', ')} is outside them.`,
-    );
-  }
-}
-
-async function checkObjectReachable(request: FastifyRequest, sql: Sql, scope: AccessScope): Promise<void> {
-  const h3 = (request.params as { h3?: unknown } | undefined)?.h3;
-  if (typeof h3 === 'string' && CELL_FORMAT.test(h3) && isValidCell(h3.toLowerCase())) {
-    const res = getResolution(h3.toLowerCase());
-    if (res < 5 || res > 10) return; // the route's validation answers 400
-    const rows = await sql<{ district_id: number | null }[]>`
-      SELECT DISTINCT district_id FROM messages WHERE ${sql(`h3_${res}`)} = ${BigInt(`0x${h3}`)}`;
-    assertReachable(
-      scope,
-      rows.map((r) => r.district_id),
-      `Cell ${h3}`,
-    );
-    return;
-  }
-  const id = String((request.params as { id?: unknown } | undefined)?.id ?? '');
-  if (request.routeOptions.url === MESSAGE_ROUTE && MESSAGE_ID.test(id)) {
-    const rows = await sql<{ district_id: number | null }[]>`
-      SELECT district_id FROM messages WHERE id = ${BigInt(id)}`;
-    assertReachable(
-      scope,
-      rows.map((r) => r.district_id),
-      `Message ${id}`,
     );
   }
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { cellToChildren, cellToParent, gridDisk } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../../src/app';
 import { testConfig } from '../routes/app-helper';
@@ -106,17 +107,17 @@ describe.each(BACKENDS)('municipal scope through the real app on %s', (backend) 
     expect(meta.total).toBe(own.count);
   });
 
-  test('a border cell shows only the own messages; a cell wholly elsewhere is 403', async () => {
+  test('a border cell shows only the own messages; a cell wholly elsewhere is an empty page', async () => {
     const border = await get(`/api/v1/cells/${borderCell}/messages?limit=500`);
     expect(border.statusCode, border.body).toBe(200);
     const districts = new Set(border.json().messages.map((m: { district: string }) => m.district));
     expect([...districts]).toEqual([own.name]);
     const elsewhere = await get(`/api/v1/cells/${foreignCell}/messages`);
-    expect(elsewhere.statusCode).toBe(403);
-    expect(elsewhere.body).not.toMatch(/"messages"/);
+    expect(elsewhere.statusCode).toBe(200);
+    expect(elsewhere.json()).toEqual({ messages: [], nextCursor: null });
   });
 
-  test('a message of another district is 403, an own message is served', async () => {
+  test('a message of another district is the 404 of a message that does not exist; an own one is served', async () => {
     const [theirs] = await db.sql<
       { id: bigint }[]
     >`SELECT id FROM messages WHERE district_id = ${foreign.id} LIMIT 1`;
@@ -124,9 +125,55 @@ describe.each(BACKENDS)('municipal scope through the real app on %s', (backend) 
       { id: bigint }[]
     >`SELECT id FROM messages WHERE district_id = ${own.id} LIMIT 1`;
     const refused = await get(`/api/v1/messages/${theirs?.id}`);
-    expect(refused.statusCode).toBe(403);
-    expect(refused.body).not.toMatch(/"title"|"lat"/);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().message).toBe(`No message with id ${theirs?.id}`);
     expect((await get(`/api/v1/messages/${mine?.id}`)).statusCode).toBe(200);
+  });
+
+  test('probe attack: foreign cells and ids with and without messages get identical answers', async () => {
+    const withMessages = await db.sql<{ cell: bigint }[]>`
+      SELECT h3_8 AS cell FROM messages GROUP BY h3_8
+      HAVING bool_and(district_id IS DISTINCT FROM ${own.id}) ORDER BY count(*) DESC, h3_8 LIMIT 40`;
+    const occupied = new Set(
+      (await db.sql<{ cell: bigint }[]>`SELECT DISTINCT h3_8 AS cell FROM messages`).map((r) =>
+        r.cell.toString(16),
+      ),
+    );
+    const foreignCells = withMessages.map((r) => r.cell.toString(16));
+    const emptyCells = [...new Set(foreignCells.flatMap((cell) => gridDisk(cell, 8)))]
+      .filter((cell) => !occupied.has(cell))
+      .slice(0, 40);
+    expect(foreignCells).toHaveLength(40);
+    expect(emptyCells).toHaveLength(40);
+    const res10 = await db.sql<{ cell: bigint }[]>`
+      SELECT h3_10 AS cell FROM messages WHERE district_id = ${foreign.id} LIMIT 5`;
+    const fineWithMessages = res10.map((r) => r.cell.toString(16));
+    const fineEmpty = fineWithMessages.map((cell) => cellToChildren(cellToParent(cell, 9), 10)[0] as string);
+
+    const answers = new Set<string>();
+    const answer = async (url: string, id: string) => {
+      const response = await get(url);
+      answers.add(`${response.statusCode} ${response.body.replaceAll(id, 'ID')}`);
+      return response.statusCode;
+    };
+    for (const path of ['/api/v1/cells/H3/messages', '/api/v1/cells/H3/messages?limit=500&q=a']) {
+      answers.clear();
+      for (const cell of [...foreignCells, ...emptyCells]) await answer(path.replace('H3', cell), cell);
+      expect([...answers], path).toEqual(['200 {"messages":[],"nextCursor":null}']);
+      answers.clear();
+      for (const cell of [...fineWithMessages, ...fineEmpty]) await answer(path.replace('H3', cell), cell);
+      expect([...answers], path).toEqual(['200 {"messages":[],"nextCursor":null}']);
+    }
+    const foreignIds = await db.sql<{ id: bigint }[]>`
+      SELECT id FROM messages WHERE district_id IS DISTINCT FROM ${own.id} ORDER BY id LIMIT 40`;
+    const [{ max } = { max: 0n }] = await db.sql<{ max: bigint }[]>`SELECT max(id) AS max FROM messages`;
+    answers.clear();
+    for (const id of [...foreignIds.map((r) => r.id), ...foreignIds.map((r) => max + r.id)]) {
+      await answer(`/api/v1/messages/${id}`, `id ${id}`);
+    }
+    expect([...answers]).toEqual([
+      '404 {"statusCode":404,"error":"Not Found","message":"No message with ID"}',
+    ]);
   });
 
   test('admin and municipal answers to the same URL never share a cache entry', async () => {
