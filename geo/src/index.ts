@@ -11,6 +11,14 @@ export {
   type Resolution,
   ROLLUP_RESOLUTIONS,
 } from './h3/resolutions';
+export { benjaminiHochberg } from './hotspots/benjamini-hochberg';
+export { erfc } from './hotspots/erfc';
+export { getisOrdGiStar } from './hotspots/getis-ord-gi-star';
+export { GI_BIN_LEVELS, type GiBin, giBins } from './hotspots/gi-bins';
+export { type HotspotCell, h3GiStar } from './hotspots/h3-gi-star';
+export { DEFAULT_NEIGHBOURHOOD_K, MAX_NEIGHBOURHOOD_K } from './hotspots/neighbourhood-size';
+export { hotspotStudyArea, type StudyAreaOptions } from './hotspots/study-area';
+export { twoSidedP } from './hotspots/two-sided-p';
 export { DEFAULT_ANSWER_LIMIT_MINUTES } from './metrics/answer-limit';
 export { answerMinutes } from './metrics/answer-minutes';
 export { answeredInTimeShare } from './metrics/answered-in-time-share';
