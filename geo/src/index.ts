@@ -16,6 +16,7 @@ export { erfc } from './hotspots/erfc';
 export { getisOrdGiStar } from './hotspots/getis-ord-gi-star';
 export { GI_BIN_LEVELS, type GiBin, giBins } from './hotspots/gi-bins';
 export { type HotspotCell, h3GiStar } from './hotspots/h3-gi-star';
+export { type MannKendallResult, mannKendall } from './hotspots/mann-kendall';
 export { DEFAULT_NEIGHBOURHOOD_K, MAX_NEIGHBOURHOOD_K } from './hotspots/neighbourhood-size';
 export { hotspotStudyArea, type StudyAreaOptions } from './hotspots/study-area';
 export { twoSidedP } from './hotspots/two-sided-p';
