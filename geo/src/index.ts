@@ -12,6 +12,14 @@ export {
   ROLLUP_RESOLUTIONS,
 } from './h3/resolutions';
 export { benjaminiHochberg } from './hotspots/benjamini-hochberg';
+export {
+  EMERGING_PATTERNS,
+  type EmergingClass,
+  type EmergingClassOptions,
+  type EmergingPattern,
+  type EmergingTrend,
+  emergingClass,
+} from './hotspots/emerging-class';
 export { erfc } from './hotspots/erfc';
 export { getisOrdGiStar } from './hotspots/getis-ord-gi-star';
 export { GI_BIN_LEVELS, type GiBin, giBins } from './hotspots/gi-bins';
