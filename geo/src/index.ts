@@ -11,6 +11,32 @@ export {
   type Resolution,
   ROLLUP_RESOLUTIONS,
 } from './h3/resolutions';
+export { benjaminiHochberg } from './hotspots/benjamini-hochberg';
+export { type DailyAlertsOptions, dailyAlerts } from './hotspots/daily-alerts';
+export {
+  ANOMALY_BASELINE_WEEKS,
+  ANOMALY_EXPECTED_FLOOR,
+  type DailyAnomaly,
+  dailyAnomaly,
+} from './hotspots/daily-anomaly';
+export {
+  EMERGING_PATTERNS,
+  type EmergingClass,
+  type EmergingClassOptions,
+  type EmergingPattern,
+  type EmergingTrend,
+  emergingClass,
+} from './hotspots/emerging-class';
+export { erfc } from './hotspots/erfc';
+export { getisOrdGiStar } from './hotspots/getis-ord-gi-star';
+export { GI_BIN_LEVELS, type GiBin, giBins } from './hotspots/gi-bins';
+export { type HotspotCell, h3GiStar } from './hotspots/h3-gi-star';
+export { type MannKendallResult, mannKendall } from './hotspots/mann-kendall';
+export { negativeBinomialUpperTail } from './hotspots/negative-binomial-upper-tail';
+export { DEFAULT_NEIGHBOURHOOD_K, MAX_NEIGHBOURHOOD_K } from './hotspots/neighbourhood-size';
+export { poissonUpperTail } from './hotspots/poisson-upper-tail';
+export { hotspotStudyArea, type StudyAreaOptions } from './hotspots/study-area';
+export { twoSidedP } from './hotspots/two-sided-p';
 export { DEFAULT_ANSWER_LIMIT_MINUTES } from './metrics/answer-limit';
 export { answerMinutes } from './metrics/answer-minutes';
 export { answeredInTimeShare } from './metrics/answered-in-time-share';

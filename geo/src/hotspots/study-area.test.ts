@@ -1,0 +1,54 @@
+import { gridDisk } from 'h3-js';
+import { describe, expect, test } from 'vitest';
+import { hotspotStudyArea } from './study-area';
+
+// Central Budapest at res 8 and its six neighbours (gridDisk order: the centre first).
+const CENTRE = '881e037853fffff';
+const DISK = [
+  '881e037853fffff',
+  '881e037851fffff',
+  '881e037857fffff',
+  '881e037819fffff',
+  '881e037aa5fffff',
+  '881e037aadfffff',
+  '881e03785bfffff',
+];
+
+describe('hotspotStudyArea', () => {
+  test('one cell with messages at k = 1: the cell and its six neighbours, sorted', () => {
+    expect(hotspotStudyArea(new Map([[CENTRE, 3]]), { k: 1 })).toEqual([...DISK].sort());
+  });
+
+  test('k = 2 and k = 3 take the wider rings (19 and 37 cells)', () => {
+    expect(hotspotStudyArea(new Map([[CENTRE, 1]]), { k: 2 })).toHaveLength(19);
+    expect(hotspotStudyArea(new Map([[CENTRE, 1]]), { k: 3 })).toEqual(gridDisk(CENTRE, 3).sort());
+  });
+
+  test('a cell with a count of 0 does not seed the area', () => {
+    expect(hotspotStudyArea(new Map([[CENTRE, 0]]), { k: 1 })).toEqual([]);
+  });
+
+  test('extra cells (district cells) join as they are, without their rings', () => {
+    const far = '881e0378e3fffff';
+    const area = hotspotStudyArea(new Map([[CENTRE, 2]]), { k: 1, extraCells: [far, CENTRE] });
+    expect(area).toEqual([...DISK, far].sort());
+  });
+
+  test("a pentagon's disk has six cells", () => {
+    expect(hotspotStudyArea(new Map([['8808000001fffff', 1]]), { k: 1 })).toHaveLength(6);
+  });
+
+  test('an invalid cell or mixed resolutions: E_CELL_INVALID', () => {
+    const invalid = expect.objectContaining({ code: 'E_CELL_INVALID' });
+    expect(() => hotspotStudyArea(new Map([['not-a-cell', 1]]), { k: 1 })).toThrow(invalid);
+    expect(() => hotspotStudyArea(new Map([[CENTRE, 1]]), { k: 1, extraCells: ['871e03785ffffff'] })).toThrow(
+      invalid,
+    );
+  });
+
+  test('k outside 1..3 or a negative count is refused', () => {
+    expect(() => hotspotStudyArea(new Map([[CENTRE, 1]]), { k: 0 })).toThrow(RangeError);
+    expect(() => hotspotStudyArea(new Map([[CENTRE, 1]]), { k: 4 })).toThrow(RangeError);
+    expect(() => hotspotStudyArea(new Map([[CENTRE, -1]]), { k: 1 })).toThrow(RangeError);
+  });
+});
