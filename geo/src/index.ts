@@ -35,7 +35,7 @@ export { type MannKendallResult, mannKendall } from './hotspots/mann-kendall';
 export { negativeBinomialUpperTail } from './hotspots/negative-binomial-upper-tail';
 export { DEFAULT_NEIGHBOURHOOD_K, MAX_NEIGHBOURHOOD_K } from './hotspots/neighbourhood-size';
 export { poissonUpperTail } from './hotspots/poisson-upper-tail';
-export { hotspotStudyArea, type StudyAreaOptions } from './hotspots/study-area';
+export { hotspotStudyArea, type StudyArea, type StudyAreaOptions } from './hotspots/study-area';
 export { twoSidedP } from './hotspots/two-sided-p';
 export { DEFAULT_ANSWER_LIMIT_MINUTES } from './metrics/answer-limit';
 export { answerMinutes } from './metrics/answer-minutes';

@@ -16,26 +16,26 @@ const DISK = [
 
 describe('hotspotStudyArea', () => {
   test('one cell with messages at k = 1: the cell and its six neighbours, sorted', () => {
-    expect(hotspotStudyArea(new Map([[CENTRE, 3]]), { k: 1 })).toEqual([...DISK].sort());
+    expect(hotspotStudyArea(new Map([[CENTRE, 3]]), { k: 1 }).cells).toEqual([...DISK].sort());
   });
 
   test('k = 2 and k = 3 take the wider rings (19 and 37 cells)', () => {
-    expect(hotspotStudyArea(new Map([[CENTRE, 1]]), { k: 2 })).toHaveLength(19);
-    expect(hotspotStudyArea(new Map([[CENTRE, 1]]), { k: 3 })).toEqual(gridDisk(CENTRE, 3).sort());
+    expect(hotspotStudyArea(new Map([[CENTRE, 1]]), { k: 2 }).cells).toHaveLength(19);
+    expect(hotspotStudyArea(new Map([[CENTRE, 1]]), { k: 3 }).cells).toEqual(gridDisk(CENTRE, 3).sort());
   });
 
   test('a cell with a count of 0 does not seed the area', () => {
-    expect(hotspotStudyArea(new Map([[CENTRE, 0]]), { k: 1 })).toEqual([]);
+    expect(hotspotStudyArea(new Map([[CENTRE, 0]]), { k: 1 }).cells).toEqual([]);
   });
 
   test('extra cells (district cells) join as they are, without their rings', () => {
     const far = '881e0378e3fffff';
     const area = hotspotStudyArea(new Map([[CENTRE, 2]]), { k: 1, extraCells: [far, CENTRE] });
-    expect(area).toEqual([...DISK, far].sort());
+    expect(area.cells).toEqual([...DISK, far].sort());
   });
 
   test("a pentagon's disk has six cells", () => {
-    expect(hotspotStudyArea(new Map([['8808000001fffff', 1]]), { k: 1 })).toHaveLength(6);
+    expect(hotspotStudyArea(new Map([['8808000001fffff', 1]]), { k: 1 }).cells).toHaveLength(6);
   });
 
   test('an invalid cell or mixed resolutions: E_CELL_INVALID', () => {
@@ -50,5 +50,31 @@ describe('hotspotStudyArea', () => {
     expect(() => hotspotStudyArea(new Map([[CENTRE, 1]]), { k: 0 })).toThrow(RangeError);
     expect(() => hotspotStudyArea(new Map([[CENTRE, 1]]), { k: 4 })).toThrow(RangeError);
     expect(() => hotspotStudyArea(new Map([[CENTRE, -1]]), { k: 1 })).toThrow(RangeError);
+  });
+});
+
+describe('hotspotStudyArea weights', () => {
+  test('each cell lists the cells of its disk that are in the area, itself included', () => {
+    const { cells, neighbours } = hotspotStudyArea(new Map([[CENTRE, 3]]), { k: 1 });
+    const centre = cells.indexOf(CENTRE);
+    expect(neighbours[centre]?.map((j) => cells[j]).sort()).toEqual([...DISK].sort());
+    // A ring cell sees itself, the centre and its two ring neighbours.
+    cells.forEach((cell, i) => {
+      if (cell !== CENTRE) expect(neighbours[i]).toHaveLength(4);
+      expect(neighbours[i]).toContain(i);
+    });
+  });
+
+  test('far-apart cells (no common IJ plane) still get exact weights, by gridDisk', () => {
+    const sydney = '88be0e35cbfffff';
+    const { cells, neighbours } = hotspotStudyArea(
+      new Map([
+        [CENTRE, 1],
+        [sydney, 1],
+      ]),
+      { k: 1 },
+    );
+    expect(cells).toHaveLength(14);
+    expect(neighbours.map((list) => list.length).sort()).toEqual([4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 7, 7]);
   });
 });
