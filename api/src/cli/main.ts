@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type Config, isTimeZone, loadConfig } from '../config/config';
 import { ConfigError } from '../config/config-error';
+import { DataDirLockedError } from '../db/data-dir-lock';
 import type { Database } from '../db/database';
 import { migrate } from '../db/migrate';
 import { loadDistrictsFile } from '../ingest/districts-file';
@@ -121,7 +122,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'serve':
     case 'demo': {
-      const db = await openConfiguredDatabase(config);
+      // The server keeps the data directory to itself; commands go through it (open-data-dir.ts).
+      const db = await openConfiguredDatabase(config, true, 'exclusive');
       const account = command === 'demo' ? await prepareDemo(db, config) : undefined;
       const { startServer } = await import('../server');
       const server = await startServer(config, { db });
@@ -177,7 +179,12 @@ main(process.argv.slice(2)).then(
     if (err instanceof UsageError) {
       console.error(`error: ${err.message}\nRun "pnpm heatmap --help" for usage.`);
       process.exitCode = 2;
-    } else if (err instanceof InputFileError || err instanceof MappingError || err instanceof ConfigError) {
+    } else if (
+      err instanceof InputFileError ||
+      err instanceof MappingError ||
+      err instanceof ConfigError ||
+      err instanceof DataDirLockedError
+    ) {
       console.error(`error: ${err.message}\nNothing was written.`);
       process.exitCode = 1;
     } else {

@@ -1,16 +1,22 @@
 import type { Config } from '../config/config';
 import { type Database, openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
+import { openDataDir } from '../db/open-data-dir';
 import { ensureTimezone } from '../repositories/settings-repository';
 
 /**
  * The configured database, migrated, with its local days in the configured time zone: every
- * command that touches data starts here.
+ * command that touches data starts here. An embedded data directory another heatmap process has
+ * open is used through that process (`exclusive`, for `serve`: refused); the route goes to stderr.
  */
-export async function openConfiguredDatabase(config: Config, log = true): Promise<Database> {
-  const db = await openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
-  );
+export async function openConfiguredDatabase(
+  config: Config,
+  log = true,
+  access: 'shared' | 'exclusive' = 'shared',
+): Promise<Database> {
+  const db = config.databaseUrl
+    ? await openDatabase({ url: config.databaseUrl })
+    : await openEmbedded(config, access);
   try {
     const applied = await migrate(db.sql);
     if (log && applied.length > 0) console.error(`applied migrations ${applied.join(', ')}`);
@@ -23,6 +29,15 @@ export async function openConfiguredDatabase(config: Config, log = true): Promis
     await db.close();
     throw err;
   }
+}
+
+async function openEmbedded(config: Config, access: 'shared' | 'exclusive'): Promise<Database> {
+  const { db, route } = await openDataDir(config.dataDir, {
+    exclusive: access === 'exclusive',
+    onWait: (message) => console.error(message),
+  });
+  if (access === 'shared') console.error(`database: ${route}`);
+  return db;
 }
 
 export function describeDatabase(config: Config): string {

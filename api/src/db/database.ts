@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
+import { DataDirLock } from './data-dir-lock';
+import { PGliteSessionServer } from './pglite-session-server';
 
 /** postgres.js client as the whole app uses it; one type for both backends. */
 export type Sql = postgres.Sql<{ bigint: bigint }>;
@@ -44,48 +47,80 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 /**
- * PGlite behind pglite-socket, reached by the same postgres.js client as the server: one set of
- * queries, one driver, the same type parsing. PGlite runs one query at a time anyway, so the
- * pool holds one connection; `prepare` stays on (without it, pipelined queries interleave).
+ * PGlite behind a loopback socket, reached by the same postgres.js client as the server: one set
+ * of queries, one driver, the same type parsing. PGlite runs one query at a time anyway, so the
+ * pool holds one connection. A data directory is locked while open (data-dir-lock.ts); the lock
+ * file names the port, through which other heatmap processes use this one's database.
  */
 async function openEmbedded(options: DatabaseOptions): Promise<Database> {
+  const dataDir = options.dataDir ?? 'memory://';
+  if (dataDir.startsWith('memory://')) return startEmbedded(dataDir, options);
+  mkdirSync(dataDir, { recursive: true });
+  const lock = DataDirLock.acquire(dataDir, process.argv[2] ?? 'node');
+  try {
+    return await startEmbedded(dataDir, options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startEmbedded(
+  dataDir: string,
+  options: DatabaseOptions,
+  lock?: DataDirLock,
+): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { postgis } = await import('@electric-sql/pglite-postgis');
-  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  const dataDir = options.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const db: PGlite = await PGlite.create({
     dataDir,
     extensions: { postgis },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const max = 1;
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: max + 1 });
-  await server.start();
-  const port = socketPort(server);
-  const sql = postgres({
-    ...clientOptions,
-    host: '127.0.0.1',
-    port,
-    user: 'postgres',
-    database: 'postgres',
-    max,
-    prepare: true,
-  }) as unknown as Sql;
+  let server: PGliteSessionServer;
+  try {
+    const instance = randomUUID();
+    // Session-wide: every connection to the socket sees it (PGlite is one session).
+    await db.query(`SELECT set_config('${INSTANCE_SETTING}', $1, false)`, [instance]);
+    server = await PGliteSessionServer.start(db, GUEST_CONNECTIONS + 1);
+    lock?.publish(server.port, instance);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const sql = connectEmbedded(server.port);
   return {
     sql,
     kind: 'embedded',
     dumpDataDir: () => db.dumpDataDir('gzip'),
     async close() {
       await sql.end({ timeout: 5 });
-      await server.stop();
+      await server.stop((n) =>
+        console.error(`waiting for ${n} other heatmap command(s) using this database`),
+      );
       await db.close();
+      lock?.release();
     },
   };
 }
 
-function socketPort(server: { getServerConn(): string }): number {
-  const port = Number(server.getServerConn().split(':').pop());
-  if (!Number.isInteger(port) || port <= 0) throw new Error('PGlite socket server did not start listening');
-  return port;
+/** Custom setting holding the instance id that the lock file names. */
+export const INSTANCE_SETTING = 'heatmap.instance';
+/** Other heatmap processes using this one's database at once; each has a pool of one. */
+const GUEST_CONNECTIONS = 8;
+
+/**
+ * A postgres.js pool of one on an embedded database's socket. `prepare` stays on: statements are
+ * named, so no other connection's unnamed statement can take their place.
+ */
+export function connectEmbedded(port: number): Sql {
+  return postgres({
+    ...clientOptions,
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    database: 'postgres',
+    max: 1,
+    prepare: true,
+  }) as unknown as Sql;
 }
