@@ -7,15 +7,18 @@ import type { Role } from '../repositories/users-repository';
 import { type AccessScope, resolveScope } from './access-scope';
 import { type AuthConfig, SESSION_MAX_AGE_HOURS } from './auth-config';
 import { CsrfError, ForbiddenError, UnauthorizedError } from './auth-errors';
-import { LoginRateLimiter } from './login-rate-limiter';
 import { type AnonymousReads, enforceReadScope } from './scope-enforcement';
-import { CSRF_HEADER, csrfTokenMatches, hashSessionToken, SESSION_COOKIE } from './session-token';
+import {
+  CSRF_HEADER,
+  csrfTokenMatches,
+  hashSessionToken,
+  SESSION_COOKIE,
+  TOKEN_FORMAT,
+} from './session-token';
 
 export interface AuthPluginOptions {
   sql: Sql;
   config: AuthConfig;
-  /** Tests pass one with a fake clock; the app gets the 5-per-account, 20-per-address default. */
-  rateLimiter?: LoginRateLimiter;
   /** Default `public-routes`: fail closed, anonymous reads only where a route says `access: 'public'`. */
   anonymousReads?: AnonymousReads;
 }
@@ -23,7 +26,6 @@ export interface AuthPluginOptions {
 export interface AuthState {
   sql: Sql;
   config: AuthConfig;
-  rateLimiter: LoginRateLimiter;
 }
 
 declare module 'fastify' {
@@ -51,15 +53,10 @@ declare module 'fastify' {
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** A session's last-seen time is written at most this often: not one UPDATE per request. */
 const TOUCH_INTERVAL_MS = 60_000;
-const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 
 async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
   if (!app.hasRequestDecorator('cookies')) await app.register(fastifyCookie);
-  app.decorate('auth', {
-    sql: options.sql,
-    config: options.config,
-    rateLimiter: options.rateLimiter ?? new LoginRateLimiter(),
-  });
+  app.decorate('auth', { sql: options.sql, config: options.config });
   app.decorateRequest('sessionUser', null);
   app.decorateRequest('sessionTokenHash', null);
   app.decorateRequest('accessScope', null);

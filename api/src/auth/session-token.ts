@@ -3,6 +3,11 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 export const SESSION_COOKIE = 'heatmap_session';
 export const CSRF_COOKIE = 'heatmap_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+/** Marks a browser an account has signed in from (sign-in limits); a token like the session's. */
+export const DEVICE_COOKIE = 'heatmap_device';
+
+/** What newSessionToken makes: a cookie of another shape is no token of ours. */
+export const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 
 /** 256 random bits, base64url: the cookie value, never stored. */
 export function newSessionToken(): string {

@@ -82,7 +82,10 @@ export async function deleteUser(sql: Sql, login: string): Promise<boolean> {
   return result.count > 0;
 }
 
-/** Sets a new password and ends every session of the user: a changed password locks out a thief. */
+/**
+ * Sets a new password and ends every session of the user: a changed password locks out a thief.
+ * The browsers trusted for sign-in (sign-in limits) are forgotten too: a thief's among them.
+ */
 export async function setPasswordHash(sql: Sql, login: string, passwordHash: string): Promise<boolean> {
   return sql.begin(async (tx) => {
     const rows = await tx<{ id: number }[]>`
@@ -90,6 +93,7 @@ export async function setPasswordHash(sql: Sql, login: string, passwordHash: str
     const row = rows[0];
     if (!row) return false;
     await tx`DELETE FROM sessions WHERE user_id = ${row.id}`;
+    await tx`DELETE FROM sign_in_devices WHERE user_id = ${row.id}`;
     return true;
   });
 }

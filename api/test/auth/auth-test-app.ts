@@ -3,7 +3,6 @@ import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fast
 import { scopeDistrictFilter } from '../../src/auth/access-scope';
 import type { AuthConfig } from '../../src/auth/auth-config';
 import { authenticate, requestScope, requireSignedIn } from '../../src/auth/auth-plugin';
-import type { LoginRateLimiter } from '../../src/auth/login-rate-limiter';
 import { hashPassword } from '../../src/auth/password-hash';
 import type { Sql } from '../../src/db/database';
 import { replaceDistricts } from '../../src/repositories/districts-repository';
@@ -19,13 +18,12 @@ export const testAuthConfig: AuthConfig = { publicMap: true, sessionTtlHours: 12
  */
 export async function buildAuthApp(
   sql: Sql,
-  options: { config?: Partial<AuthConfig>; rateLimiter?: LoginRateLimiter } = {},
+  options: { config?: Partial<AuthConfig> } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify();
   await app.register(authenticate, {
     sql,
     config: { ...testAuthConfig, ...options.config },
-    ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
   });
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
 

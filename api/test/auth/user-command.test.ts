@@ -136,9 +136,10 @@ describe.each(BACKENDS)('heatmap user on %s', (backend) => {
     expect(await verifyPassword('secret phrase', user?.passwordHash as string)).toBe(true);
   });
 
-  test("passwd changes the password and ends the user's sessions", async () => {
+  test("passwd changes the password, ends the user's sessions and forgets their trusted browsers", async () => {
     const user = await findUserByLogin(db.sql, 'anna');
     await db.sql`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ('h1', ${user?.id as number}, now() + interval '1 hour')`;
+    await db.sql`INSERT INTO sign_in_devices (token_hash, user_id) VALUES ('d1', ${user?.id as number})`;
     const changed = await run(
       db,
       ['passwd', '--login', 'anna', '--password-stdin'],
@@ -150,6 +151,8 @@ describe.each(BACKENDS)('heatmap user on %s', (backend) => {
     expect(await verifyPassword('long enough pw', after?.passwordHash as string)).toBe(false);
     const sessions = await db.sql`SELECT 1 FROM sessions WHERE user_id = ${user?.id as number}`;
     expect(sessions.length).toBe(0);
+    const devices = await db.sql`SELECT 1 FROM sign_in_devices WHERE user_id = ${user?.id as number}`;
+    expect(devices.length).toBe(0);
     expect(
       (await run(db, ['passwd', '--login', 'nobody', '--password-stdin'], 'a brand new password')).code,
     ).toBe(1);

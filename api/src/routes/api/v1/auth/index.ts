@@ -2,14 +2,26 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { type AuthConfig, SESSION_MAX_AGE_HOURS } from '../../../../auth/auth-config';
 import { dummyPasswordHash, verifyPassword } from '../../../../auth/password-hash';
-import { clearSessionCookies, setSessionCookies } from '../../../../auth/session-cookies';
-import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../../../../auth/session-token';
+import { clearSessionCookies, setDeviceCookie, setSessionCookies } from '../../../../auth/session-cookies';
+import {
+  DEVICE_COOKIE,
+  hashSessionToken,
+  newSessionToken,
+  SESSION_COOKIE,
+  TOKEN_FORMAT,
+} from '../../../../auth/session-token';
+import { addressKey, SIGN_IN_RULES } from '../../../../auth/sign-in-limits';
 import {
   createSession,
   deleteExpiredSessions,
   deleteSession,
   type SessionUser,
 } from '../../../../repositories/sessions-repository';
+import {
+  forgiveSignInAttempts,
+  reserveSignInAttempt,
+  trustDevice,
+} from '../../../../repositories/sign-in-attempts-repository';
 import { findUserByLogin, normaliseLogin, userDistricts } from '../../../../repositories/users-repository';
 import {
   AuthErrorSchema,
@@ -26,7 +38,7 @@ const WRONG_CREDENTIALS = 'Wrong login or password.';
  * (`authenticate` from auth/auth-plugin.ts).
  */
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { sql, config, rateLimiter } = app.auth;
+  const { sql, config } = app.auth;
 
   app.post(
     '/login',
@@ -51,13 +63,18 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (request.headers['sec-fetch-site'] === 'cross-site') {
         return reply.code(403).send(error(403, 'Forbidden', 'Sign in from the heat map itself.'));
       }
-      const account = normaliseLogin(request.body.login);
-      const verdict = rateLimiter.check(account, request.ip);
-      if (!verdict.allowed) {
-        const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+      const attempt = {
+        account: normaliseLogin(request.body.login),
+        address: addressKey(request.ip),
+        deviceHash: deviceHash(request.cookies[DEVICE_COOKIE]),
+      };
+      // Counted before the password is checked: parallel guesses cannot all pass one count.
+      const reservation = await reserveSignInAttempt(sql, attempt, SIGN_IN_RULES);
+      if (!reservation.allowed) {
+        const minutes = Math.ceil(reservation.retryAfterSeconds / 60);
         return reply
           .code(429)
-          .header('retry-after', String(verdict.retryAfterSeconds))
+          .header('retry-after', String(reservation.retryAfterSeconds))
           .send(
             error(
               429,
@@ -67,16 +84,18 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           );
       }
       // An unknown login costs the same scrypt as a wrong password: timing tells nothing.
-      const user = await findUserByLogin(sql, account);
+      const user = await findUserByLogin(sql, attempt.account);
       const valid = await verifyPassword(
         request.body.password,
         user?.passwordHash ?? (await dummyPasswordHash()),
       );
-      if (!user || !valid) {
-        rateLimiter.recordFailure(account, request.ip);
-        return reply.code(401).send(error(401, 'Unauthorized', WRONG_CREDENTIALS));
+      if (!user || !valid) return reply.code(401).send(error(401, 'Unauthorized', WRONG_CREDENTIALS));
+      await forgiveSignInAttempts(sql, attempt);
+      if (!reservation.trustedDevice) {
+        const deviceToken = newSessionToken();
+        await trustDevice(sql, hashSessionToken(deviceToken), user.id);
+        setDeviceCookie(reply, config, deviceToken);
       }
-      rateLimiter.recordSuccess(account);
       // A fresh token on every sign-in (no session fixation); the old one, if any, ends now.
       const previous = request.cookies[SESSION_COOKIE];
       if (previous) await deleteSession(sql, hashSessionToken(previous));
@@ -135,6 +154,11 @@ function describe(request: FastifyRequest, config: AuthConfig): Me {
     role: user.role,
     districts: user.role === 'municipal' ? user.districts : [],
   };
+}
+
+/** A cookie that is not a token we could have issued names no device. */
+function deviceHash(cookie: string | undefined): string | undefined {
+  return cookie && TOKEN_FORMAT.test(cookie) ? hashSessionToken(cookie) : undefined;
 }
 
 function error(statusCode: number, name: string, message: string) {
