@@ -6,6 +6,7 @@ import { migrate } from '../db/migrate';
 import { loadDistrictsFile } from '../ingest/districts-file';
 import { MappingError } from '../ingest/field-mapping';
 import { InputFileError } from '../ingest/text-stream';
+import { runApiKeyCommand } from './apikey-command';
 import { ensureDemoAccount } from './demo-account';
 import { seedDemo } from './demo-command';
 import { generateCommand } from './generate-command';
@@ -39,6 +40,18 @@ async function main(argv: string[]): Promise<number> {
       return await runUserCommand(argv.slice(1), {
         sql: db.sql,
         stdin: process.stdin,
+        stdout: process.stdout,
+        stderr: process.stderr,
+      });
+    } finally {
+      await db.close();
+    }
+  }
+  if (argv[0] === 'apikey') {
+    const db = await openConfiguredDatabase(loadConfig(), false);
+    try {
+      return await runApiKeyCommand(argv.slice(1), {
+        sql: db.sql,
         stdout: process.stdout,
         stderr: process.stderr,
       });

@@ -19,9 +19,10 @@ Commands:
                                default districts: the shipped Budapest districts); --out writes NDJSON
                                (.gz compresses) instead of the database
   user add|list|remove|passwd  manage sign-in accounts (pnpm heatmap user --help)
+  apikey add|list|revoke       ingest API keys, one source each (pnpm heatmap apikey --help)
 
 Environment: DATABASE_URL (absent: embedded PGlite under HEATMAP_DATA_DIR), PORT, HOST,
-HEATMAP_TIMEZONE, HEATMAP_INGEST_TOKEN. Without --map, a file with the Járókelő columns is read
+HEATMAP_TIMEZONE, HEATMAP_INGEST_TOKEN, HEATMAP_INGEST_SOURCE. Without --map, a file with the Járókelő columns is read
 with the built-in Járókelő mapping, any other with the canonical field names.
 `;
 
