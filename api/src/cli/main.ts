@@ -27,6 +27,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   out: { type: 'string' },
+  'max-unpacked-mb': { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -89,8 +90,13 @@ async function main(argv: string[]): Promise<number> {
           `--timezone "${values.timezone}" is not an IANA time zone such as Europe/Moscow`,
         );
       }
+      const maxUnpackedMb = values['max-unpacked-mb'];
+      if (maxUnpackedMb !== undefined && !/^[1-9]\d{0,6}$/.test(maxUnpackedMb)) {
+        throw new UsageError(`--max-unpacked-mb must be a whole number of megabytes, got "${maxUnpackedMb}"`);
+      }
       return withDatabase(config, async (db) => {
         const report = await importCommand(db, config, file, {
+          ...(maxUnpackedMb ? { maxUnpackedMb: Number(maxUnpackedMb) } : {}),
           ...(values.map ? { map: values.map } : {}),
           ...(values.source ? { source: values.source } : {}),
           ...(values.timezone ? { timezone: values.timezone } : {}),

@@ -12,6 +12,7 @@ Commands:
                                a field not named reads the column of the same name)
       --source NAME            source for rows that carry none (default: import)
       --timezone IANA          zone of naive timestamps (default: HEATMAP_TIMEZONE)
+      --max-unpacked-mb N      a .gz file unpacking to more fails, writing nothing (default: 4096)
   districts <file> --name-field NAME
                                load or replace district polygons from GeoJSON; messages are re-assigned
   generate --count N --seed S [--districts file] [--from DATE] [--to DATE] [--out file]
