@@ -75,6 +75,12 @@ export {
 } from './status/message-status';
 export { bucketEdges, MAX_BUCKET_EDGES } from './time/bucket-edges';
 export { bucketStart } from './time/bucket-start';
+export {
+  EARLIEST_MESSAGE_DATE,
+  isPlausibleMessageDate,
+  latestMessageDate,
+  QUERY_YEARS,
+} from './time/date-bounds';
 export { localDate } from './time/local-date';
 export { nextBucketStart } from './time/next-bucket-start';
 export { parseInstant } from './time/parse-instant';

@@ -10,6 +10,8 @@ export interface ImportOptions {
   map?: string;
   source?: string;
   timezone?: string;
+  /** `--max-unpacked-mb`: how far a .gz file may unpack. */
+  maxUnpackedMb?: number;
 }
 
 /** `import <file>`: one transaction; prints the report and the first rejected rows. */
@@ -23,6 +25,7 @@ export async function importCommand(db: Database, config: Config, file: string, 
   const report = await ingestFile(db.sql, file, {
     timezone: options.timezone ?? config.timezone,
     ...(options.source ? { source: options.source } : {}),
+    ...(options.maxUnpackedMb ? { maxUnpackedBytes: options.maxUnpackedMb * 1024 * 1024 } : {}),
     ...(map ? { refineMapping: (detected) => parseMappingOption(map, detected) } : {}),
     onProgress: (p) => progress.update(p.rows, p.bytesRead),
   });

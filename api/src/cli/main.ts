@@ -7,6 +7,7 @@ import { migrate } from '../db/migrate';
 import { loadDistrictsFile } from '../ingest/districts-file';
 import { MappingError } from '../ingest/field-mapping';
 import { InputFileError } from '../ingest/text-stream';
+import { runApiKeyCommand } from './apikey-command';
 import { ensureDemoAccount } from './demo-account';
 import { seedDemo } from './demo-command';
 import { generateCommand } from './generate-command';
@@ -27,6 +28,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   out: { type: 'string' },
+  'max-unpacked-mb': { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -40,6 +42,18 @@ async function main(argv: string[]): Promise<number> {
       return await runUserCommand(argv.slice(1), {
         sql: db.sql,
         stdin: process.stdin,
+        stdout: process.stdout,
+        stderr: process.stderr,
+      });
+    } finally {
+      await db.close();
+    }
+  }
+  if (argv[0] === 'apikey') {
+    const db = await openConfiguredDatabase(loadConfig(), false);
+    try {
+      return await runApiKeyCommand(argv.slice(1), {
+        sql: db.sql,
         stdout: process.stdout,
         stderr: process.stderr,
       });
@@ -77,8 +91,13 @@ async function main(argv: string[]): Promise<number> {
           `--timezone "${values.timezone}" is not an IANA time zone such as Europe/Moscow`,
         );
       }
+      const maxUnpackedMb = values['max-unpacked-mb'];
+      if (maxUnpackedMb !== undefined && !/^[1-9]\d{0,6}$/.test(maxUnpackedMb)) {
+        throw new UsageError(`--max-unpacked-mb must be a whole number of megabytes, got "${maxUnpackedMb}"`);
+      }
       return withDatabase(config, async (db) => {
         const report = await importCommand(db, config, file, {
+          ...(maxUnpackedMb ? { maxUnpackedMb: Number(maxUnpackedMb) } : {}),
           ...(values.map ? { map: values.map } : {}),
           ...(values.source ? { source: values.source } : {}),
           ...(values.timezone ? { timezone: values.timezone } : {}),

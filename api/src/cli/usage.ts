@@ -12,6 +12,7 @@ Commands:
                                a field not named reads the column of the same name)
       --source NAME            source for rows that carry none (default: import)
       --timezone IANA          zone of naive timestamps (default: HEATMAP_TIMEZONE)
+      --max-unpacked-mb N      a .gz file unpacking to more fails, writing nothing (default: 4096)
   districts <file> --name-field NAME
                                load or replace district polygons from GeoJSON; messages are re-assigned
   generate --count N --seed S [--districts file] [--from DATE] [--to DATE] [--out file]
@@ -19,9 +20,10 @@ Commands:
                                default districts: the shipped Budapest districts); --out writes NDJSON
                                (.gz compresses) instead of the database
   user add|list|remove|passwd  manage sign-in accounts (pnpm heatmap user --help)
+  apikey add|list|revoke       ingest API keys, one source each (pnpm heatmap apikey --help)
 
 Environment: DATABASE_URL (absent: embedded PGlite under HEATMAP_DATA_DIR), PORT, HOST,
-HEATMAP_TIMEZONE, HEATMAP_INGEST_TOKEN. Without --map, a file with the Járókelő columns is read
+HEATMAP_TIMEZONE, HEATMAP_INGEST_TOKEN, HEATMAP_INGEST_SOURCE. Without --map, a file with the Járókelő columns is read
 with the built-in Járókelő mapping, any other with the canonical field names.
 `;
 

@@ -9,6 +9,8 @@ export interface Config {
   host: string;
   timezone: string;
   ingestToken: string | undefined;
+  /** HEATMAP_INGEST_SOURCE: the one source HEATMAP_INGEST_TOKEN may write (default `api`). */
+  ingestSource: string;
   production: boolean;
   /** Public map switch, session lifetime, cookie security (HEATMAP_PUBLIC_MAP, …). */
   auth: AuthConfig;
@@ -32,6 +34,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const production = env.NODE_ENV === 'production';
   const ingestToken = env.HEATMAP_INGEST_TOKEN || (production ? undefined : 'dev-ingest-token');
+  const ingestSource = env.HEATMAP_INGEST_SOURCE?.trim() || 'api';
+  if (ingestSource.length > 100)
+    throw new ConfigError('HEATMAP_INGEST_SOURCE may have at most 100 characters');
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.HEATMAP_DATA_DIR ?? resolve(projectRoot, '.data')),
@@ -39,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     timezone,
     ingestToken,
+    ingestSource,
     production,
     auth: loadAuthConfig(env),
     publicText: readBoolean(env, 'HEATMAP_PUBLIC_TEXT', false),

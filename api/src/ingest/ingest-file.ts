@@ -12,6 +12,8 @@ export interface IngestFileOptions {
   refineMapping?: (detected: RecordMapping) => RecordMapping;
   source?: string;
   timezone: string;
+  /** A `.gz` file unpacking past this fails (default DEFAULT_MAX_UNPACKED_BYTES). */
+  maxUnpackedBytes?: number;
   onProgress?: (progress: IngestProgress & { bytesRead: number }) => void;
 }
 
@@ -25,7 +27,7 @@ export async function ingestFile(
   path: string,
   options: IngestFileOptions,
 ): Promise<IngestFileReport> {
-  const file = readRecordFile(path);
+  const file = readRecordFile(path, options.maxUnpackedBytes);
   const iterator = file.records[Symbol.asyncIterator]();
   const first = await iterator.next();
   let mappingName: IngestFileReport['mappingName'] = 'custom';

@@ -23,6 +23,8 @@ export interface IngestOptions {
   mapping: RecordMapping;
   /** Source for records that carry none. */
   source?: string;
+  /** The only source this writer may write; see ConvertOptions.ownSource. */
+  ownSource?: string;
   /** Region time zone: naive timestamps are read in it and `local_day` is computed in it. */
   timezone: string;
   onProgress?: (progress: IngestProgress) => void;
@@ -41,6 +43,11 @@ export async function ingestRecords(
   checkMapping(options.mapping);
   const report: IngestReport = { inserted: 0, updated: 0, unchanged: 0, rejected: [] };
   let rows = 0;
+  // One clock for the whole batch: a row accepted at its start is not rejected at its end.
+  const convert = { ...options, now: new Date() };
+  // Source and id -> where it first came: a second copy in one batch is a mistake to report, not a
+  // silent "unchanged" (which of two different rows should win?).
+  const seen = new Map<string, number>();
   await sql.begin(async (tx) => {
     const db = tx as unknown as Sql;
     await prepareBulkWrite(db);
@@ -56,14 +63,27 @@ export async function ingestRecords(
     };
     for await (const item of records) {
       rows++;
-      const where = item.line !== undefined ? { line: item.line } : { index: item.index ?? rows - 1 };
+      const at = item.line ?? item.index ?? rows - 1;
+      const where = item.line !== undefined ? { line: at } : { index: at };
       if (item.reason) {
         report.rejected.push({ ...where, reason: item.reason });
         continue;
       }
-      const result = recordToMessage(item.record, options);
-      if ('reason' in result) report.rejected.push({ ...where, reason: result.reason });
-      else batch.push(result.message);
+      const result = recordToMessage(item.record, convert);
+      if ('reason' in result) {
+        report.rejected.push({ ...where, reason: result.reason });
+        continue;
+      }
+      const { source, externalId } = result.message;
+      const key = `${source}\u0000${externalId}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        const firstAt = 'line' in where ? `line ${first}` : `index ${first}`;
+        report.rejected.push({ ...where, reason: `duplicate id in this batch: the same as ${firstAt}` });
+        continue;
+      }
+      seen.set(key, at);
+      batch.push(result.message);
       if (batch.length >= UPSERT_BATCH) await flush();
     }
     await flush();

@@ -17,7 +17,10 @@ export function parseTimestamp(value: unknown, timezone: string): Date | undefin
   const ms = Number(frac.padEnd(3, '0').slice(0, 3));
   const wall = Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5], ms);
   if (!sameFields(new Date(wall), parts)) return undefined; // 2024-02-30, 25:00 and the like
-  if (zone) return new Date(wall - zoneOffsetMinutes(zone) * 60_000);
+  if (zone) {
+    const offset = zoneOffsetMinutes(zone);
+    return offset === undefined ? undefined : new Date(wall - offset * 60_000);
+  }
   return new Date(wallClockToUtc(wall, timezone));
 }
 
@@ -37,11 +40,15 @@ function sameFields(d: Date, p: readonly [number, number, number, number, number
   );
 }
 
-function zoneOffsetMinutes(zone: string): number {
+/** Minutes east of UTC; undefined past 23:59 (`+99:99`, `+25:00`), as geo's parseInstant rules. */
+function zoneOffsetMinutes(zone: string): number | undefined {
   if (zone.toUpperCase() === 'Z') return 0;
   const sign = zone.startsWith('-') ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2) || 0);
+  if (hours > 23 || minutes > 59) return undefined;
+  return sign * (hours * 60 + minutes);
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -28,9 +28,9 @@ export interface RecordFile {
 }
 
 /** Streams the records of a file, whatever its format. */
-export function readRecordFile(path: string): RecordFile {
+export function readRecordFile(path: string, maxUnpackedBytes?: number): RecordFile {
   const format = formatOf(path);
-  const stream = openTextStream(path);
+  const stream = openTextStream(path, maxUnpackedBytes);
   const name = basename(path);
   const readers = { csv: csvRecords, json: jsonArrayRecords, ndjson: ndjsonRecords, geojson: geojsonRecords };
   return { format, records: readers[format](stream.chunks, name), bytesRead: stream.bytesRead };

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { canonicalStatus, MESSAGE_STATUSES } from '@heatmap/geo';
+import {
+  canonicalStatus,
+  EARLIEST_MESSAGE_DATE,
+  isPlausibleMessageDate,
+  latestMessageDate,
+  MESSAGE_STATUSES,
+} from '@heatmap/geo';
+import { fieldProblem } from './field-limits';
 import type { MessageField, RecordMapping } from './field-mapping';
 import type { MessageInput } from './message-input';
 import { parseTimestamp } from './parse-timestamp';
@@ -9,6 +16,13 @@ export interface ConvertOptions {
   timezone: string;
   /** Source for records that carry none (`--source`); overrides the mapping's default. */
   source?: string;
+  /**
+   * The one source this writer may write (an HTTP ingest key's): records without a source get it,
+   * a record naming another one is rejected, so that no client can overwrite another source's rows.
+   */
+  ownSource?: string;
+  /** The clock for the plausible date range (1990-01-01 to a day ahead); default: now. */
+  now?: Date;
 }
 
 export type Conversion = { message: MessageInput } | { reason: string };
@@ -20,6 +34,7 @@ export type Conversion = { message: MessageInput } | { reason: string };
  */
 export function recordToMessage(record: Record<string, unknown>, options: ConvertOptions): Conversion {
   const { mapping, timezone } = options;
+  const now = options.now ?? new Date();
   const column = (field: MessageField) => mapping.columns[field];
   const raw = (field: MessageField): unknown => {
     const key = column(field);
@@ -32,12 +47,10 @@ export function recordToMessage(record: Record<string, unknown>, options: Conver
     return s === '' ? null : s;
   };
 
-  const nul = Object.entries(mapping.columns).find(([, key]) => {
-    const value = key === undefined ? undefined : record[key];
-    return typeof value === 'string' && value.includes('\u0000');
-  });
-  if (nul)
-    return { reason: `column "${nul[1]}" (${nul[0]}) contains a NUL character, which cannot be stored` };
+  for (const [field, key] of Object.entries(mapping.columns) as [MessageField, string | undefined][]) {
+    const problem = key === undefined ? undefined : fieldProblem(field, key, record[key]);
+    if (problem) return { reason: problem };
+  }
 
   const lat = coordinate(raw('lat'));
   const lon = coordinate(raw('lon'));
@@ -78,6 +91,13 @@ export function recordToMessage(record: Record<string, unknown>, options: Conver
     };
   }
 
+  const named = text('source');
+  if (options.ownSource !== undefined && named !== null && named !== options.ownSource) {
+    return {
+      reason: `source "${named}" is not this writer's source "${options.ownSource}"; a key writes only its own source`,
+    };
+  }
+
   const idValue = text('id');
   let externalId: string | undefined;
   if (idValue !== null) {
@@ -89,7 +109,7 @@ export function recordToMessage(record: Record<string, unknown>, options: Conver
 
   return {
     message: {
-      source: text('source') ?? options.source ?? mapping.defaultSource ?? 'import',
+      source: options.ownSource ?? named ?? options.source ?? mapping.defaultSource ?? 'import',
       externalId,
       category,
       title: text('title'),
@@ -116,16 +136,23 @@ export function recordToMessage(record: Record<string, unknown>, options: Conver
       return required ? `missing ${field} (column "${column(field)}")` : null;
     }
     const parsed = parseTimestamp(value, timezone);
-    if (!parsed) {
+    if (!parsed || Number.isNaN(parsed.getTime())) {
       return `${field} ${JSON.stringify(value)} is not a date; use ISO 8601 such as 2024-03-01 or 2024-03-01T14:30:00+03:00`;
+    }
+    if (!isPlausibleMessageDate(parsed, now)) {
+      const latest = latestMessageDate(now).toISOString().slice(0, 10);
+      return `${field} ${JSON.stringify(value)} is not between ${EARLIEST_MESSAGE_DATE.toISOString().slice(0, 10)} and ${latest} (a typo or a placeholder date?)`;
     }
     return parsed;
   }
 }
 
+/** Plain decimal notation only: Number() would also read "0x2F" as 47 and "" as 0. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
 function coordinate(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  if (typeof value !== 'string' || !DECIMAL.test(value.trim())) return undefined;
   const n = Number(value.trim());
   return Number.isFinite(n) ? n : undefined;
 }

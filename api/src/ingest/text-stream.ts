@@ -13,14 +13,21 @@ export interface TextStream {
 }
 
 /**
- * A file as UTF-8 text chunks, gunzipped when it ends in `.gz`. Invalid UTF-8 and a damaged gzip
- * stream throw an InputFileError; a byte-order mark is dropped.
+ * The most a `.gz` file may unpack to by default (4 GiB; `import --max-unpacked-mb`): a few kB of
+ * gzip can unpack to terabytes, and the import would read them all inside one transaction.
  */
-export function openTextStream(path: string): TextStream {
+export const DEFAULT_MAX_UNPACKED_BYTES = 4096 * 1024 * 1024;
+
+/**
+ * A file as UTF-8 text chunks, gunzipped when it ends in `.gz`. Invalid UTF-8, a damaged gzip
+ * stream and one that unpacks past `maxUnpackedBytes` throw an InputFileError; a byte-order mark
+ * is dropped.
+ */
+export function openTextStream(path: string, maxUnpackedBytes = DEFAULT_MAX_UNPACKED_BYTES): TextStream {
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
   const gzip = path.toLowerCase().endsWith('.gz');
   return {
-    chunks: decode(gzip ? file.pipe(createGunzip()) : file, path, gzip, file),
+    chunks: decode(gzip ? file.pipe(createGunzip()) : file, path, gzip ? maxUnpackedBytes : undefined, file),
     bytesRead: () => file.bytesRead,
   };
 }
@@ -28,9 +35,10 @@ export function openTextStream(path: string): TextStream {
 async function* decode(
   input: AsyncIterable<Buffer>,
   path: string,
-  gzip: boolean,
+  maxUnpackedBytes: number | undefined,
   file: NodeJS.ReadableStream,
 ): AsyncGenerator<string> {
+  const gzip = maxUnpackedBytes !== undefined;
   // A gunzip error does not travel back through pipe(): surface file errors on the stream we read.
   if (gzip) file.on('error', (err) => (input as unknown as NodeJS.ReadableStream).emit('error', err));
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -46,6 +54,12 @@ async function* decode(
         );
       }
       offset += chunk.length;
+      if (maxUnpackedBytes !== undefined && offset > maxUnpackedBytes) {
+        (input as unknown as NodeJS.ReadableStream & { destroy(): void }).destroy();
+        throw new InputFileError(
+          `${path} unpacks to more than ${Math.round(maxUnpackedBytes / 2 ** 20)} MB; if the file is genuine, raise the limit with --max-unpacked-mb`,
+        );
+      }
       if (text) yield text;
     }
     try {

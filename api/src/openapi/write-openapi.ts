@@ -16,6 +16,7 @@ export async function renderOpenapi(): Promise<string> {
     host: '127.0.0.1',
     timezone: 'Europe/Budapest',
     ingestToken: undefined,
+    ingestSource: 'api',
     production: false,
     auth: { publicMap: true, sessionTtlHours: 12, cookieSecure: false },
     publicText: false,

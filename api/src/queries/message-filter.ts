@@ -1,4 +1,11 @@
-import { GeoError, localDate, type MessageStatus, parseInstant, zonedMidnight } from '@heatmap/geo';
+import {
+  GeoError,
+  localDate,
+  type MessageStatus,
+  parseInstant,
+  QUERY_YEARS,
+  zonedMidnight,
+} from '@heatmap/geo';
 import type { Filters } from '../schemas/common';
 import { type Bbox, parseBbox } from './bbox';
 import { badParameter } from './query-error';
@@ -46,6 +53,11 @@ export function parseFilters(query: Filters, timezone: string, scope?: FilterSco
 }
 
 function instant(name: string, value: string, timezone: string): Date {
+  // Before parsing: year 0 and year 9999 reach date arithmetic that PostgreSQL or Date cannot hold.
+  const year = Number(value.slice(0, 4));
+  if (!(year >= QUERY_YEARS.min && year <= QUERY_YEARS.max)) {
+    throw badParameter(name, `"${value}" is outside the years ${QUERY_YEARS.min} to ${QUERY_YEARS.max}`);
+  }
   try {
     return parseInstant(value, timezone);
   } catch (error) {

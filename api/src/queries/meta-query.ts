@@ -2,10 +2,12 @@ import { MAX_RESOLUTION, MESSAGE_STATUSES, MIN_RESOLUTION } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { Meta } from '../schemas/meta';
 import type { FilterScope } from './message-filter';
+import { plausibleCreatedAt } from './plausible-dates-sql';
 
 /** Everything a filter panel needs: the dimensions with their totals, districts with bboxes, the extent. */
 export async function queryMeta(sql: Sql, timezone: string, scope?: FilterScope): Promise<Meta> {
   const inScope = scope ? sql`m.district_id = ANY(${scope.districtIds}::int[])` : sql`true`;
+  const plausible = plausibleCreatedAt(sql);
   const districtInScope = scope ? sql`d.id = ANY(${scope.districtIds}::int[])` : sql`true`;
   const counts = (column: 'category_id' | 'source_id') => sql<{ key: number; n: number }[]>`
     SELECT ${sql(`m.${column}`)}::int AS key, count(*)::int AS n FROM messages m WHERE ${inScope} GROUP BY 1`;
@@ -33,7 +35,8 @@ export async function queryMeta(sql: Sql, timezone: string, scope?: FilterScope)
           total: number;
         }[]
       >`
-        SELECT min(m.created_at) AS first, max(m.created_at) AS last, min(m.lon) AS w, min(m.lat) AS s,
+        SELECT min(m.created_at) FILTER (WHERE ${plausible}) AS first,
+               max(m.created_at) FILTER (WHERE ${plausible}) AS last, min(m.lon) AS w, min(m.lat) AS s,
                max(m.lon) AS e, max(m.lat) AS n, count(*)::int AS total
         FROM messages m WHERE ${inScope}`,
       sql<{ value: string }[]>`SELECT value FROM app_settings WHERE key = 'data_version'`,

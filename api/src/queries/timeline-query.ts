@@ -9,6 +9,7 @@ import {
 import type { Sql } from '../db/database';
 import type { Bucket, Timeline } from '../schemas/timeline';
 import type { MessageFilter } from './message-filter';
+import { plausibleCreatedAt } from './plausible-dates-sql';
 import { badParameter } from './query-error';
 import { bucketCounts } from './timeline-counts';
 
@@ -77,7 +78,8 @@ async function windowOrExtent(sql: Sql, filter: MessageFilter, bucket: Bucket, t
   let { from, to } = filter;
   if (!from || !to) {
     const [extent] = await sql<{ first: Date | null; last: Date | null }[]>`
-      SELECT min(created_at) AS first, max(created_at) AS last FROM messages`;
+      SELECT min(m.created_at) AS first, max(m.created_at) AS last FROM messages m
+      WHERE ${plausibleCreatedAt(sql)}`;
     if (!extent?.first || !extent.last) return null;
     from ??= bucketStart(extent.first, bucket, timezone);
     to ??= nextBucketStart(extent.last, bucket, timezone);

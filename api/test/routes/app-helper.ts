@@ -14,6 +14,7 @@ export function testConfig(): Config {
     host: '127.0.0.1',
     timezone: 'Europe/Budapest',
     ingestToken: INGEST_TOKEN,
+    ingestSource: 'api',
     production: false,
     auth: { publicMap: true, sessionTtlHours: 12, cookieSecure: false },
     publicText: false,

@@ -734,7 +734,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ingest messages (JSON array or NDJSON); idempotent by source and id */
+        /** Ingest messages (JSON array or NDJSON) into the key's source; idempotent by source and id */
         post: {
             parameters: {
                 query?: never;

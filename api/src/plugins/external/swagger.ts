@@ -21,7 +21,14 @@ export async function registerSwagger(app: FastifyInstance): Promise<void> {
       ],
       components: {
         securitySchemes: {
-          ingestToken: { type: 'http', scheme: 'bearer', description: 'HEATMAP_INGEST_TOKEN' },
+          ingestToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'An API key (`heatmap apikey add --source NAME`), which writes only its own source, or the ' +
+              'shared HEATMAP_INGEST_TOKEN, which writes only HEATMAP_INGEST_SOURCE (default `api`). ' +
+              "Records without a source get the writer's; a record naming another source is rejected.",
+          },
         },
       },
     },

@@ -1,15 +1,14 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ingestWriterSource } from '../../../../auth/ingest-writer';
 import type { Sql } from '../../../../db/database';
 import { IDENTITY_MAPPING, MappingError } from '../../../../ingest/field-mapping';
-import { ingestRecords, type SourceRecord } from '../../../../ingest/ingest-records';
-import { ndjsonRecords } from '../../../../ingest/ndjson-records';
-import { InputFileError } from '../../../../ingest/text-stream';
+import { bodyRecords, decodeBody } from '../../../../ingest/http-body';
+import { ingestRecords } from '../../../../ingest/ingest-records';
 import { body } from '../../../../plugins/app/error-handler';
 import { requestFilter } from '../../../../plugins/app/request-filter';
 import { QueryError } from '../../../../queries/query-error';
 import { ErrorResponses, ErrorSchema } from '../../../../schemas/common';
-import { IngestBodySchema, IngestReportSchema, MAX_INGEST_RECORDS } from '../../../../schemas/ingest';
+import { IngestBodySchema, IngestReportSchema } from '../../../../schemas/ingest';
 import { MessageParamsSchema, MessageSchema } from '../../../../schemas/messages';
 
 export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -34,40 +33,62 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }),
   );
 
-  app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, text, done) =>
-    done(null, text),
-  );
+  // Only the ingest route below reads a body. Bodies are read as bytes and decoded strictly.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, buffer, done) => {
+    let text: string;
+    try {
+      text = decodeBody(buffer as Buffer);
+    } catch (error) {
+      return done(error as Error, undefined);
+    }
+    parseJson(request, text, done);
+  });
+  app.addContentTypeParser('application/x-ndjson', { parseAs: 'buffer' }, (_request, buffer, done) => {
+    try {
+      done(null, decodeBody(buffer as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+  app.decorateRequest('ingestSource', null);
 
   app.post(
     '/',
     {
       bodyLimit: 64 * 1024 * 1024,
+      // Before the body is read: an unauthenticated caller never gets 64 MB parsed.
+      onRequest: async (request, reply) => {
+        request.ingestSource = await ingestWriterSource(app.db.sql as Sql, request.headers.authorization, {
+          token: app.config.ingestToken,
+          source: app.config.ingestSource,
+        });
+        if (request.ingestSource === null) {
+          return reply
+            .code(401)
+            .header('www-authenticate', 'Bearer')
+            .send(body(401, 'Send Authorization: Bearer <an API key or HEATMAP_INGEST_TOKEN>'));
+        }
+      },
+      // The body schema documents the fields; each record is checked on its own (recordToMessage),
+      // so one bad value rejects its row with a reason, and nothing is coerced (`true` is not 1).
+      validatorCompiler: () => (value) => ({ value }),
       schema: {
-        summary: 'Ingest messages (JSON array or NDJSON); idempotent by source and id',
+        summary: "Ingest messages (JSON array or NDJSON) into the key's source; idempotent by source and id",
         tags: ['messages'],
         security: [{ ingestToken: [] }],
         body: IngestBodySchema,
         response: { 200: IngestReportSchema, 401: ErrorSchema, ...ErrorResponses },
       },
     },
-    async (request, reply) => {
-      if (!authorised(request.headers.authorization, app.config.ingestToken)) {
-        return reply
-          .code(401)
-          .header('www-authenticate', 'Bearer')
-          .send(
-            body(401, 'Send Authorization: Bearer <HEATMAP_INGEST_TOKEN> (ingest is off when none is set)'),
-          );
-      }
-      const records =
-        typeof request.body === 'string' ? await ndjsonList(request.body) : arrayRecords(request.body);
-      if (records.length > MAX_INGEST_RECORDS) {
-        throw new QueryError(400, `Invalid body: at most ${MAX_INGEST_RECORDS} records per request`);
-      }
+    async (request) => {
+      const ndjson = String(request.headers['content-type'] ?? '').startsWith('application/x-ndjson');
+      const records = await bodyRecords(request.body, ndjson);
       try {
         return await ingestRecords(app.db.sql as Sql, records, {
           mapping: IDENTITY_MAPPING,
-          source: 'api',
+          ownSource: request.ingestSource as string,
           timezone: app.config.timezone,
         });
       } catch (error) {
@@ -80,30 +101,9 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 };
 
-function arrayRecords(items: unknown[]): SourceRecord[] {
-  return items.map((item, index) =>
-    item !== null && typeof item === 'object' && !Array.isArray(item)
-      ? { index, record: item as Record<string, unknown> }
-      : { index, record: {}, reason: 'the item is not a JSON object' },
-  );
-}
-
-async function ndjsonList(text: string): Promise<SourceRecord[]> {
-  const records: SourceRecord[] = [];
-  try {
-    const chunks = (async function* () {
-      yield text;
-    })();
-    for await (const record of ndjsonRecords(chunks, 'body')) records.push(record);
-  } catch (error) {
-    if (error instanceof InputFileError) throw new QueryError(400, `Invalid body: ${error.message}`);
-    throw error;
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The source the ingest caller may write (its API key's, or HEATMAP_INGEST_SOURCE for the token). */
+    ingestSource: string | null;
   }
-  return records;
-}
-
-function authorised(header: string | undefined, token: string | undefined): boolean {
-  if (!token || !header?.startsWith('Bearer ')) return false;
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(header.slice(7).trim()), digest(token));
 }
