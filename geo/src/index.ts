@@ -51,6 +51,7 @@ export { median } from './metrics/median';
 export type { MessageTimes } from './metrics/message-times';
 export { resolutionMinutes } from './metrics/resolution-minutes';
 export { type MessageSummary, summarizeMessages } from './metrics/summarize-messages';
+export { type KnownAuthors, knownAuthors } from './privacy/author-names';
 export { publicAddress } from './privacy/public-address';
 export {
   PUBLIC_MESSAGE_FIELDS,
@@ -59,7 +60,7 @@ export {
 } from './privacy/public-message-fields';
 export { MIN_PUBLIC_COUNT, PUBLIC_MAX_RESOLUTION } from './privacy/public-thresholds';
 export { SCRUB_MARKER } from './privacy/scrub-marker';
-export { scrubPersonalData } from './privacy/scrub-personal-data';
+export { type ScrubOptions, scrubPersonalData } from './privacy/scrub-personal-data';
 export {
   type CountedCell,
   type SuppressionResult,

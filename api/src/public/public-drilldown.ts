@@ -1,14 +1,15 @@
 import { toPublicMessage } from '@heatmap/geo';
 import { getResolution, isValidCell } from 'h3-js';
 import type { Sql } from '../db/database';
+import { authorsOfMessages } from '../queries/author-names-query';
 import type { HeatmapQueries } from '../queries/heatmap-queries';
 import type { MessageFilter } from '../queries/message-filter';
 import { badParameter, QueryError } from '../queries/query-error';
 import type { PublicMessagePage } from '../schemas/public';
+import type { KnownAuthorsCache } from './known-authors-cache';
 import { publishedCells, wholeRegion } from './public-aggregates';
 import type { PublicCursor } from './public-cursor';
 import { checkPublicResolution, type PublicRules } from './public-rules';
-import { withoutAuthor } from './without-author';
 
 /**
  * The messages of one cell, newest first, as category, day and status (and scrubbed text where enabled).
@@ -21,6 +22,7 @@ export async function publicCellMessages(
   queries: HeatmapQueries,
   rules: PublicRules,
   cursors: PublicCursor,
+  authorNames: KnownAuthorsCache,
   filter: MessageFilter,
   request: { h3: string; limit: number; cursor?: string },
 ): Promise<PublicMessagePage> {
@@ -41,32 +43,26 @@ export async function publicCellMessages(
     limit: request.limit,
     ...(staffCursor ? { cursor: staffCursor } : {}),
   });
+  // The scrubber removes the own author's name word by word and every registered author's full name.
   const authors = rules.includeText
-    ? await authorsOf(
+    ? await authorsOfMessages(
         sql,
         page.messages.map((m) => m.id),
       )
-    : new Map();
+    : new Map<string, string>();
+  const known = rules.includeText ? await authorNames.get(sql) : undefined;
   return {
     messages: page.messages.map((m) =>
       toPublicMessage(
+        { category: m.category, createdAt: new Date(m.createdAt), status: m.status, text: m.text },
         {
-          category: m.category,
-          createdAt: new Date(m.createdAt),
-          status: m.status,
-          text: rules.includeText ? withoutAuthor(m.text ?? '', authors.get(m.id) ?? null) : null,
+          timeZone: rules.timezone,
+          includeText: rules.includeText,
+          author: authors.get(m.id) ?? null,
+          ...(known ? { knownAuthors: known } : {}),
         },
-        { timeZone: rules.timezone, includeText: rules.includeText },
       ),
     ),
     nextCursor: page.nextCursor === null ? null : cursors.seal(page.nextCursor),
   };
-}
-
-/** The authors of a page's messages: the staff message shape leaves them out, the scrubbing needs them. */
-async function authorsOf(sql: Sql, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await sql<{ id: string; author: string }[]>`
-    SELECT id::text AS id, author FROM messages WHERE id = ANY(${ids}::int8[]) AND author IS NOT NULL`;
-  return new Map(rows.map((r) => [r.id, r.author]));
 }

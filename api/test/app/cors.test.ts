@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../../src/app';
@@ -6,6 +7,11 @@ import { testConfig } from '../routes/app-helper';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 
 const ORIGIN = 'https://newsroom.example';
+// Every documented path, its parameters filled in.
+const PATHS = Object.keys(
+  (JSON.parse(readFileSync(new URL('../../openapi.json', import.meta.url), 'utf8')) as { paths: object })
+    .paths,
+).map((path) => path.replace('{h3}', '881e0364a3fffff').replace('{id}', '1'));
 const CORS_HEADERS = [
   'access-control-allow-origin',
   'access-control-allow-credentials',
@@ -82,6 +88,22 @@ describe.each(BACKENDS)('CORS and OPTIONS on %s', (backend) => {
           message: `No route for OPTIONS ${url.split('?')[0]}`,
         });
         expect(corsHeadersOf(response.headers)).toEqual({});
+      }
+    }
+  });
+
+  test('OPTIONS on every documented path, as a preflight or not: 204 on the public API, else 404, never an internal text', async () => {
+    expect(PATHS.length).toBeGreaterThan(15);
+    for (const url of PATHS) {
+      for (const headers of [
+        {},
+        { cookie },
+        { origin: ORIGIN, 'access-control-request-method': 'GET', cookie },
+      ]) {
+        const response = await app.inject({ method: 'OPTIONS', url, headers });
+        const what = `${url} ${Object.keys(headers).join(',')}`;
+        expect(response.statusCode, what).toBe(url.startsWith('/api/v1/public/') ? 204 : 404);
+        expect(response.body, what).not.toMatch(/Cannot|undefined|null \(|heatmap_session|at .*\.js/);
       }
     }
   });

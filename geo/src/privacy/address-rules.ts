@@ -1,14 +1,72 @@
 import { SCRUB_MARKER, type ScrubRule } from './scrub-marker';
 
-/** Hungarian public-space types that precede a house number ("Fő utca 12/B", "Pünkösdfürdő u. 20"). */
-export const HUNGARIAN_STREET_TYPES =
-  'utca|u\\.|út|útja|útón|tér|tere|körút|krt\\.|köz|sor|sétány|rakpart|rkp\\.|fasor|park|liget|lépcső|dűlő|' +
-  'körtér|lakótelep|ltp\\.|határút|udvar|lejtő|ösvény|part|telep|sugárút|sgt\\.';
+/**
+ * Hungarian public-space types that precede a house number ("Fő utca 12/B", "Pünkösdfürdő u. 20"), in any
+ * case, with or without the abbreviation's dot ("Visegrádi u 75", "Hungária krt 113", "Dobó Katica U 15"),
+ * and the inflected forms that still take a number ("Süveg utcai 8", "Vörösvári úti 7", "Garay téren 2").
+ */
+const HUNGARIAN_STREET_TYPES = [
+  'utca',
+  'utc[aá](?:i|ban|ba|n|nál|ra|ról|tól|hoz)',
+  'u\\.?',
+  'ú\\.',
+  'út',
+  'ut',
+  'út(?:ja|ján|on|i|nál|ra|hoz|tól)',
+  'tér',
+  'tere',
+  't[eé]r(?:en|én|i|nél|re|hez)',
+  'körút',
+  'körút(?:ja|ján|on|i|nál)',
+  'krt\\.?',
+  'köz',
+  'köz(?:ben|ön|nél)',
+  'sor',
+  'sor(?:on|ban)',
+  'sétány',
+  'sétányon',
+  'stny\\.?',
+  'rakpart',
+  'rakparton',
+  'rkp\\.?',
+  'fasor',
+  'fasor(?:a|ban|on)',
+  'park',
+  'parkban',
+  'liget',
+  'lépcső',
+  'dűlő',
+  'dűlőn',
+  'körtér',
+  'lakótelep',
+  'ltp\\.?',
+  'határút',
+  'udvar',
+  'lejtő',
+  'lejtőn',
+  'ösvény',
+  'part',
+  'telep',
+  'sugárút',
+  'sgt\\.?',
+  'árok',
+  'átjáró',
+  'híd',
+  'híd(?:on|nál)',
+  'pályaudvar',
+  'temető',
+  'körönd',
+  // written without accents
+  'koz',
+  'korut',
+  'lejto',
+  'palyaudvar',
+].join('|');
 
-/** Russian street types ("ул. Ленина", "проспект Мира"). */
-export const RUSSIAN_STREET_TYPES =
-  'ул\\.|улица|пр-т|пр\\.|проспект|пер\\.|переулок|наб\\.|набережная|бул\\.|бульвар|ш\\.|шоссе|пл\\.|площадь|' +
-  'проезд|мкр\\.|микрорайон|тракт';
+/** Russian street types ("ул. Ленина", "проспект Мира", "пр-кт Победы"). */
+const RUSSIAN_STREET_TYPES =
+  'ул\\.?|улица|пр-т|пр-кт|просп\\.|пр\\.|проспект|пер\\.|переулок|наб\\.|набережная|бул\\.|бульвар|ш\\.|шоссе|пл\\.|' +
+  'площадь|проезд|мкр\\.?|микрорайон|тракт';
 
 // 20, 12/B, 8a, 58-62, 4–6., 12/B. — the number and its building letter, not the words after it.
 const HOUSE_NUMBER = String.raw`\d+(?:\s*[-–/]\s*\d+)*(?:\s*/?\s*[A-Za-z](?![\p{L}]))?\.?`;
@@ -18,8 +76,8 @@ export const ADDRESS_RULES: readonly ScrubRule[] = [
   {
     name: 'hungarian-house-number',
     pattern: new RegExp(
-      `(?<![\\p{L}])(${HUNGARIAN_STREET_TYPES})(?![\\p{L}])(\\s*,?\\s*)${HOUSE_NUMBER}`,
-      'gu',
+      `(?<![\\p{L}])(${HUNGARIAN_STREET_TYPES})(?![\\p{L}])(\\.?[ \\t]*,?[ \\t]*)${HOUSE_NUMBER}`,
+      'giu',
     ),
     replace: (_match, type, gap) => `${type}${gap}${SCRUB_MARKER}`,
   },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { knownAuthors } from './author-names';
 import { scrubPersonalData } from './scrub-personal-data';
 
 const JAROKELO = '/work/shared/data/jarokelo_budapest_reports_2023-11_2025-10.jsonl.gz';
@@ -30,6 +31,16 @@ describe('scrubPersonalData', () => {
     ['house number range', 'Knézich utca 63-65. előtt', 'Knézich utca […] előtt'],
     ['Russian house', 'ул. Ленина, д. 5, кв. 12', 'ул. Ленина, […], […]'],
     ['Russian street number', 'проспект Мира 12', 'проспект Мира […]'],
+    ['street type without its dot', 'Visegrádi u 75 szám előtt', 'Visegrádi u […] szám előtt'],
+    ['boulevard without its dot', 'Hungária krt 113', 'Hungária krt […]'],
+    ['street type in capitals', 'a Dobó Katica U 15 előtt', 'a Dobó Katica U […] előtt'],
+    ['inflected street type', 'a Süveg utcai 8 és a Garay téren 2', 'a Süveg utcai […] és a Garay téren […]'],
+    ['square with a full stop', 'a Rózsavölgyi tér. 2', 'a Rózsavölgyi tér. […]'],
+    ['Russian avenue', 'пр-кт Победы, 14', 'пр-кт Победы, […]'],
+    ['Hungarian plate', 'HCY494 frsz, az NCA-482-es busz', '[…] frsz, az […]-es busz'],
+    ['Hungarian plate since 2022', 'az AA-MH-666 és az AB CD-123', 'az […] és az […]'],
+    ['lower-case plate before its word', 'a hcy494 rendszámú autó', 'a […] rendszámú autó'],
+    ['Russian plate', 'машина А123ВС77 и а 123 вс 777', 'машина […] и […]'],
     ['greeting with a name', 'Tisztelt Varga Tamás Úr! A kérés', 'Tisztelt […]! A kérés'],
     ['greeting with a given name', 'Kedves Anna! Köszönjük', 'Kedves […]! Köszönjük'],
     ['signature line', 'Üdvözlettel:\nHergár Anna\n', 'Üdvözlettel:\n[…]\n'],
@@ -50,8 +61,19 @@ describe('scrubPersonalData', () => {
     ['school named after a person', 'az Erzsébet Királyné Szépészeti Technikum előtt'],
     ['dates and year ranges', '2024-03-05-én, a 2023-2024 szezonban, FRISSÍTÉS: 2024.06.22.'],
     ['short numbers', 'a 4-6 os villamos, 12 méterre, 1117 Budapest'],
+    ['words and numbers that are not plates', 'még 200 méter, a 4-es busz, FRISSÍTÉS 2024'],
   ])('keeps %s', (_name, input) => {
     expect(scrubPersonalData(input)).toBe(input);
+  });
+
+  test('removes its own author name word by word and other registered authors by full name', () => {
+    const known = knownAuthors(['Fülöp Gyöngyi', 'Anonim Járókelő', 'Jellasics Kriszta', null]);
+    expect(
+      scrubPersonalData('Köszönöm, Fülöp Gyöngyi. KRISZTA a 3. emeletről; Fülöp utca', {
+        author: 'Jellasics Kriszta',
+        knownAuthors: known,
+      }),
+    ).toBe('Köszönöm, […]. […] a 3. emeletről; Fülöp utca');
   });
 
   test('is idempotent', () => {

@@ -1,5 +1,6 @@
 import type { MessageStatus } from '../status/message-status';
 import { localDate } from '../time/local-date';
+import type { KnownAuthors } from './author-names';
 import { scrubPersonalData } from './scrub-personal-data';
 
 export interface PublicMessage {
@@ -17,13 +18,24 @@ export interface PublicMessage {
  */
 export function toPublicMessage(
   message: { category: string | null; createdAt: Date; status: MessageStatus; text?: string | null },
-  options: { timeZone: string; includeText?: boolean },
+  options: {
+    timeZone: string;
+    includeText?: boolean;
+    /** For the scrubber: the message's own author and the registered authors (docs/privacy.md). */
+    author?: string | null;
+    knownAuthors?: KnownAuthors;
+  },
 ): PublicMessage {
   const result: PublicMessage = {
     category: message.category,
     day: localDate(message.createdAt, options.timeZone),
     status: message.status,
   };
-  if (options.includeText) result.text = scrubPersonalData(message.text ?? '');
+  if (options.includeText) {
+    result.text = scrubPersonalData(message.text ?? '', {
+      author: options.author ?? null,
+      ...(options.knownAuthors ? { knownAuthors: options.knownAuthors } : {}),
+    });
+  }
   return result;
 }

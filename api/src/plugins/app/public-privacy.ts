@@ -1,6 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { KnownAuthorsCache } from '../../public/known-authors-cache';
 import { publicDistricts, publicHexagons, publicTimeline } from '../../public/public-aggregates';
 import { PublicCursor } from '../../public/public-cursor';
 import { publicCellMessages } from '../../public/public-drilldown';
@@ -52,6 +53,7 @@ export const publicPrivacyPlugin = fp(
     const rules = publicRules({ timezone: app.config.timezone, includeText: app.config.publicText });
     const queries = app.heatmapQueries;
     const cursors = new PublicCursor();
+    const authorNames = new KnownAuthorsCache();
     app.decorate('publicMap', {
       rules,
       hexagons: (query) =>
@@ -75,7 +77,7 @@ export const publicPrivacyPlugin = fp(
         }),
       meta: () => publicMeta(queries, rules),
       cellMessages: (h3, query) =>
-        publicCellMessages(app.db.sql, queries, rules, cursors, publicFilter(query, rules), {
+        publicCellMessages(app.db.sql, queries, rules, cursors, authorNames, publicFilter(query, rules), {
           h3,
           limit: query.limit ?? 50,
           ...(query.cursor ? { cursor: query.cursor } : {}),

@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { knownAuthors, withoutAuthorNames } from './author-names';
+
+describe('knownAuthors', () => {
+  test('keeps full names of two to four words, lower case, never the anonymous reporter', () => {
+    expect([
+      ...knownAuthors(['Fülöp Gyöngyi', 'Anonim Járókelő', 'Anna', null, ' Kiss  Éva ']).names,
+    ]).toEqual(['fülöp gyöngyi', 'kiss éva']);
+  });
+});
+
+describe('withoutAuthorNames', () => {
+  test('removes each word of the own author name, in any case, as whole words only', () => {
+    expect(
+      withoutAuthorNames('Üdvözlettel: Jellasics Kriszta (kriszta a 3. emeletről)', {
+        author: 'Jellasics Kriszta',
+      }),
+    ).toBe('Üdvözlettel: […] […] ([…] a 3. emeletről)');
+    expect(withoutAuthorNames('Krisztina utca sarkán', { author: 'Jellasics Kriszta' })).toBe(
+      'Krisztina utca sarkán',
+    );
+  });
+
+  test('removes a registered author full name as one span, in any case, but not one of its words alone', () => {
+    const known = knownAuthors(['Fülöp Gyöngyi', 'Nagy Kovács Éva']);
+    expect(withoutAuthorNames('Köszönöm, FÜLÖP GYÖNGYI!', { known })).toBe('Köszönöm, […]!');
+    expect(withoutAuthorNames('írta Nagy Kovács Éva tegnap', { known })).toBe('írta […] tegnap');
+    expect(withoutAuthorNames('a Fülöp utca és Gyöngyi', { known })).toBe('a Fülöp utca és Gyöngyi');
+    expect(withoutAuthorNames('Fulop Gyongyi', { known })).toBe('Fulop Gyongyi');
+  });
+
+  test('leaves the text alone for anonymous or missing authors and short name parts', () => {
+    expect(withoutAuthorNames('Anonim Járókelő írta', { author: 'Anonim Járókelő' })).toBe(
+      'Anonim Járókelő írta',
+    );
+    expect(withoutAuthorNames('a Fő utcán', { author: null })).toBe('a Fő utcán');
+    expect(withoutAuthorNames('Li és Wu', { author: 'Li Wu' })).toBe('Li és Wu');
+  });
+
+  test('punctuation around the name is not part of it; overlapping matches give one marker', () => {
+    expect(withoutAuthorNames('írta: dr. (Kovács)', { author: '(Kovács)' })).toBe('írta: dr. ([…])');
+    const known = knownAuthors(['Kovács Péter']);
+    expect(withoutAuthorNames('Kovács Péter', { author: 'Kovács Péter', known })).toBe('[…]');
+  });
+});
