@@ -133,6 +133,17 @@ describe.each(BACKENDS)('sign-in limits on %s', (backend) => {
     expect(fresh.response.statusCode).toBe(429);
   });
 
+  test('an IPv6 client is one address across its /64', async () => {
+    const owner = await newOwner();
+    const result = await burst(
+      [app],
+      wrongGuesses(owner, 8, (i) => `2001:db8:5:6::${i + 1}`),
+    );
+    expect(result).toEqual({ wrong: 5, refused: 3, signedIn: 0, other: 0 });
+    const nextNetwork = await signIn(app, owner, PASSWORD, { remoteAddress: '2001:db8:5:7::1' });
+    expect(nextNetwork.response.statusCode).toBe(200);
+  });
+
   test('a refusal says how long to wait, and unknown logins are limited like known ones (no enumeration)', async () => {
     for (let i = 0; i < 5; i++) {
       const guess = await signIn(app, 'ghost', `wrong ${i}`, { remoteAddress: '10.6.0.1' });
