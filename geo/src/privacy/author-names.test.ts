@@ -3,9 +3,18 @@ import { knownAuthors, withoutAuthorNames } from './author-names';
 
 describe('knownAuthors', () => {
   test('keeps full names of two to four words, lower case, never the anonymous reporter', () => {
-    expect([
-      ...knownAuthors(['Fülöp Gyöngyi', 'Anonim Járókelő', 'Anna', null, ' Kiss  Éva ']).names,
-    ]).toEqual(['fülöp gyöngyi', 'kiss éva']);
+    const known = knownAuthors(['Fülöp Gyöngyi', 'Anonim Járókelő', 'Anna', null, ' Kiss  Éva ']);
+    expect([...known.names]).toEqual([
+      ['fülöp gyöngyi', [true, true]],
+      ['kiss éva', [true, true]],
+    ]);
+  });
+  test('a word needs a capital in a text only where every registered spelling has one', () => {
+    const known = knownAuthors(['Budapesti Lakos', 'Budapesti lakos', 'p k']);
+    expect([...known.names]).toEqual([
+      ['budapesti lakos', [true, false]],
+      ['p k', [false, false]],
+    ]);
   });
 });
 
@@ -27,6 +36,19 @@ describe('withoutAuthorNames', () => {
     expect(withoutAuthorNames('írta Nagy Kovács Éva tegnap', { known })).toBe('írta […] tegnap');
     expect(withoutAuthorNames('a Fülöp utca és Gyöngyi', { known })).toBe('a Fülöp utca és Gyöngyi');
     expect(withoutAuthorNames('Fulop Gyongyi', { known })).toBe('Fulop Gyongyi');
+  });
+
+  test('another author full name goes only where it is written as a name, each word with a capital', () => {
+    const known = knownAuthors(['Helyi Lakos', 'Mátyás Király', 'M P']);
+    expect(withoutAuthorNames('Helyi lakos vagyok, a Mátyás király úton, 5 m p', { known })).toBe(
+      'Helyi lakos vagyok, a Mátyás király úton, 5 m p',
+    );
+    expect(withoutAuthorNames('Üdv: Helyi Lakos', { known })).toBe('Üdv: […]');
+    const lower = knownAuthors(['Budapesti lakos', 'Budapesti Lakos']);
+    expect(withoutAuthorNames('Budapesti lakos; egy budapesti lakos', { known: lower })).toBe(
+      '[…]; egy budapesti lakos',
+    );
+    expect(withoutAuthorNames('jellasics kriszta', { author: 'Jellasics Kriszta', known })).toBe('[…] […]');
   });
 
   test('leaves the text alone for anonymous or missing authors and short name parts', () => {

@@ -1,8 +1,9 @@
 /**
  * How much of what the scrubber must remove it does remove, measured against truth taken from the data
  * itself rather than from the scrubber's own patterns (docs/privacy.md, "Recall"):
- * - author names: every word (three letters or more) of a text's own author's name, and every registered
- *   author's full name, wherever it stands in any text (whole words, any case);
+ * - author names: every word (three letters or more) of a text's own author's name (whole words, any case),
+ *   and every registered author's full name written as a name in any text (a capital wherever every
+ *   registered spelling has one);
  * - addresses: a street named in the data's address fields (a gazetteer), then one word (its type, in any
  *   spelling: `u`, `u.`, `krt`, `utca`, …), then a number: "Visegrádi u 75", "Hungária krt 113";
  * - licence plates: `ABC-123`, `ABC123`, `AA BB-123` (upper case), and the Russian `А123ВС77`.
@@ -39,14 +40,24 @@ function wordsOf(text: string): string[] {
   return [...text.matchAll(WORD)].map((m) => m[0].toLowerCase());
 }
 
+function capitals(text: string): boolean[] {
+  return [...text.matchAll(WORD)].map((m) => /^\p{Lu}/u.test(m[0]));
+}
+
 /** Occurrences of the own author's name words and of every registered author's full name. */
-function authorOccurrences(text: string, author: string | null, fullNames: ReadonlySet<string>): number {
+function authorOccurrences(
+  text: string,
+  author: string | null,
+  fullNames: ReadonlyMap<string, boolean[]>,
+): number {
   const words = wordsOf(text);
   const own = new Set(isRegisteredAuthor(author) ? nameWords(author) : []);
   let count = words.filter((w) => own.has(w)).length;
+  const capital = capitals(text);
   for (let i = 0; i + 1 < words.length; i++) {
     for (let n = 2; n <= 4 && i + n <= words.length; n++) {
-      if (fullNames.has(words.slice(i, i + n).join(' '))) count++;
+      const needed = fullNames.get(words.slice(i, i + n).join(' '));
+      if (needed?.every((must, k) => !must || capital[i + k])) count++;
     }
   }
   return count;
@@ -95,11 +106,15 @@ export function scrubRecall(
   records: readonly RecallRecord[],
   scrub: (record: RecallRecord) => string,
 ): { authors: Recall; addresses: Recall; plates: Recall } {
-  const fullNames = new Set<string>();
+  const fullNames = new Map<string, boolean[]>();
   for (const { author } of records) {
     if (!isRegisteredAuthor(author)) continue;
     const words = wordsOf(author);
-    if (words.length >= 2 && words.length <= 4) fullNames.add(words.join(' '));
+    if (words.length < 2 || words.length > 4) continue;
+    const capital = capitals(author);
+    const key = words.join(' ');
+    const seen = fullNames.get(key);
+    fullNames.set(key, seen ? capital.map((c, k) => c && seen[k] === true) : capital);
   }
   const streets = streetGazetteer(records.map((r) => r.address));
   const found = { authors: 0, addresses: 0, plates: 0 };

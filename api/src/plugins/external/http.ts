@@ -23,8 +23,8 @@ const PUBLIC_CORS: FastifyCorsOptions = {
 const NO_CORS: FastifyCorsOptions = { origin: false };
 
 function corsOptionsFor(request: FastifyRequest): FastifyCorsOptions {
-  // The path, whatever the request target's form (origin-form or absolute-form).
-  const path = new URL(request.url, 'http://localhost').pathname;
+  // The path, whatever the request target's form (origin-form or absolute-form); never throws.
+  const path = request.url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split('?')[0] ?? '';
   return path.startsWith(PUBLIC_API) ? PUBLIC_CORS : NO_CORS;
 }
 
