@@ -1,6 +1,6 @@
 import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** In the data directory; PostgreSQL ignores files it does not know there. */
 export const LOCK_FILE = 'heatmap.lock';
@@ -49,7 +49,8 @@ export class DataDirLock {
 
   /** Takes the lock or throws DataDirLockedError naming the live holder. */
   static acquire(dataDir: string, command: string): DataDirLock {
-    const path = join(dataDir, LOCK_FILE);
+    // Absolute, so heldHere knows the directory whichever way it was named.
+    const path = join(resolve(dataDir), LOCK_FILE);
     const holder: LockHolder = { pid: process.pid, host: hostname(), command, ...startTime(process.pid) };
     for (let attempt = 0; ; attempt++) {
       if (attempt > 0) sleep(20);
@@ -77,13 +78,6 @@ export class DataDirLock {
     heldHere.delete(this.path);
     if (readLockFile(this.path)?.holder.pid === process.pid) unlinkSync(this.path);
   }
-}
-
-/** The live holder of the directory's lock, if any. */
-export function readLiveHolder(dataDir: string): LockHolder | undefined {
-  const path = join(dataDir, LOCK_FILE);
-  const current = readLockFile(path);
-  return current && isAlive(current.holder, path) ? current.holder : undefined;
 }
 
 function createExclusive(path: string, holder: LockHolder): boolean {
