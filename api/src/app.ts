@@ -23,6 +23,7 @@ import { cellsRoutes } from './routes/api/v1/cells/index';
 import { districtsRoutes } from './routes/api/v1/districts/index';
 import { exportRoutes } from './routes/api/v1/export/index';
 import { hexagonsRoutes } from './routes/api/v1/hexagons/index';
+import { hotspotsRoutes } from './routes/api/v1/hotspots/index';
 import { messagesRoutes } from './routes/api/v1/messages/index';
 import { metaRoutes } from './routes/api/v1/meta/index';
 import { publicRoutes } from './routes/api/v1/public/index';
@@ -71,6 +72,7 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(healthzRoutes, { prefix: '/healthz' });
   await instance.register(readyzRoutes, { prefix: '/readyz' });
   await instance.register(hexagonsRoutes, { prefix: '/api/v1/hexagons' });
+  await instance.register(hotspotsRoutes, { prefix: '/api/v1/hotspots' });
   await instance.register(timelineRoutes, { prefix: '/api/v1/timeline' });
   await instance.register(cellsRoutes, { prefix: '/api/v1/cells' });
   await instance.register(messagesRoutes, { prefix: '/api/v1/messages' });

@@ -388,6 +388,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hotspots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gi* hot and cold spots: z, p and the FDR bin for every cell of the study area */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00) */
+                    from?: string;
+                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00); exclusive */
+                    to?: string;
+                    /** @description a comma-separated list of category ids or names */
+                    category?: string;
+                    /** @description a comma-separated list of source ids or names */
+                    source?: string;
+                    /** @description a comma-separated list of statuses: new, in_progress, answered, resolved, closed_unresolved */
+                    status?: string;
+                    /** @description a comma-separated list of district ids or names */
+                    district?: string;
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond 20000 cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside. */
+                    bbox?: string;
+                    /** @description an integer H3 resolution from 5 to 10 (as /hexagons); default 8 */
+                    res?: number;
+                    /** @description Gi* neighbourhood: the cells within grid distance k (1: 7 cells, 2: 19, 3: 37); 1 to 3, default 1 */
+                    k?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            res: number;
+                            k: number;
+                            from: string | null;
+                            to: string | null;
+                            /** @description Every cell of the study area, sorted by id: cells with messages, their k-rings (zeros), and the cells whose centre lies in a district in scope (see docs/hotspots.md) */
+                            cells: {
+                                /** @description H3 cell index (hex string) */
+                                h3: string;
+                                /** @description Messages in the cell (as /hexagons counts them); 0 for a ring or district cell */
+                                count: number;
+                                /** @description Getis-Ord Gi* z-score (binary weights, gridDisk k), unadjusted */
+                                z: number;
+                                /** @description Two-sided p-value of z, unadjusted */
+                                p: number;
+                                /** @description sign(z) × 1, 2 or 3: significant at 90, 95 or 99 % (Benjamini–Hochberg FDR 0.10, 0.05, 0.01 over all cells of the answer); 0: not significant */
+                                bin: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/timeline": {
         parameters: {
             query?: never;
