@@ -3,6 +3,7 @@ import type { Sql } from '../db/database';
 import type { Bucket } from '../schemas/timeline';
 import { createDistrictCells } from './district-cells';
 import { queryDistricts } from './districts-query';
+import { type EmergingRequest, queryEmerging } from './emerging-query';
 import { queryHexagons } from './hexagons-query';
 import { queryHotspots } from './hotspots-query';
 import type { FilterScope, MessageFilter } from './message-filter';
@@ -22,6 +23,8 @@ export function createHeatmapQueries(sql: Sql, timezone: string) {
   return {
     hotspots: (filter: MessageFilter, res: Resolution, k: number) =>
       queryHotspots(sql, timezone, districtCells, filter, res, k),
+    emerging: (filter: MessageFilter, request: EmergingRequest) =>
+      queryEmerging(sql, timezone, districtCells, filter, request),
     hexagons: (filter: MessageFilter, res: Resolution, options?: { medians: boolean }) =>
       queryHexagons(sql, timezone, filter, res, options),
     timeline: (filter: MessageFilter, res: Resolution, bucket: Bucket) =>

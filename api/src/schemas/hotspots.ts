@@ -1,6 +1,11 @@
-import { DEFAULT_NEIGHBOURHOOD_K, MAX_NEIGHBOURHOOD_K } from '@heatmap/geo';
+import { DEFAULT_NEIGHBOURHOOD_K, EMERGING_PATTERNS, MAX_NEIGHBOURHOOD_K } from '@heatmap/geo';
 import { type Static, Type } from '@sinclair/typebox';
-import { FiltersSchema, WindowSchema } from './common';
+import { FiltersSchema, StringEnum, WindowSchema } from './common';
+
+const EMERGING_CLASSES = [
+  ...EMERGING_PATTERNS.flatMap((pattern) => [`${pattern}-hot`, `${pattern}-cold`]),
+  'no-pattern',
+] as const;
 
 export const HotspotResolutionSchema = Type.Integer({
   minimum: 5,
@@ -49,3 +54,60 @@ export const HotspotsSchema = Type.Object({
   }),
 });
 export type Hotspots = Static<typeof HotspotsSchema>;
+
+export const EMERGING_STEPS = ['week', 'month'] as const;
+export const MAX_EMERGING_STEPS = 104;
+
+/** A local calendar day; checked for existence by the query (2024-02-30 is a 400 there). */
+export const DaySchema = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'a local calendar day YYYY-MM-DD in the region time zone',
+});
+
+export const QueryEmergingSchema = Type.Object({
+  res: Type.Optional(HotspotResolutionSchema),
+  k: Type.Optional(NeighbourhoodSchema),
+  step: Type.Optional(StringEnum(EMERGING_STEPS, { description: 'week (default) or month' })),
+  steps: Type.Optional(
+    Type.Integer({
+      minimum: 2,
+      maximum: MAX_EMERGING_STEPS,
+      default: 12,
+      description: `how many steps, the last ending at \`to\`; 2 to ${MAX_EMERGING_STEPS}, default 12`,
+    }),
+  ),
+  to: Type.Optional(
+    Type.String({
+      ...DaySchema,
+      description:
+        'the day after the last step (exclusive; months: the last step is the month of the day before); default: the day after the newest message',
+    }),
+  ),
+  category: FiltersSchema.properties.category,
+  district: FiltersSchema.properties.district,
+});
+export type QueryEmerging = Static<typeof QueryEmergingSchema>;
+
+export const EmergingCellSchema = Type.Object({
+  h3: Type.String({ description: 'H3 cell index (hex string)' }),
+  class: StringEnum(EMERGING_CLASSES, { description: 'Emerging hot/cold spot class (docs/hotspots.md §2)' }),
+  trend: Type.Object(
+    { z: Type.Number(), p: Type.Number() },
+    {
+      description: "Mann–Kendall trend of the cell's Gi* z series: Z (continuity-corrected) and two-sided p",
+    },
+  ),
+  bins: Type.Array(GiBinSchema, {
+    description: "The Gi* bin per step, oldest first (0 outside the step's study area)",
+  }),
+});
+
+export const EmergingSchema = Type.Object({
+  res: Type.Integer(),
+  k: Type.Integer(),
+  step: StringEnum(EMERGING_STEPS),
+  steps: Type.Integer(),
+  ...WindowSchema,
+  cells: Type.Array(EmergingCellSchema, { description: "Every cell of any step's study area, sorted by id" }),
+});
+export type Emerging = Static<typeof EmergingSchema>;

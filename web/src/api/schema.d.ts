@@ -500,6 +500,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hotspots/emerging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Emerging hot and cold spots: Gi* per week or month, Mann–Kendall trend, class per cell */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an integer H3 resolution from 5 to 10 (as /hexagons); default 8 */
+                    res?: number;
+                    /** @description Gi* neighbourhood: the cells within grid distance k (1: 7 cells, 2: 19, 3: 37); 1 to 3, default 1 */
+                    k?: number;
+                    /** @description week (default) or month */
+                    step?: "week" | "month";
+                    /** @description how many steps, the last ending at `to`; 2 to 104, default 12 */
+                    steps?: number;
+                    /** @description the day after the last step (exclusive; months: the last step is the month of the day before); default: the day after the newest message */
+                    to?: string;
+                    /** @description a comma-separated list of category ids or names */
+                    category?: string;
+                    /** @description a comma-separated list of district ids or names */
+                    district?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            res: number;
+                            k: number;
+                            /** @enum {string} */
+                            step: "week" | "month";
+                            steps: number;
+                            from: string | null;
+                            to: string | null;
+                            /** @description Every cell of any step's study area, sorted by id */
+                            cells: {
+                                /** @description H3 cell index (hex string) */
+                                h3: string;
+                                /**
+                                 * @description Emerging hot/cold spot class (docs/hotspots.md §2)
+                                 * @enum {string}
+                                 */
+                                class: "new-hot" | "new-cold" | "consecutive-hot" | "consecutive-cold" | "intensifying-hot" | "intensifying-cold" | "persistent-hot" | "persistent-cold" | "diminishing-hot" | "diminishing-cold" | "sporadic-hot" | "sporadic-cold" | "oscillating-hot" | "oscillating-cold" | "historical-hot" | "historical-cold" | "no-pattern";
+                                /** @description Mann–Kendall trend of the cell's Gi* z series: Z (continuity-corrected) and two-sided p */
+                                trend: {
+                                    z: number;
+                                    p: number;
+                                };
+                                /** @description The Gi* bin per step, oldest first (0 outside the step's study area) */
+                                bins: number[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/timeline": {
         parameters: {
             query?: never;
