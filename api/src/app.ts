@@ -18,6 +18,7 @@ import { requestScopePlugin } from './plugins/app/request-scope';
 import { responseCachePlugin } from './plugins/app/response-cache';
 import { registerHttp } from './plugins/external/http';
 import { registerSwagger } from './plugins/external/swagger';
+import { alertsRoutes } from './routes/api/v1/alerts/index';
 import { authRoutes } from './routes/api/v1/auth/index';
 import { cellsRoutes } from './routes/api/v1/cells/index';
 import { districtsRoutes } from './routes/api/v1/districts/index';
@@ -73,6 +74,7 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(readyzRoutes, { prefix: '/readyz' });
   await instance.register(hexagonsRoutes, { prefix: '/api/v1/hexagons' });
   await instance.register(hotspotsRoutes, { prefix: '/api/v1/hotspots' });
+  await instance.register(alertsRoutes, { prefix: '/api/v1/alerts' });
   await instance.register(timelineRoutes, { prefix: '/api/v1/timeline' });
   await instance.register(cellsRoutes, { prefix: '/api/v1/cells' });
   await instance.register(messagesRoutes, { prefix: '/api/v1/messages' });

@@ -1,6 +1,7 @@
 import type { Resolution } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { Bucket } from '../schemas/timeline';
+import { queryAlerts } from './alerts-query';
 import { createDistrictCells } from './district-cells';
 import { queryDistricts } from './districts-query';
 import { type EmergingRequest, queryEmerging } from './emerging-query';
@@ -23,6 +24,8 @@ export function createHeatmapQueries(sql: Sql, timezone: string) {
   return {
     hotspots: (filter: MessageFilter, res: Resolution, k: number) =>
       queryHotspots(sql, timezone, districtCells, filter, res, k),
+    alerts: (filter: MessageFilter, request: { res: 7 | 8; day?: string }) =>
+      queryAlerts(sql, timezone, filter, request),
     emerging: (filter: MessageFilter, request: EmergingRequest) =>
       queryEmerging(sql, timezone, districtCells, filter, request),
     hexagons: (filter: MessageFilter, res: Resolution, options?: { medians: boolean }) =>

@@ -615,6 +615,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The day's spikes per cell and category against the same weekday of the previous 8 weeks */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the local day to test (YYYY-MM-DD); default: the newest message's day */
+                    day?: string;
+                    /** @description H3 resolution 7 or 8; default 8 */
+                    res?: number;
+                    /** @description a comma-separated list of district ids or names */
+                    district?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The day's alerts, smallest p first: Benjamini–Hochberg at q = 0.01 over the day's tests and observed ≥ 5 (docs/hotspots.md §3) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description H3 cell index (hex string) */
+                            h3: string;
+                            categoryId: number;
+                            /** @description Category name */
+                            category: string;
+                            /** @description Messages in the cell and category on the day */
+                            observed: number;
+                            /** @description Mean of the same weekday over the previous 8 weeks, at least 0.5 */
+                            expected: number;
+                            /** @description P(X ≥ observed): Poisson, or negative binomial when the 8 weeks are overdispersed */
+                            p: number;
+                            /** @description Messages per day in the cell and category, 14 days, the day last */
+                            series: number[];
+                            district: string | null;
+                            place: string | null;
+                        }[];
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/timeline": {
         parameters: {
             query?: never;
