@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { seedDistricts } from '../auth/auth-test-app';
+import { addUser, seedDistricts, signIn } from '../auth/auth-test-app';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 import { buildTestApp, INGEST_TOKEN } from './app-helper';
 
@@ -48,6 +48,8 @@ function planted() {
 describe.each(BACKENDS)('GET /api/v1/alerts on %s with a planted spike', (backend) => {
   let db: TestDatabase;
   let app: FastifyInstance;
+  let clerks: FastifyInstance;
+  const cookie: Record<string, string> = {};
 
   beforeAll(async () => {
     db = await createTestDatabase(backend, 'empty');
@@ -61,8 +63,14 @@ describe.each(BACKENDS)('GET /api/v1/alerts on %s with a planted spike', (backen
     });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json().rejected).toEqual([]);
+    clerks = await buildTestApp(db, { signedIn: false });
+    for (const district of ['Buda', 'Pest']) {
+      await addUser(db.sql, `${district}.clerk`, 'municipal', 'clerk test password', [district]);
+      cookie[district] = (await signIn(clerks, `${district}.clerk`, 'clerk test password')).cookieHeader;
+    }
   });
   afterAll(async () => {
+    await clerks?.close();
     await app?.close();
     await db?.close();
   });
@@ -93,6 +101,18 @@ describe.each(BACKENDS)('GET /api/v1/alerts on %s with a planted spike', (backen
     expect((await app.inject({ url: `/api/v1/alerts?day=${DAY}&district=Buda` })).json()).toEqual([]);
     const pest = (await app.inject({ url: `/api/v1/alerts?day=${DAY}&district=Pest` })).json();
     expect(pest).toHaveLength(1);
+  });
+
+  test("a municipal account sees its districts' spikes only", async () => {
+    const read = async (district: string) =>
+      (
+        await clerks.inject({
+          url: `/api/v1/alerts?day=${DAY}`,
+          headers: { cookie: cookie[district] as string },
+        })
+      ).json();
+    expect(await read('Buda')).toEqual([]);
+    expect((await read('Pest')).map((a: { observed: number }) => a.observed)).toEqual([12]);
   });
 
   test('without a day: the newest day', async () => {

@@ -115,6 +115,23 @@ describe.each(BACKENDS)('GET /api/v1/hotspots on %s with the Járókelő data', 
     expect(region.cells.length).toBeGreaterThan(body.cells.length * 5);
   });
 
+  test("emerging for a municipal account: only its districts' cells and cells with its messages", async () => {
+    const own = new Set(await districtCells(viii));
+    const rows = await db.sql<{ cell: string }[]>`
+      SELECT DISTINCT h3_8::text AS cell FROM messages WHERE district_id = ${viii}`;
+    const withMessages = new Set(rows.map((r) => BigInt(r.cell).toString(16)));
+    const body = await get('/api/v1/hotspots/emerging?res=8&step=month&steps=6&to=2025-01-01', clerkCookie);
+    expect(body.cells.length).toBeGreaterThan(0);
+    for (const cell of body.cells as { h3: string }[]) {
+      expect(own.has(cell.h3) || withMessages.has(cell.h3), cell.h3).toBe(true);
+    }
+    const foreign = await clerkApp.inject({
+      url: '/api/v1/hotspots/emerging?district=V. kerület'.replace(' ', '%20'),
+      headers: { cookie: clerkCookie },
+    });
+    expect(foreign.statusCode).toBe(403);
+  });
+
   test('k = 4, k = 0, res = 11 or 4 and a bad date are 400s naming the parameter', async () => {
     for (const [query, name] of [
       ['k=4', 'k'],
