@@ -10,8 +10,7 @@ import type { Sql } from '../db/database';
 import type { Alert } from '../schemas/alerts';
 import { messageConditions } from './filter-sql';
 import type { MessageFilter } from './message-filter';
-import { localMidnight } from './step-counts';
-import { addDays, type Day } from './step-windows';
+import { addDays, type Day, localMidnight } from './step-windows';
 
 /** Days in an alert's sparkline, the alert day last. */
 export const ALERT_SERIES_DAYS = 14;

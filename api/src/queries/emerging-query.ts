@@ -1,18 +1,11 @@
-import {
-  type EmergingClass,
-  emergingClass,
-  h3GiStar,
-  localDate,
-  mannKendall,
-  type Resolution,
-} from '@heatmap/geo';
+import { emergingClass, h3GiStar, localDate, mannKendall, type Resolution } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { Emerging } from '../schemas/hotspots';
 import type { DistrictCells } from './district-cells';
 import { messageConditions } from './filter-sql';
 import type { MessageFilter } from './message-filter';
-import { localMidnight, stepCounts } from './step-counts';
-import { addDays, type Day, stepBoundaries } from './step-windows';
+import { stepCounts } from './step-counts';
+import { addDays, type Day, localMidnight, stepBoundaries } from './step-windows';
 
 export interface EmergingRequest {
   res: Resolution;
@@ -44,8 +37,8 @@ export async function queryEmerging(
   const limited = filter.districts !== undefined || filter.scope !== undefined;
   const ringsWithin = limited ? new Set(extra) : undefined;
   const series = new Map<string, { z: number[]; bins: number[] }>();
-  counts.forEach((stepCounts, at) => {
-    for (const cell of h3GiStar(stepCounts, { k: request.k, extraCells: extra, ringsWithin })) {
+  counts.forEach((cellsOfStep, at) => {
+    for (const cell of h3GiStar(cellsOfStep, { k: request.k, extraCells: extra, ringsWithin })) {
       let entry = series.get(cell.h3);
       if (!entry) {
         entry = { z: new Array(request.steps).fill(0), bins: new Array(request.steps).fill(0) };
@@ -59,7 +52,7 @@ export async function queryEmerging(
     const { z, bins } = series.get(h3) as { z: number[]; bins: number[] };
     const { z: trendZ, p } = mannKendall(z);
     const trend = { z: trendZ, p };
-    return { h3, class: emergingClass(bins, trend) as EmergingClass, trend, bins };
+    return { h3, class: emergingClass(bins, trend), trend, bins };
   });
   return {
     ...base,

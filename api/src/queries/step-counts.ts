@@ -1,8 +1,8 @@
-import { bigIntToCell, type Resolution, ROLLUP_RESOLUTIONS, zonedMidnight } from '@heatmap/geo';
+import { bigIntToCell, type Resolution, ROLLUP_RESOLUTIONS } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import { all, messageConditions, monthConditions, rollupCategoryConditions } from './filter-sql';
 import type { MessageFilter } from './message-filter';
-import { type Day, stepOf } from './step-windows';
+import { type Day, localMidnight, stepOf } from './step-windows';
 
 /**
  * Messages per step and cell at `res` over consecutive local-day steps (categories, districts and scope
@@ -48,9 +48,4 @@ export async function stepCounts(
     map.set(cell, (map.get(cell) ?? 0) + row.n);
   }
   return counts;
-}
-
-export function localMidnight(day: Day, timezone: string): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return zonedMidnight(y, m, d, timezone);
 }

@@ -1,3 +1,4 @@
+import { zonedMidnight } from '@heatmap/geo';
 import { badParameter } from './query-error';
 
 /** Calendar days as YYYY-MM-DD strings (they sort as the days do). */
@@ -45,4 +46,10 @@ export function checkDay(name: string, value: string): Day {
     throw badParameter(name, `"${value}" is not a calendar day (YYYY-MM-DD)`);
   }
   return value;
+}
+
+/** The instant a local day starts in the region time zone. */
+export function localMidnight(day: Day, timezone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return zonedMidnight(y, m, d, timezone);
 }
