@@ -18,13 +18,16 @@ import { requestScopePlugin } from './plugins/app/request-scope';
 import { responseCachePlugin } from './plugins/app/response-cache';
 import { registerHttp } from './plugins/external/http';
 import { registerSwagger } from './plugins/external/swagger';
+import { alertsRoutes } from './routes/api/v1/alerts/index';
 import { authRoutes } from './routes/api/v1/auth/index';
 import { cellsRoutes } from './routes/api/v1/cells/index';
 import { districtsRoutes } from './routes/api/v1/districts/index';
 import { exportRoutes } from './routes/api/v1/export/index';
 import { hexagonsRoutes } from './routes/api/v1/hexagons/index';
+import { hotspotsRoutes } from './routes/api/v1/hotspots/index';
 import { messagesRoutes } from './routes/api/v1/messages/index';
 import { metaRoutes } from './routes/api/v1/meta/index';
+import { publicHotspotsRoutes } from './routes/api/v1/public/hotspots';
 import { publicRoutes } from './routes/api/v1/public/index';
 import { summaryRoutes } from './routes/api/v1/summary/index';
 import { timelineRoutes } from './routes/api/v1/timeline/index';
@@ -71,6 +74,8 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(healthzRoutes, { prefix: '/healthz' });
   await instance.register(readyzRoutes, { prefix: '/readyz' });
   await instance.register(hexagonsRoutes, { prefix: '/api/v1/hexagons' });
+  await instance.register(hotspotsRoutes, { prefix: '/api/v1/hotspots' });
+  await instance.register(alertsRoutes, { prefix: '/api/v1/alerts' });
   await instance.register(timelineRoutes, { prefix: '/api/v1/timeline' });
   await instance.register(cellsRoutes, { prefix: '/api/v1/cells' });
   await instance.register(messagesRoutes, { prefix: '/api/v1/messages' });
@@ -79,6 +84,7 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(metaRoutes, { prefix: '/api/v1/meta' });
   await instance.register(exportRoutes, { prefix: '/api/v1/export' });
   await instance.register(publicRoutes, { prefix: '/api/v1/public' });
+  await instance.register(publicHotspotsRoutes, { prefix: '/api/v1/public/hotspots' });
   instance.get('/api/openapi.json', { schema: { hide: true } }, async () => instance.swagger());
 
   const webRoot =

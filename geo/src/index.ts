@@ -51,6 +51,7 @@ export { median } from './metrics/median';
 export type { MessageTimes } from './metrics/message-times';
 export { resolutionMinutes } from './metrics/resolution-minutes';
 export { type MessageSummary, summarizeMessages } from './metrics/summarize-messages';
+export { streetOfAddress } from './places/street-of-address';
 export { type KnownAuthors, knownAuthors } from './privacy/author-names';
 export { publicAddress } from './privacy/public-address';
 export {

@@ -1,8 +1,12 @@
 import type { Resolution } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { Bucket } from '../schemas/timeline';
+import { queryAlerts } from './alerts-query';
+import { createDistrictCells } from './district-cells';
 import { queryDistricts } from './districts-query';
+import { type EmergingRequest, queryEmerging } from './emerging-query';
 import { queryHexagons } from './hexagons-query';
+import { queryHotspots } from './hotspots-query';
 import type { FilterScope, MessageFilter } from './message-filter';
 import {
   type CellMessagesRequest,
@@ -16,7 +20,14 @@ import { queryTimeline } from './timeline-query';
 
 /** The read queries bound to one database and region zone: what routes and exports call. */
 export function createHeatmapQueries(sql: Sql, timezone: string) {
+  const districtCells = createDistrictCells(sql);
   return {
+    hotspots: (filter: MessageFilter, res: Resolution, k: number) =>
+      queryHotspots(sql, timezone, districtCells, filter, res, k),
+    alerts: (filter: MessageFilter, request: { res: 7 | 8; day?: string }) =>
+      queryAlerts(sql, timezone, filter, request),
+    emerging: (filter: MessageFilter, request: EmergingRequest) =>
+      queryEmerging(sql, timezone, districtCells, filter, request),
     hexagons: (filter: MessageFilter, res: Resolution, options?: { medians: boolean }) =>
       queryHexagons(sql, timezone, filter, res, options),
     timeline: (filter: MessageFilter, res: Resolution, bucket: Bucket) =>

@@ -34,6 +34,25 @@ describe('hotspotStudyArea', () => {
     expect(area.cells).toEqual([...DISK, far].sort());
   });
 
+  test('ringsWithin keeps ring cells only inside the given set; cells with messages always stay', () => {
+    const inside = new Set(DISK.slice(0, 3));
+    const seed = '881e037aa5fffff';
+    const area = hotspotStudyArea(
+      new Map([
+        [CENTRE, 2],
+        [seed, 1],
+      ]),
+      { k: 1, extraCells: inside, ringsWithin: inside },
+    );
+    expect(area.cells).toEqual([...inside, seed].sort());
+    const centre = area.cells.indexOf(CENTRE);
+    expect(area.neighbours[centre]?.map((j) => area.cells[j]).sort()).toEqual([...inside, seed].sort());
+    const own = area.cells.indexOf(seed);
+    const near = gridDisk(seed, 1).filter((cell) => area.cells.includes(cell));
+    expect(area.neighbours[own]?.map((j) => area.cells[j]).sort()).toEqual(near.sort());
+    expect(near).toContain(CENTRE);
+  });
+
   test("a pentagon's disk has six cells", () => {
     expect(hotspotStudyArea(new Map([['8808000001fffff', 1]]), { k: 1 }).cells).toHaveLength(6);
   });

@@ -13,6 +13,9 @@ export interface StudyAreaOptions {
   /** Cells that belong to the area whatever their count: the caller passes the cells whose centre lies in a
    * district in scope, so quiet parts of the region count as information too. Their rings are not added. */
   extraCells?: Iterable<string>;
+  /** When the area is limited to some districts: ring cells join only if they are in this set (the extra
+   * cells, typically), so a ring never reaches outside the districts; cells with messages always stay. */
+  ringsWithin?: ReadonlySet<string>;
 }
 
 /** Lower-case hex, as h3-js writes ids: another spelling of a cell would count as a second cell. */
@@ -46,5 +49,29 @@ export function hotspotStudyArea(
     if (count > 0) seeds.push(admit(cell));
   }
   const extras = [...(options.extraCells ?? [])].map(admit);
-  return studyAreaByLocalIj(seeds, extras, k) ?? studyAreaByGridDisk(seeds, extras, k);
+  const area = studyAreaByLocalIj(seeds, extras, k) ?? studyAreaByGridDisk(seeds, extras, k);
+  const within = options.ringsWithin;
+  if (!within) return area;
+  const kept = new Set([...seeds, ...extras, ...within]);
+  return restrictArea(area, (cell) => kept.has(cell));
+}
+
+/** The area without the cells `keep` rejects, the weights renumbered (still sorted, each with itself). */
+function restrictArea(area: StudyArea, keep: (cell: string) => boolean): StudyArea {
+  const index = new Int32Array(area.cells.length).fill(-1);
+  const cells: string[] = [];
+  area.cells.forEach((cell, i) => {
+    if (!keep(cell)) return;
+    index[i] = cells.length;
+    cells.push(cell);
+  });
+  const neighbours: number[][] = [];
+  area.cells.forEach((_, i) => {
+    if ((index[i] as number) < 0) return;
+    const list: number[] = [];
+    for (const j of area.neighbours[i] as number[])
+      if ((index[j] as number) >= 0) list.push(index[j] as number);
+    neighbours.push(list);
+  });
+  return { cells, neighbours };
 }

@@ -388,6 +388,331 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hotspots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gi* hot and cold spots: z, p and the FDR bin for every cell of the study area */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00) */
+                    from?: string;
+                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00); exclusive */
+                    to?: string;
+                    /** @description a comma-separated list of category ids or names */
+                    category?: string;
+                    /** @description a comma-separated list of source ids or names */
+                    source?: string;
+                    /** @description a comma-separated list of statuses: new, in_progress, answered, resolved, closed_unresolved */
+                    status?: string;
+                    /** @description a comma-separated list of district ids or names */
+                    district?: string;
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond 20000 cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside. */
+                    bbox?: string;
+                    /** @description an integer H3 resolution from 5 to 10 (as /hexagons); default 8 */
+                    res?: number;
+                    /** @description Gi* neighbourhood: the cells within grid distance k (1: 7 cells, 2: 19, 3: 37); 1 to 3, default 1 */
+                    k?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            res: number;
+                            k: number;
+                            from: string | null;
+                            to: string | null;
+                            /** @description Every cell of the study area, sorted by id: cells with messages, their k-rings (zeros), and the cells whose centre lies in a district in scope (see docs/hotspots.md) */
+                            cells: {
+                                /** @description H3 cell index (hex string) */
+                                h3: string;
+                                /** @description Messages in the cell (as /hexagons counts them); 0 for a ring or district cell */
+                                count: number;
+                                /** @description Getis-Ord Gi* z-score (binary weights, gridDisk k), unadjusted */
+                                z: number;
+                                /** @description Two-sided p-value of z, unadjusted */
+                                p: number;
+                                /** @description sign(z) × 1, 2 or 3: significant at 90, 95 or 99 % (Benjamini–Hochberg FDR 0.10, 0.05, 0.01 over all cells of the answer); 0: not significant */
+                                bin: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotspots/emerging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Emerging hot and cold spots: Gi* per week or month, Mann–Kendall trend, class per cell */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an integer H3 resolution from 5 to 10 (as /hexagons); default 8 */
+                    res?: number;
+                    /** @description Gi* neighbourhood: the cells within grid distance k (1: 7 cells, 2: 19, 3: 37); 1 to 3, default 1 */
+                    k?: number;
+                    /** @description week (default) or month */
+                    step?: "week" | "month";
+                    /** @description how many steps, the last ending at `to`; 2 to 104, default 12 */
+                    steps?: number;
+                    /** @description the day after the last step (exclusive; months: the last step is the month of the day before); default: the day after the newest message */
+                    to?: string;
+                    /** @description a comma-separated list of category ids or names */
+                    category?: string;
+                    /** @description a comma-separated list of district ids or names */
+                    district?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            res: number;
+                            k: number;
+                            /** @enum {string} */
+                            step: "week" | "month";
+                            steps: number;
+                            from: string | null;
+                            to: string | null;
+                            /** @description Every cell of any step's study area, sorted by id */
+                            cells: {
+                                /** @description H3 cell index (hex string) */
+                                h3: string;
+                                /**
+                                 * @description Emerging hot/cold spot class (docs/hotspots.md §2)
+                                 * @enum {string}
+                                 */
+                                class: "new-hot" | "new-cold" | "consecutive-hot" | "consecutive-cold" | "intensifying-hot" | "intensifying-cold" | "persistent-hot" | "persistent-cold" | "diminishing-hot" | "diminishing-cold" | "sporadic-hot" | "sporadic-cold" | "oscillating-hot" | "oscillating-cold" | "historical-hot" | "historical-cold" | "no-pattern";
+                                /** @description Mann–Kendall trend of the cell's Gi* z series: Z (continuity-corrected) and two-sided p */
+                                trend: {
+                                    z: number;
+                                    p: number;
+                                };
+                                /** @description The Gi* bin per step, oldest first (0 outside the step's study area) */
+                                bins: number[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The day's spikes per cell and category against the same weekday of the previous 8 weeks */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the local day to test (YYYY-MM-DD); default: the newest message's day */
+                    day?: string;
+                    /** @description H3 resolution 7 or 8; default 8 */
+                    res?: number;
+                    /** @description a comma-separated list of district ids or names */
+                    district?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The day's alerts, smallest p first: Benjamini–Hochberg at q = 0.01 over the day's tests and observed ≥ 5 (docs/hotspots.md §3) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description H3 cell index (hex string) */
+                            h3: string;
+                            categoryId: number;
+                            /** @description Category name */
+                            category: string;
+                            /** @description Messages in the cell and category on the day */
+                            observed: number;
+                            /** @description Mean of the same weekday over the previous 8 weeks, at least 0.5 */
+                            expected: number;
+                            /** @description P(X ≥ observed): Poisson, or negative binomial when the 8 weeks are overdispersed */
+                            p: number;
+                            /** @description Messages per day in the cell and category, 14 days, the day last */
+                            series: number[];
+                            district: string | null;
+                            place: string | null;
+                        }[];
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/timeline": {
         parameters: {
             query?: never;
@@ -2077,6 +2402,126 @@ export interface paths {
                                 text?: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/hotspots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: Gi* hot and cold spot bins (res <= 8), no counts, z or p */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00) */
+                    from?: string;
+                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00); exclusive */
+                    to?: string;
+                    /** @description a comma-separated list of category ids or names */
+                    category?: string;
+                    /** @description a comma-separated list of source ids or names */
+                    source?: string;
+                    /** @description a comma-separated list of statuses: new, in_progress, answered, resolved, closed_unresolved */
+                    status?: string;
+                    /** @description a comma-separated list of district ids or names */
+                    district?: string;
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond 20000 cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside. */
+                    bbox?: string;
+                    /** @description H3 resolution 5 to 8 (the public cap, PUBLIC_MAX_RESOLUTION); default: resolutionForZoom(zoom), capped */
+                    res?: number;
+                    /** @description a web-map zoom from 0 to 24; picks res when res is absent */
+                    zoom?: number;
+                    /** @description Gi* neighbourhood: the cells within grid distance k (1: 7 cells, 2: 19, 3: 37); 1 to 3, default 1 */
+                    k?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            res: number;
+                            k: number;
+                            from: string | null;
+                            to: string | null;
+                            /** @description The significant cells (bin ≠ 0) of the Gi* map over the whole region, bins only: no count, z or p (docs/privacy.md) */
+                            cells: {
+                                h3: string;
+                                /** @description sign(z) × 1, 2 or 3: significant at 90, 95 or 99 % (Benjamini–Hochberg FDR 0.10, 0.05, 0.01 over all cells of the answer); 0: not significant */
+                                bin: number;
+                            }[];
                         };
                     };
                 };

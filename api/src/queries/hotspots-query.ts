@@ -1,0 +1,44 @@
+import { h3GiStar, type Resolution } from '@heatmap/geo';
+import type { Sql } from '../db/database';
+import type { Hotspots } from '../schemas/hotspots';
+import type { DistrictCells } from './district-cells';
+import { queryHexagons } from './hexagons-query';
+import type { MessageFilter } from './message-filter';
+
+/**
+ * Gi* hot and cold spots (docs/hotspots.md) for every cell of the study area: the cells with messages (counted
+ * exactly as /hexagons counts them, the same query), their k-rings as zeros, and the cells whose centre lies in
+ * a district the filter and scope allow. When the area is limited to districts (a municipal scope or a
+ * district filter) rings stay inside those districts: outside them nothing was counted, so nothing is a zero.
+ */
+export async function queryHotspots(
+  sql: Sql,
+  timezone: string,
+  districtCells: DistrictCells,
+  filter: MessageFilter,
+  res: Resolution,
+  k: number,
+): Promise<Hotspots> {
+  const counts = await cellCounts(sql, timezone, filter, res);
+  const extra = await districtCells(filter, res);
+  const limited = filter.districts !== undefined || filter.scope !== undefined;
+  const cells = h3GiStar(counts, { k, extraCells: extra, ringsWithin: limited ? new Set(extra) : undefined });
+  return {
+    res,
+    k,
+    from: filter.from?.toISOString() ?? null,
+    to: filter.to?.toISOString() ?? null,
+    cells,
+  };
+}
+
+/** Messages per cell at `res` under the filter, by the /hexagons query. */
+export async function cellCounts(
+  sql: Sql,
+  timezone: string,
+  filter: MessageFilter,
+  res: Resolution,
+): Promise<Map<string, number>> {
+  const hexagons = await queryHexagons(sql, timezone, filter, res);
+  return new Map(hexagons.cells.map((cell) => [cell.h3, cell.count]));
+}
