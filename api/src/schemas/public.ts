@@ -57,7 +57,7 @@ export const QueryPublicTimelineSchema = Type.Composite([
     zoom: Type.Optional(ZoomSchema),
     bucket: Type.Optional(
       StringEnum(BUCKETS, {
-        description: 'week (default) or month on the public API; day and hour are refused',
+        description: 'month (the default and the only public bucket); day, hour and week are refused',
       }),
     ),
   }),
@@ -252,7 +252,10 @@ export type PublicMeta = Static<typeof PublicMetaSchema>;
 
 export const PublicMessageSchema = Type.Object({
   category: Nullable(Type.String()),
-  day: Type.String({ format: 'date', description: 'Local day of creation (never the time)' }),
+  month: Type.String({
+    pattern: '^\\d{4}-\\d{2}$',
+    description: 'Local month of creation, YYYY-MM (the public bucket: never the day or the time)',
+  }),
   status: StringEnum(MESSAGE_STATUSES),
   text: Type.Optional(
     Type.String({ description: 'Scrubbed of personal data; only where HEATMAP_PUBLIC_TEXT=on' }),

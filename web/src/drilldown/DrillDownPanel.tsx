@@ -15,6 +15,8 @@ export interface DrillDownPanelProps {
   onClose(): void;
   /** The public API has no text search: the box is left out. Default true. */
   searchable?: boolean;
+  /** The public API lists only messages in groups of at least this many (docs/privacy.md): say so. */
+  groupMinimum?: number;
   /** Search delay in ms; tests set 0. */
   searchDelay?: number;
 }
@@ -111,6 +113,11 @@ export function DrillDownPanel(props: DrillDownPanelProps) {
         {pages.loading && <p className="state">{t('app.loading')}</p>}
         {!pages.loading && !pages.error && pages.done && (
           <p className="state">{pages.messages.length ? t('drilldown.end') : t('drilldown.empty')}</p>
+        )}
+        {props.groupMinimum !== undefined && !pages.loading && pages.done && (
+          <p className="state" role="note">
+            {t('drilldown.groups', { k: props.groupMinimum })}
+          </p>
         )}
         {!pages.done && !pages.error && (
           <div ref={sentinelRef}>
