@@ -188,7 +188,12 @@ describe('three audiences in Chromium on the demo data', () => {
     if (!pixels.hexPoint) throw new Error('no hexagon to click');
     await page.mouse.click(pixels.hexPoint.x, pixels.hexPoint.y);
     const region = page.getByRole('region', { name: 'Обращения в выбранной ячейке' });
-    await pollPage(page, () => document.querySelector('.drilldown [role="note"]') !== null);
+    await pollPage(
+      page,
+      () =>
+        document.querySelectorAll('.drilldown__list li').length > 0 ||
+        (document.querySelector('.drilldown__body')?.textContent ?? '').includes('Нет обращений'),
+    );
     expect(await region.getByRole('note').textContent()).toContain('не меньше 5');
     const months = await region
       .locator('.message--public time')

@@ -92,9 +92,15 @@ export async function publicTimeline(
     data.keys(),
   ]);
   const k = rules.minCount;
-  const monthIndex = new Map(result.edges.map((edge, i) => [localDate(new Date(edge), result.timezone), i]));
-  const noise = new Map(atoms.map((a) => [`${a.unit}|${monthIndex.get(a.month)}`, keys.noise(a.all)]));
-  const totalNoise = new Map(regionAtoms.map((a) => [monthIndex.get(a.month), keys.noise(a.all)]));
+  // Public windows are whole months, so every bucket is one month and every atom falls in one bucket.
+  const month = (bucket: number) => localDate(new Date(result.edges[bucket] as string), result.timezone);
+  const noise = new Map(atoms.map((a) => [`${a.unit}|${a.month}`, keys.noise(a.all)]));
+  const totalNoise = new Map(regionAtoms.map((a) => [a.month, keys.noise(a.all)]));
+  const noiseOf = (map: Map<string, number>, key: string) => {
+    const value = map.get(key);
+    if (value === undefined) throw new Error(`no month atom for ${key}: the buckets are not whole months`);
+    return value;
+  };
   const suppressed = suppressTimeline(result.totals, result.cells, k);
   const { bbox } = filter;
   const cells = { h3: [] as string[], offsets: [0], buckets: [] as number[], counts: [] as number[] };
@@ -108,7 +114,7 @@ export async function publicTimeline(
     ) {
       const b = suppressed.cells.buckets[i] as number;
       const count = suppressed.cells.counts[i] as number;
-      const value = published({ count, noise: noise.get(`${h3}|${b}`) ?? 0 }, k);
+      const value = published({ count, noise: noiseOf(noise, `${h3}|${month(b)}`) }, k);
       if (value === null) continue;
       cells.buckets.push(b);
       cells.counts.push(value);
@@ -123,7 +129,7 @@ export async function publicTimeline(
     timezone: result.timezone,
     edges: result.edges,
     totals: suppressed.totals.map((count, b) =>
-      count === null ? null : published({ count, noise: totalNoise.get(b) ?? 0 }, k),
+      count === null || count === 0 ? count : published({ count, noise: noiseOf(totalNoise, month(b)) }, k),
     ),
     cells,
   };

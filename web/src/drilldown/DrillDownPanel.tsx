@@ -87,6 +87,11 @@ export function DrillDownPanel(props: DrillDownPanelProps) {
         />
       )}
       <div className="drilldown__body">
+        {props.groupMinimum !== undefined && (
+          <p className="state" role="note">
+            {t('drilldown.groups', { k: props.groupMinimum })}
+          </p>
+        )}
         <ul className="drilldown__list" aria-label={t('drilldown.list')} aria-busy={pages.loading}>
           {pages.messages.map((message, index) =>
             'id' in message ? (
@@ -113,11 +118,6 @@ export function DrillDownPanel(props: DrillDownPanelProps) {
         {pages.loading && <p className="state">{t('app.loading')}</p>}
         {!pages.loading && !pages.error && pages.done && (
           <p className="state">{pages.messages.length ? t('drilldown.end') : t('drilldown.empty')}</p>
-        )}
-        {props.groupMinimum !== undefined && !pages.loading && pages.done && (
-          <p className="state" role="note">
-            {t('drilldown.groups', { k: props.groupMinimum })}
-          </p>
         )}
         {!pages.done && !pages.error && (
           <div ref={sentinelRef}>
