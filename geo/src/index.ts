@@ -53,12 +53,20 @@ export { resolutionMinutes } from './metrics/resolution-minutes';
 export { type MessageSummary, summarizeMessages } from './metrics/summarize-messages';
 export { streetOfAddress } from './places/street-of-address';
 export { type KnownAuthors, knownAuthors } from './privacy/author-names';
+export {
+  CELL_KEY_NOISE,
+  cellKeyNoise,
+  perturbedCount,
+  publishedNoises,
+} from './privacy/cell-key-noise';
+export { groupsOfAtLeast } from './privacy/groups-of-k';
 export { publicAddress } from './privacy/public-address';
 export {
   PUBLIC_MESSAGE_FIELDS,
   type PublicMessageField,
   publicMessageFields,
 } from './privacy/public-message-fields';
+export { type DateWindow, previousMonthWindow, publicMonthWindow } from './privacy/public-month-window';
 export { MIN_PUBLIC_COUNT, PUBLIC_MAX_RESOLUTION } from './privacy/public-thresholds';
 export { SCRUB_MARKER } from './privacy/scrub-marker';
 export { type ScrubOptions, scrubPersonalData } from './privacy/scrub-personal-data';

@@ -1,8 +1,11 @@
 import {
   type Bbox,
+  type DateWindow,
+  GeoError,
   MIN_PUBLIC_COUNT,
   MIN_RESOLUTION,
   PUBLIC_MAX_RESOLUTION,
+  publicMonthWindow,
   type Resolution,
   resolutionForZoom,
 } from '@heatmap/geo';
@@ -22,7 +25,8 @@ export interface PublicRules {
   timezone: string;
 }
 
-export const PUBLIC_BUCKETS: readonly Bucket[] = ['week', 'month'];
+/** The public bucket: every public window is whole months, and the public timeline counts per month. */
+export const PUBLIC_BUCKETS: readonly Bucket[] = ['month'];
 
 export function publicRules(options: { timezone: string; includeText: boolean }): PublicRules {
   return {
@@ -37,8 +41,10 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The filters of a public request, never narrowed by the caller's session: the public view is the same for
- * everyone. `from`/`to` must be dates: a window cut to the hour could be differenced against its neighbour to
- * count the messages of one hour in one cell.
+ * everyone. `from`/`to` must be dates, and are rounded outward to whole months (publicMonthWindow): two
+ * public windows then differ by whole months, never by a day or an hour of one cell. Category, source,
+ * status and district take one value or none: with lists, the 2^n subsets of a dimension could be
+ * subtracted from each other in many ways, each giving another noisy look at the same small count.
  */
 export function publicFilter(query: Filters, rules: PublicRules): MessageFilter {
   for (const name of ['from', 'to'] as const) {
@@ -47,7 +53,23 @@ export function publicFilter(query: Filters, rules: PublicRules): MessageFilter 
       throw badParameter(name, `the public map takes dates only (YYYY-MM-DD), got "${value}"`);
     }
   }
-  return parseFilters(query, rules.timezone);
+  for (const name of ['category', 'source', 'status', 'district'] as const) {
+    if (query[name]?.includes(',')) {
+      throw badParameter(
+        name,
+        `the public map takes one ${name} or none (a list and the whole could be subtracted: "all but one" gives that one), got "${query[name]}"`,
+      );
+    }
+  }
+  const { from, to, ...rest } = query;
+  let window: DateWindow;
+  try {
+    window = publicMonthWindow({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  } catch (error) {
+    if (error instanceof GeoError) throw badParameter(from && !to ? 'from' : 'to', error.message);
+    throw error;
+  }
+  return parseFilters({ ...rest, ...window }, rules.timezone);
 }
 
 /** `res` as asked (5 to the public cap, else 400), or the one for `zoom`, capped. */
@@ -69,11 +91,11 @@ export function checkPublicResolution(res: number, rules: PublicRules, parameter
 }
 
 export function publicBucket(bucket: Bucket | undefined): Bucket {
-  const chosen = bucket ?? 'week';
+  const chosen = bucket ?? 'month';
   if (!PUBLIC_BUCKETS.includes(chosen)) {
     throw badParameter(
       'bucket',
-      `the public timeline has ${PUBLIC_BUCKETS.join(' and ')} buckets (per-cell values for a day are almost all under the privacy threshold), got "${chosen}"`,
+      `the public timeline counts per month (the public bucket: every public window is whole months), got "${chosen}"`,
     );
   }
   return chosen;

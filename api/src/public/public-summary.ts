@@ -1,10 +1,18 @@
-import { localDate, MIN_RESOLUTION, type Resolution } from '@heatmap/geo';
-import type { HeatmapQueries } from '../queries/heatmap-queries';
+import {
+  changeRatio,
+  localDate,
+  MIN_RESOLUTION,
+  parseInstant,
+  previousMonthWindow,
+  type Resolution,
+} from '@heatmap/geo';
 import type { MessageFilter } from '../queries/message-filter';
 import type { PublicMeta, PublicPeriod, PublicSummary } from '../schemas/public';
 import type { Summary } from '../schemas/summary';
+import { emptyUnit, type NoisyUnit, published, publishedPart } from './cell-keys';
 import { wholeRegion } from './public-aggregates';
-import { publicCount, publicPart, suppressWithRemainder } from './public-counts';
+import { suppressWithRemainder } from './public-counts';
+import { noisyUnits, type PublicData } from './public-data';
 import { PUBLIC_BUCKETS, type PublicRules, roundedBbox } from './public-rules';
 
 type Period = Omit<
@@ -12,103 +20,164 @@ type Period = Omit<
   'previous' | 'change' | 'topCategories' | 'topCells' | 'res' | 'answerLimitMinutes'
 >;
 
-/** Headline numbers: each count only from k up, each part only when it and its rest are safe. */
-function publicPeriod(period: Period, k: number): PublicPeriod {
-  const count = period.count >= k ? period.count : period.count === 0 ? 0 : null;
+/**
+ * The share answered in time is a ratio of two true counts: shown only over many answers (10·k) and to one
+ * decimal, so that it cannot name its small numerator or denominator beside the perturbed counts.
+ */
+const IN_TIME_SHARE_MIN_ANSWERED_PER_K = 10;
+
+/** Headline numbers: each count perturbed and only from k up, each part only when it and its rest are safe. */
+function publicPeriod(period: Period, noisy: NoisyUnit, k: number): PublicPeriod {
+  const count = published(noisy.all, k);
   const shown = count !== null && count > 0;
-  const answered = shown ? publicPart(period.answered, period.count, k) : null;
-  const resolved = shown ? publicPart(period.resolved, period.count, k) : null;
+  const answered = shown ? publishedPart(noisy.answered, noisy.all, k) : null;
+  const inTime =
+    answered !== null && period.answered >= IN_TIME_SHARE_MIN_ANSWERED_PER_K * k
+      ? period.answeredInTimeShare
+      : null;
   return {
     from: period.from,
     to: period.to,
     count,
-    open: shown ? publicPart(period.open, period.count, k) : null,
+    open: shown ? publishedPart(noisy.open, noisy.all, k) : null,
     answered,
-    resolved,
-    answeredShare: answered !== null ? period.answeredShare : null,
-    answeredInTimeShare: answered !== null ? period.answeredInTimeShare : null,
+    resolved: shown ? publishedPart(noisy.resolved, noisy.all, k) : null,
+    answeredShare: answered !== null && count ? answered / count : null,
+    answeredInTimeShare: inTime === null ? null : Math.round(inTime * 10) / 10,
     medianAnswerMinutes: shown && period.answered >= k ? period.medianAnswerMinutes : null,
     medianResolveMinutes: shown && period.resolved >= k ? period.medianResolveMinutes : null,
   };
 }
 
-/** A change is shown only between two shown values: else it would give the withheld one away. */
-function publicChange(now: number | null, before: number | null, change: number | null | undefined) {
-  return now !== null && before !== null ? (change ?? null) : null;
+/** The whole months before the filter's window, when it has both ends (public windows are whole months). */
+function previousFilter(filter: MessageFilter, timezone: string): MessageFilter | null {
+  if (!filter.from || !filter.to) return null;
+  const window = previousMonthWindow({
+    from: localDate(filter.from, timezone),
+    to: localDate(filter.to, timezone),
+  });
+  return { ...filter, from: parseInstant(window.from, timezone), to: parseInstant(window.to, timezone) };
 }
 
 /** The summary over the whole region (bbox ignored: a count over any rectangle could be differenced). */
 export async function publicSummary(
-  queries: HeatmapQueries,
+  data: PublicData,
   rules: PublicRules,
   filter: MessageFilter,
   options: { res: Resolution; top: number },
 ): Promise<PublicSummary> {
-  const summary = await queries.summary(wholeRegion(filter), options);
+  const whole = wholeRegion(filter);
+  const before = previousFilter(whole, rules.timezone);
+  const [summary, region, categoryUnits, cellUnits, previousSummary, previousRegion] = await Promise.all([
+    data.queries.summary(whole, options),
+    noisyUnits(data, whole, { by: 'region' }),
+    noisyUnits(data, whole, { by: 'category' }),
+    noisyUnits(data, whole, { by: 'cell', res: options.res }),
+    before ? data.queries.summary(before, { res: options.res, top: 1 }) : null,
+    before ? noisyUnits(data, before, { by: 'region' }) : null,
+  ]);
   const k = rules.minCount;
-  const current = publicPeriod(summary, k);
-  const previous = summary.previous ? publicPeriod(summary.previous, k) : null;
-  const categories = suppressWithRemainder(
-    summary.topCategories.map((c) => ({ key: String(c.id), count: c.count })),
-    summary.count,
-    k,
-  );
-  const cells = suppressWithRemainder(
-    summary.topCells.map((c) => ({ key: c.h3, count: c.count })),
-    summary.count,
-    k,
-  );
+  const current = publicPeriod(summary, region.get('') ?? emptyUnit(), k);
+  const previous =
+    previousSummary && previousRegion
+      ? publicPeriod(previousSummary, previousRegion.get('') ?? emptyUnit(), k)
+      : null;
+  const top = <T>(
+    rows: T[],
+    key: (row: T) => string,
+    count: (row: T) => number,
+    units: Map<string, NoisyUnit>,
+  ) => {
+    const table = suppressWithRemainder(
+      rows.map((row) => ({ key: key(row), count: count(row) })),
+      summary.count,
+      k,
+    );
+    return rows
+      .filter((row) => table.shown.has(key(row)))
+      .map((row) => ({ row, count: published(units.get(key(row))?.all ?? emptyUnit().all, k) }))
+      .filter((entry): entry is { row: T; count: number } => entry.count !== null)
+      .sort((a, b) => b.count - a.count);
+  };
   return {
     ...current,
     previous,
-    change:
-      summary.change && previous
-        ? {
-            count: publicChange(current.count, previous.count, summary.change.count),
-            open: publicChange(current.open, previous.open, summary.change.open),
-            medianAnswerMinutes: publicChange(
-              current.medianAnswerMinutes,
-              previous.medianAnswerMinutes,
-              summary.change.medianAnswerMinutes,
-            ),
-          }
-        : null,
-    topCategories: summary.topCategories.filter((c) => categories.shown.has(String(c.id))),
-    topCells: summary.topCells.filter((c) => cells.shown.has(c.h3)),
+    // Ratios of published values only: a ratio and one true value would give the other.
+    change: previous
+      ? {
+          count: changeRatio(current.count, previous.count),
+          open: changeRatio(current.open, previous.open),
+          medianAnswerMinutes: changeRatio(current.medianAnswerMinutes, previous.medianAnswerMinutes),
+        }
+      : null,
+    topCategories: top(
+      summary.topCategories,
+      (c) => String(c.id),
+      (c) => c.count,
+      categoryUnits,
+    ).map(({ row, count }) => ({ id: row.id, name: row.name, count })),
+    topCells: top(
+      summary.topCells,
+      (c) => c.h3,
+      (c) => c.count,
+      cellUnits,
+    ).map(({ row, count }) => ({ h3: row.h3, count })),
     res: summary.res,
     answerLimitMinutes: summary.answerLimitMinutes,
   };
 }
 
-/** The filter panel's needs; every list of counts is suppressed as a table with the published total. */
-export async function publicMeta(queries: HeatmapQueries, rules: PublicRules): Promise<PublicMeta> {
-  const meta = await queries.meta();
+/** The filter panel's needs; every list of counts is suppressed as a table with the total, then perturbed. */
+export async function publicMeta(data: PublicData, rules: PublicRules): Promise<PublicMeta> {
+  const everything: MessageFilter = {};
+  const [meta, region, categories, sources, statuses, districts] = await Promise.all([
+    data.queries.meta(),
+    noisyUnits(data, everything, { by: 'region' }),
+    noisyUnits(data, everything, { by: 'category' }),
+    noisyUnits(data, everything, { by: 'source' }),
+    noisyUnits(data, everything, { by: 'status' }),
+    noisyUnits(data, everything, { by: 'district' }),
+  ]);
   const k = rules.minCount;
   const total = meta.total;
-  const named = <T extends { count: number }>(rows: T[], key: (row: T) => string) => {
+  const named = <T extends { count: number }>(
+    rows: T[],
+    key: (row: T) => string,
+    units: Map<string, NoisyUnit>,
+  ) => {
     const table = suppressWithRemainder(
       rows.map((r) => ({ key: key(r), count: r.count })),
       total,
       k,
     );
-    return rows.map((r) => ({ ...r, count: r.count === 0 || table.shown.has(key(r)) ? r.count : null }));
+    return rows.map((r) => ({
+      ...r,
+      count:
+        r.count === 0
+          ? 0
+          : table.shown.has(key(r))
+            ? published(units.get(key(r))?.all ?? emptyUnit().all, k)
+            : null,
+    }));
   };
   const tz = rules.timezone;
+  const publishedTotal = published(region.get('')?.all ?? emptyUnit().all, k);
   // Below k the first and last days and the extremes of the points belong to a handful of messages.
-  const extent = publicCount(total, k) === null ? { from: null, to: null, bbox: null } : meta.extent;
+  const extent = publishedTotal === null ? { from: null, to: null, bbox: null } : meta.extent;
   return {
     timezone: meta.timezone,
-    categories: named(meta.categories, (c) => String(c.id)),
-    sources: named(meta.sources, (s) => String(s.id)),
-    statuses: named(meta.statuses, (s) => s.id),
-    districts: named(meta.districts, (d) => String(d.id)),
+    categories: named(meta.categories, (c) => String(c.id), categories),
+    sources: named(meta.sources, (s) => String(s.id), sources),
+    statuses: named(meta.statuses, (s) => s.id, statuses),
+    districts: named(meta.districts, (d) => String(d.id), districts),
+    // Months, the public bucket: the first and last days are single messages' days.
     extent: {
-      from: extent.from ? localDate(new Date(extent.from), tz) : null,
-      to: extent.to ? localDate(new Date(extent.to), tz) : null,
+      from: extent.from ? `${localDate(new Date(extent.from), tz).slice(0, 7)}-01` : null,
+      to: extent.to ? lastDayOfMonth(localDate(new Date(extent.to), tz)) : null,
       bbox: extent.bbox ? roundedBbox(extent.bbox) : null,
     },
     resolutions: { min: MIN_RESOLUTION, max: rules.maxResolution },
-    total: publicCount(total, k),
+    total: publishedTotal,
     dataVersion: meta.dataVersion,
     privacy: {
       minCount: k,
@@ -117,4 +186,10 @@ export async function publicMeta(queries: HeatmapQueries, rules: PublicRules): P
       text: rules.includeText,
     },
   };
+}
+
+/** The last day of a date's month, 'YYYY-MM-DD'. */
+function lastDayOfMonth(date: string): string {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }

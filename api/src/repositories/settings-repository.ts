@@ -11,6 +11,14 @@ export async function setSetting(sql: Sql, key: string, value: string): Promise<
     ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
 }
 
+/** A value made once and kept: the first writer wins, every later caller reads it. */
+export async function ensureSetting(sql: Sql, key: string, make: () => string): Promise<string> {
+  await sql`INSERT INTO app_settings (key, value) VALUES (${key}, ${make()}) ON CONFLICT (key) DO NOTHING`;
+  const value = await getSetting(sql, key);
+  if (value === undefined) throw new Error(`app_settings ${key} was not kept`);
+  return value;
+}
+
 /**
  * Makes the stored `local_day`s follow `timezone`. They are computed in the zone recorded under
  * 'timezone'; when the configured zone differs, one UPDATE recomputes them (the rollup triggers

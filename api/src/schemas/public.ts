@@ -57,7 +57,7 @@ export const QueryPublicTimelineSchema = Type.Composite([
     zoom: Type.Optional(ZoomSchema),
     bucket: Type.Optional(
       StringEnum(BUCKETS, {
-        description: 'week (default) or month on the public API; day and hour are refused',
+        description: 'month (the default and the only public bucket); day, hour and week are refused',
       }),
     ),
   }),
@@ -237,8 +237,15 @@ export const PublicMetaSchema = Type.Object({
     }),
   ),
   extent: Type.Object({
-    from: Nullable(Type.String({ format: 'date', description: 'Local day of the earliest message' })),
-    to: Nullable(Type.String({ format: 'date', description: 'Local day of the latest message (inclusive)' })),
+    from: Nullable(
+      Type.String({ format: 'date', description: 'First day of the local month of the earliest message' }),
+    ),
+    to: Nullable(
+      Type.String({
+        format: 'date',
+        description: 'Last day of the local month of the latest message (inclusive)',
+      }),
+    ),
     bbox: Nullable(
       Type.Array(Type.Number(), { minItems: 4, maxItems: 4, description: 'Rounded outwards to 0.01°' }),
     ),
@@ -252,7 +259,10 @@ export type PublicMeta = Static<typeof PublicMetaSchema>;
 
 export const PublicMessageSchema = Type.Object({
   category: Nullable(Type.String()),
-  day: Type.String({ format: 'date', description: 'Local day of creation (never the time)' }),
+  month: Type.String({
+    pattern: '^\\d{4}-\\d{2}$',
+    description: 'Local month of creation, YYYY-MM (the public bucket: never the day or the time)',
+  }),
   status: StringEnum(MESSAGE_STATUSES),
   text: Type.Optional(
     Type.String({ description: 'Scrubbed of personal data; only where HEATMAP_PUBLIC_TEXT=on' }),

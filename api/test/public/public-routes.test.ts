@@ -1,3 +1,4 @@
+import { groupsOfAtLeast } from '@heatmap/geo';
 import type { FastifyInstance } from 'fastify';
 import { cellToChildren } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -51,20 +52,31 @@ describe.each(BACKENDS)('public API routes on %s', (backend) => {
     expect(drill.statusCode).toBe(400);
   });
 
-  test('public windows are whole days; the timeline has week and month buckets only', async () => {
+  test('public windows are whole months, rounded outward; the timeline has month buckets only', async () => {
     const timed = await get('hexagons?res=8&from=2024-01-01T10:00:00Z');
     expect(timed.statusCode).toBe(400);
     expect(timed.json().message).toMatch(/"from".*dates only/);
-    for (const bucket of ['day', 'hour']) {
+    for (const bucket of ['day', 'hour', 'week']) {
       const response = await get(`timeline?res=8&bucket=${bucket}`);
       expect(response.statusCode).toBe(400);
-      expect(response.json().message).toMatch(/"bucket".*week and month/);
+      expect(response.json().message).toMatch(/"bucket".*per month/);
     }
-    expect((await get('timeline?res=8')).json().bucket).toBe('week');
+    expect((await get('timeline?res=8')).json().bucket).toBe('month');
+    const window = (await get('hexagons?res=8&from=2024-03-15&to=2024-04-10')).json();
+    // Local midnights in Budapest: 1 March (UTC+1) and 1 May (UTC+2).
+    expect([window.from, window.to]).toEqual(['2024-02-29T23:00:00.000Z', '2024-04-30T22:00:00.000Z']);
+    const aligned = (await get('hexagons?res=8&from=2024-03-01&to=2024-05-01')).json();
+    expect(aligned).toEqual(window);
   });
 
-  test('the drill-down shows category, day and status only, and pages through the whole cell', async () => {
-    const cell = cells.find((c) => c.count > 30 && c.count < 120) as PublicCell;
+  test('the drill-down shows category, month and status only, of groups of k or more, and pages through them', async () => {
+    const cell = [...cells].sort((a, b) => b.count - a.count)[0] as PublicCell;
+    const rows = await db.sql<{ key: string }[]>`
+      SELECT format('%s|%s|%s|%s|%s|%s|%s|%s|%s', h3_5, h3_6, h3_7, h3_8, date_trunc('month', local_day),
+                    category_id, status, source_id, district_id) AS key
+      FROM messages WHERE h3_8 = ${BigInt(`0x${cell.h3}`).toString()}::int8`;
+    const expected = groupsOfAtLeast(rows, (r) => r.key, { minCount: 5 }).length;
+    expect(expected).toBeGreaterThan(25);
     const seen: unknown[] = [];
     let cursor: string | null = null;
     do {
@@ -72,15 +84,15 @@ describe.each(BACKENDS)('public API routes on %s', (backend) => {
       expect(page.statusCode, page.body).toBe(200);
       const body = page.json();
       for (const m of body.messages) {
-        expect(Object.keys(m).sort()).toEqual(['category', 'day', 'status']);
-        expect(m.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(Object.keys(m).sort()).toEqual(['category', 'month', 'status']);
+        expect(m.month).toMatch(/^\d{4}-\d{2}$/);
       }
       seen.push(...body.messages);
       cursor = body.nextCursor;
       // The cursor is sealed: no message id and no time inside.
       if (cursor) expect(Buffer.from(cursor, 'base64url').toString('latin1')).not.toMatch(/\d{6,}\.\d+/);
     } while (cursor);
-    expect(seen).toHaveLength(cell.count);
+    expect(seen).toHaveLength(expected);
   });
 
   test('a withheld cell has no drill-down; a forged or staff cursor is a 400', async () => {

@@ -3,11 +3,11 @@ import { PUBLIC_MESSAGE_FIELDS, publicMessageFields } from './public-message-fie
 
 describe('publicMessageFields', () => {
   test('the allow-list', () => {
-    expect(PUBLIC_MESSAGE_FIELDS).toEqual(['category', 'day', 'status', 'text']);
+    expect(PUBLIC_MESSAGE_FIELDS).toEqual(['category', 'month', 'status', 'text']);
   });
 
   test('text only when enabled', () => {
-    expect(publicMessageFields()).toEqual(['category', 'day', 'status']);
-    expect(publicMessageFields({ includeText: true })).toEqual(['category', 'day', 'status', 'text']);
+    expect(publicMessageFields()).toEqual(['category', 'month', 'status']);
+    expect(publicMessageFields({ includeText: true })).toEqual(['category', 'month', 'status', 'text']);
   });
 });

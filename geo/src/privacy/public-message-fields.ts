@@ -1,9 +1,9 @@
 /**
- * The only fields a public (no sign-in) drill-down may show about a single message. `day` is the local
- * date of creation, never the time; `text` is scrubbed, and shown only where the region has enabled it.
+ * The only fields a public (no sign-in) drill-down may show about a single message. `month` is the local
+ * month of creation (the public bucket), never the day or the time; `text` is scrubbed, and shown only where the region has enabled it.
  * Author, contact, exact address, coordinates, source link and executor never leave the API in public.
  */
-export const PUBLIC_MESSAGE_FIELDS = ['category', 'day', 'status', 'text'] as const;
+export const PUBLIC_MESSAGE_FIELDS = ['category', 'month', 'status', 'text'] as const;
 export type PublicMessageField = (typeof PUBLIC_MESSAGE_FIELDS)[number];
 
 /** The allow-list for one response: without `includeText`, the text is left out. */

@@ -12,10 +12,10 @@ const message = {
 };
 
 describe('toPublicMessage', () => {
-  test('only category, local day and status; nothing else on the input slips through', () => {
+  test('only category, local month and status; nothing else on the input slips through', () => {
     expect(toPublicMessage(message, { timeZone: 'Europe/Budapest' })).toEqual({
       category: 'Kátyú',
-      day: '2024-03-31',
+      month: '2024-03',
       status: 'new',
     });
   });
@@ -26,7 +26,9 @@ describe('toPublicMessage', () => {
     );
   });
 
-  test('the day is in the region time zone', () => {
-    expect(toPublicMessage(message, { timeZone: 'UTC' }).day).toBe('2024-03-30');
+  test('the month is in the region time zone', () => {
+    const lastNight = { ...message, createdAt: new Date('2024-03-31T22:30:00Z') };
+    expect(toPublicMessage(lastNight, { timeZone: 'Europe/Budapest' }).month).toBe('2024-04');
+    expect(toPublicMessage(lastNight, { timeZone: 'UTC' }).month).toBe('2024-03');
   });
 });

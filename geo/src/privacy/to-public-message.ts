@@ -5,8 +5,8 @@ import { scrubPersonalData } from './scrub-personal-data';
 
 export interface PublicMessage {
   category: string | null;
-  /** Local date of creation, 'YYYY-MM-DD'. */
-  day: string;
+  /** Local month of creation, 'YYYY-MM': the public bucket, never the day or the time. */
+  month: string;
   status: MessageStatus;
   /** Scrubbed text; present only with includeText. */
   text?: string;
@@ -28,7 +28,7 @@ export function toPublicMessage(
 ): PublicMessage {
   const result: PublicMessage = {
     category: message.category,
-    day: localDate(message.createdAt, options.timeZone),
+    month: localDate(message.createdAt, options.timeZone).slice(0, 7),
     status: message.status,
   };
   if (options.includeText) {

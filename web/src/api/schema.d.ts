@@ -1945,7 +1945,7 @@ export interface paths {
                     res?: number;
                     /** @description a web-map zoom from 0 to 24; picks res when res is absent */
                     zoom?: number;
-                    /** @description week (default) or month on the public API; day and hour are refused */
+                    /** @description month (the default and the only public bucket); day, hour and week are refused */
                     bucket?: "hour" | "day" | "week" | "month";
                 };
                 header?: never;
@@ -2391,11 +2391,8 @@ export interface paths {
                         "application/json": {
                             messages: {
                                 category: string | null;
-                                /**
-                                 * Format: date
-                                 * @description Local day of creation (never the time)
-                                 */
-                                day: string;
+                                /** @description Local month of creation, YYYY-MM (the public bucket: never the day or the time) */
+                                month: string;
                                 /** @enum {string} */
                                 status: "new" | "in_progress" | "answered" | "resolved" | "closed_unresolved";
                                 /** @description Scrubbed of personal data; only where HEATMAP_PUBLIC_TEXT=on */

@@ -1,4 +1,4 @@
-import { resolutionForZoom } from '@heatmap/geo';
+import { MIN_PUBLIC_COUNT, resolutionForZoom } from '@heatmap/geo';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { type Districts, exportMessagesCsvUrl, type Meta } from '../api/client';
 import type { MapApi } from '../api/map-api';
@@ -12,6 +12,7 @@ import { HexTooltip, type HexTooltipProps } from '../map/HexTooltip';
 import { DISTRICT_CHOROPLETH_LAYER_ID } from '../map/layers/district-layers';
 import { HEX_LAYER_ID } from '../map/layers/hex-layer';
 import { MapView, type MapViewport } from '../map/MapView';
+import { publicUrl } from '../public/public-url';
 import { SummaryBar } from '../summary/SummaryBar';
 import { TimeSlider } from '../timeline/TimeSlider';
 import { windowToUrl } from '../timeline/window-from-url';
@@ -41,13 +42,16 @@ export interface HeatMapScreenProps {
 
 const WHOLE_WORLD: [number, number, number, number] = [-180, -90, 180, 90];
 
-const PUBLIC_WINDOW_LENGTHS = WINDOW_LENGTHS.filter((length) => length !== 'day');
+/** The public API counts per month only (its windows are whole months: docs/privacy.md). */
+const PUBLIC_WINDOW_LENGTHS = WINDOW_LENGTHS.filter((length) => length === 'month');
 
 export function HeatMapScreen(props: HeatMapScreenProps) {
   const { meta, districts, setUrl, api, variant = 'full', scope } = props;
-  // The public timeline has no day buckets: a public link asking for days shows weeks.
-  const url =
-    api.audience === 'public' && props.url.win === 'day' ? { ...props.url, win: 'week' as const } : props.url;
+  // The public API serves months and one value per filter: the link is narrowed to that.
+  const url = useMemo(
+    () => (api.audience === 'public' ? publicUrl(props.url) : props.url),
+    [api.audience, props.url],
+  );
   const translator = useI18n();
   const { t } = translator;
   const timeZone = meta.timezone;
@@ -217,6 +221,7 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
           timeZone={timeZone}
           windowStartMs={cube?.edges[window.start] ?? Date.now()}
           exportHref={exportHref}
+          singleFilters={api.audience === 'public'}
         />
       )}
       <div
@@ -260,6 +265,7 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
             loadPage={loadPage}
             timeZone={timeZone}
             searchable={api.textSearch}
+            {...(api.audience === 'public' ? { groupMinimum: MIN_PUBLIC_COUNT } : {})}
             onClose={closeDrillDown}
           />
         )}

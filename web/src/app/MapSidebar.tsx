@@ -43,6 +43,8 @@ export interface MapSidebarProps {
   windowStartMs: number;
   /** The CSV export of the view (staff); none on the public map. */
   exportHref?: string;
+  /** One value per filter (the public map). */
+  singleFilters?: boolean;
 }
 
 /** Filters, metric and view switches, legend, hotspots: the column beside the map. */
@@ -62,6 +64,7 @@ export function MapSidebar(props: MapSidebarProps) {
         options={options}
         selected={{ cat: url.cat, src: url.src, status: url.status, district: url.district }}
         onChange={props.onFilterChange}
+        {...(props.singleFilters ? { single: true } : {})}
       />
       {props.exportHref && <ExportCsvLink href={props.exportHref} />}
       <MapToolbar url={url} setUrl={setUrl} />

@@ -53,7 +53,7 @@ describe('earlyRequestsFor', () => {
   });
 
   test('public and embed: exactly the URLs the public map reads first', async () => {
-    // Days are not served publicly and z=14 is past the public resolution cap: both narrowed.
+    // Days are not served publicly (months only) and z=14 is past the public resolution cap: both narrowed.
     const search = '?src=jarokelo&win=day&z=14';
     const url = parseUrlState(search);
     const { requests } = fakeFetch(() => ({ status: 200, body: {} }));
@@ -62,11 +62,11 @@ describe('earlyRequestsFor', () => {
     await publicMapApi.timeline({
       ...queryFilters(url),
       res: Math.min(resolutionForZoom(url.z ?? 11), publicMapApi.maxResolution ?? 15),
-      bucket: 'week',
+      bucket: 'day',
       bbox: undefined,
     });
     const expected = { urls: requests.map((request) => request.path), staffUrls: [] };
-    expect(expected.urls.at(-1)).toBe('/api/v1/public/timeline?source=jarokelo&res=8&bucket=week');
+    expect(expected.urls.at(-1)).toBe('/api/v1/public/timeline?source=jarokelo&res=8&bucket=month');
     expect(earlyRequestsFor('/public', search)).toEqual(expected);
     expect(earlyRequestsFor('/public/', search)).toEqual(expected);
     expect(earlyRequestsFor('/embed', search)).toEqual(expected);

@@ -15,6 +15,8 @@ export interface DrillDownPanelProps {
   onClose(): void;
   /** The public API has no text search: the box is left out. Default true. */
   searchable?: boolean;
+  /** The public API lists only messages in groups of at least this many (docs/privacy.md): say so. */
+  groupMinimum?: number;
   /** Search delay in ms; tests set 0. */
   searchDelay?: number;
 }
@@ -85,6 +87,11 @@ export function DrillDownPanel(props: DrillDownPanelProps) {
         />
       )}
       <div className="drilldown__body">
+        {props.groupMinimum !== undefined && (
+          <p className="state" role="note">
+            {t('drilldown.groups', { k: props.groupMinimum })}
+          </p>
+        )}
         <ul className="drilldown__list" aria-label={t('drilldown.list')} aria-busy={pages.loading}>
           {pages.messages.map((message, index) =>
             'id' in message ? (

@@ -18,6 +18,8 @@ export interface FilterPanelProps {
   options: Record<FilterKey, FilterOption[]>;
   selected: FilterSelection;
   onChange(key: FilterKey, values: string[]): void;
+  /** One value per filter or none (the public map: docs/privacy.md): radio buttons instead of checkboxes. */
+  single?: boolean;
 }
 
 const LABELS: Record<FilterKey, MessageKey> = {
@@ -32,12 +34,14 @@ function FilterGroup(props: {
   options: FilterOption[];
   selected: string[];
   onChange(values: string[]): void;
+  single?: boolean;
 }) {
   const { t, formatNumber } = useI18n();
   const label = t(LABELS[props.filterKey]);
   const chosen = new Set(props.selected);
   const summary = chosen.size === 0 ? t('filters.all') : t('filters.selected', { count: chosen.size });
   const toggle = (value: string, on: boolean) => {
+    if (props.single) return props.onChange(on ? [value] : []);
     const next = props.options
       .map((option) => option.value)
       .filter((v) => (v === value ? on : chosen.has(v)));
@@ -61,7 +65,8 @@ function FilterGroup(props: {
             <li key={option.value}>
               <label>
                 <input
-                  type="checkbox"
+                  type={props.single ? 'radio' : 'checkbox'}
+                  name={props.single ? `filter-${props.filterKey}` : undefined}
                   checked={chosen.has(option.value)}
                   onChange={(event) => toggle(option.value, event.target.checked)}
                 />
@@ -83,7 +88,7 @@ function FilterGroup(props: {
   );
 }
 
-export function FilterPanel({ options, selected, onChange }: FilterPanelProps) {
+export function FilterPanel({ options, selected, onChange, single }: FilterPanelProps) {
   const { t } = useI18n();
   const anySelected = FILTER_KEYS.some((key) => selected[key].length > 0);
   return (
@@ -95,6 +100,7 @@ export function FilterPanel({ options, selected, onChange }: FilterPanelProps) {
           options={options[key]}
           selected={selected[key]}
           onChange={(values) => onChange(key, values)}
+          {...(single ? { single } : {})}
         />
       ))}
       {anySelected && (

@@ -111,6 +111,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'drilldown.loadMore': 'Show more',
   'drilldown.end': 'That is all the messages',
   'drilldown.empty': 'No messages',
+  'drilldown.groups':
+    'Listed here are only messages of which the cell holds at least {k} with the same month, category, status, source and district: the others are hidden so that nobody can be singled out.',
   'drilldown.created': 'Received',
   'drilldown.answerTime': 'Answered after {value}',
   'drilldown.noAnswer': 'No answer yet',

@@ -109,6 +109,8 @@ export const messagesRu = {
   'drilldown.loadMore': 'Показать ещё',
   'drilldown.end': 'Это все обращения',
   'drilldown.empty': 'Нет обращений',
+  'drilldown.groups':
+    'Здесь только обращения, которых в этой ячейке не меньше {k} с тем же месяцем, категорией, статусом, источником и районом: остальные скрыты, чтобы никого нельзя было узнать.',
   'drilldown.created': 'Поступило',
   'drilldown.answerTime': 'Ответ через {value}',
   'drilldown.noAnswer': 'Ответа нет',

@@ -30,7 +30,7 @@ describe('the API switch', () => {
         'k%C3%A9r',
         'ker',
       ),
-      '/api/v1/public/timeline?bbox=19,47,19.1,47.6&res=7&bucket=week',
+      '/api/v1/public/timeline?bbox=19,47,19.1,47.6&res=7&bucket=month',
       '/api/v1/public/timeline?res=8&bucket=month',
       '/api/v1/public/summary?res=8',
       '/api/v1/public/cells/881e037ae1fffff/messages?limit=50&cursor=abc',

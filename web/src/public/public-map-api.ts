@@ -17,8 +17,9 @@ function capped(res: number | undefined): number | undefined {
 
 /**
  * The public API behind the map screen. The staff queries are narrowed to what the public routes take:
- * the resolution is capped, day and hour buckets become weeks (the public timeline refuses finer ones),
- * and the drill-down has no text search. Everything else (filters, bbox, window) passes through.
+ * the resolution is capped, every bucket becomes a month (the public bucket: the API rounds windows out to
+ * whole months and refuses finer buckets), and the drill-down has no text search. Everything else (filters,
+ * bbox, window) passes through.
  */
 export const publicMapApi: MapApi = {
   audience: 'public',
@@ -36,10 +37,10 @@ export const publicMapApi: MapApi = {
       { ...query, res: capped(res), medians: true },
       signal,
     ),
-  timeline: ({ res, bucket, ...query }, signal) =>
+  timeline: ({ res, bucket: _bucket, ...query }, signal) =>
     getJson<Json<'/api/v1/public/timeline'>>(
       `${BASE}/timeline`,
-      { ...query, res: capped(res), bucket: bucket === 'month' ? 'month' : 'week' },
+      { ...query, res: capped(res), bucket: 'month' },
       signal,
     ),
   summary: ({ res, ...query }, signal) =>

@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { CellKeys } from '../../public/cell-keys';
 import { KnownAuthorsCache } from '../../public/known-authors-cache';
 import { publicDistricts, publicHexagons, publicTimeline } from '../../public/public-aggregates';
 import { PublicCursor } from '../../public/public-cursor';
+import type { PublicData } from '../../public/public-data';
 import { publicCellMessages } from '../../public/public-drilldown';
 import {
   type PublicRules,
@@ -13,6 +16,8 @@ import {
   publicRules,
 } from '../../public/public-rules';
 import { publicMeta, publicSummary } from '../../public/public-summary';
+import { queryPublicAtoms } from '../../queries/public-atoms-query';
+import { ensureSetting } from '../../repositories/settings-repository';
 import type {
   PublicDistricts,
   PublicHexagons,
@@ -34,6 +39,9 @@ declare module 'fastify' {
   }
 }
 
+/** The app_settings key of the cell-key secret (never served: no route reads app_settings but the version). */
+export const PUBLIC_NOISE_KEY = 'public_noise_key';
+
 export interface PublicMap {
   rules: PublicRules;
   hexagons(query: QueryPublicHexagons): Promise<PublicHexagons>;
@@ -51,33 +59,50 @@ export interface PublicMap {
 export const publicPrivacyPlugin = fp(
   async (app: FastifyInstance) => {
     const rules = publicRules({ timezone: app.config.timezone, includeText: app.config.publicText });
-    const queries = app.heatmapQueries;
+    // The cell-key secret: generated once per database and kept there, so the noise of a record set stays
+    // the same across restarts and instances (a new noise per restart could be averaged away). Read on first
+    // use, so that the app starts while the database is away.
+    let keys: Promise<CellKeys> | undefined;
+    const data: PublicData = {
+      queries: app.heatmapQueries,
+      atoms: (filter, unit) => queryPublicAtoms(app.db.sql, filter, unit),
+      keys: () => {
+        keys ??= ensureSetting(app.db.sql, PUBLIC_NOISE_KEY, () => randomBytes(32).toString('hex')).then(
+          (secret) => new CellKeys(secret),
+          (error) => {
+            keys = undefined;
+            throw error;
+          },
+        );
+        return keys;
+      },
+    };
     const cursors = new PublicCursor();
     const authorNames = new KnownAuthorsCache();
     app.decorate('publicMap', {
       rules,
       hexagons: (query) =>
-        publicHexagons(queries, rules, publicFilter(query, rules), publicResolution(query, rules), {
+        publicHexagons(data, rules, publicFilter(query, rules), publicResolution(query, rules), {
           medians: query.medians ?? false,
         }),
       timeline: (query) =>
         publicTimeline(
-          queries,
+          data,
           rules,
           publicFilter(query, rules),
           publicResolution(query, rules),
           publicBucket(query.bucket),
         ),
       districts: (query) =>
-        publicDistricts(queries, rules, publicFilter(query, rules), { medians: query.medians ?? false }),
+        publicDistricts(data, rules, publicFilter(query, rules), { medians: query.medians ?? false }),
       summary: (query) =>
-        publicSummary(queries, rules, publicFilter(query, rules), {
+        publicSummary(data, rules, publicFilter(query, rules), {
           res: publicResolution(query, rules),
           top: query.top ?? 5,
         }),
-      meta: () => publicMeta(queries, rules),
+      meta: () => publicMeta(data, rules),
       cellMessages: (h3, query) =>
-        publicCellMessages(app.db.sql, queries, rules, cursors, authorNames, publicFilter(query, rules), {
+        publicCellMessages(app.db.sql, data, rules, cursors, authorNames, publicFilter(query, rules), {
           h3,
           limit: query.limit ?? 50,
           ...(query.cursor ? { cursor: query.cursor } : {}),
