@@ -1,3 +1,4 @@
+import { localDate } from '@heatmap/geo';
 import type { MessageInput } from '../ingest/message-input';
 import { wallClockToUtc } from '../ingest/parse-timestamp';
 import type { DistrictInput } from '../repositories/districts-repository';
@@ -150,14 +151,8 @@ interface LocalDay {
 
 /** The local calendar days the range touches. */
 function localDays(fromMs: number, toMs: number, timezone: string): LocalDay[] {
-  const fmt = new Intl.DateTimeFormat('en-CA', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  const first = Date.parse(`${fmt.format(new Date(fromMs))}T00:00:00Z`);
-  const last = Date.parse(`${fmt.format(new Date(toMs - 1))}T00:00:00Z`);
+  const first = Date.parse(`${localDate(new Date(fromMs), timezone)}T00:00:00Z`);
+  const last = Date.parse(`${localDate(new Date(toMs - 1), timezone)}T00:00:00Z`);
   const days: LocalDay[] = [];
   for (let wallMs = first; wallMs <= last; wallMs += DAY_MS) {
     const d = new Date(wallMs);

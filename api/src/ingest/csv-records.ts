@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import type { SourceRecord } from './ingest-records';
-import { InputFileError } from './text-stream';
+import { InputFileError, MAX_RECORD_CHARS } from './text-stream';
 
 /** CSV with a header row; the delimiter (comma, semicolon, tab) is taken from the header line. */
 export async function* csvRecords(
@@ -25,6 +25,7 @@ export async function* csvRecords(
     skip_empty_lines: true,
     info: true,
     trim: true,
+    max_record_size: MAX_RECORD_CHARS,
   });
   // pipeline, not pipe: a read error (bad gzip, bad UTF-8) must reach the loop below.
   pipeline(Readable.from(all()), parser).catch(() => {});

@@ -1,5 +1,5 @@
 import type { SourceRecord } from './ingest-records';
-import { InputFileError } from './text-stream';
+import { InputFileError, MAX_RECORD_CHARS } from './text-stream';
 
 /** NDJSON / JSON Lines: one object per line; blank lines are skipped; a malformed line fails the file. */
 export async function* ndjsonRecords(
@@ -11,6 +11,11 @@ export async function* ndjsonRecords(
   for await (const chunk of chunks) {
     const lines = (rest + chunk).split('\n');
     rest = lines.pop() ?? '';
+    if (rest.length > MAX_RECORD_CHARS) {
+      throw new InputFileError(
+        `${name} line ${line + lines.length + 1} is longer than ${MAX_RECORD_CHARS} characters; no message needs that much`,
+      );
+    }
     for (const text of lines) {
       line++;
       const record = parseLine(text, line, name);

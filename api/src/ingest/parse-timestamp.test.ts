@@ -1,3 +1,4 @@
+import { parseInstant } from '@heatmap/geo';
 import { describe, expect, test } from 'vitest';
 import { parseTimestamp } from './parse-timestamp';
 
@@ -33,6 +34,31 @@ describe('parseTimestamp', () => {
       '01/02/2024',
       null,
       {},
+    ]) {
+      expect(parseTimestamp(bad, 'Europe/Budapest')).toBeUndefined();
+    }
+  });
+});
+
+describe('parseTimestamp reads a wall time that a DST change makes ambiguous as geo does (Temporal "compatible")', () => {
+  test.each([
+    // Spring forward (02:00 -> 03:00): 02:30 does not exist; read after the gap, as 03:30 CEST.
+    ['2024-03-31T02:30', '2024-03-31T01:30:00.000Z'],
+    ['2024-03-31T02:00', '2024-03-31T01:00:00.000Z'],
+    // Fall back (03:00 -> 02:00): 02:30 happens twice; the earlier, still CEST.
+    ['2024-10-27T02:30', '2024-10-27T00:30:00.000Z'],
+    ['2024-10-27T02:00', '2024-10-27T00:00:00.000Z'],
+    ['2024-10-27T03:00', '2024-10-27T02:00:00.000Z'],
+  ])('%s in Europe/Budapest is %s, the instant parseInstant gives', (wall, expected) => {
+    expect(iso(wall)).toBe(expected);
+    expect(parseInstant(wall, 'Europe/Budapest').toISOString()).toBe(expected);
+  });
+
+  test('offsets past 23:59 are not offsets', () => {
+    for (const bad of [
+      '2024-06-01T10:00:00+25:00',
+      '2024-06-01T10:00:00+99:99',
+      '2024-06-01T10:00:00-12:60',
     ]) {
       expect(parseTimestamp(bad, 'Europe/Budapest')).toBeUndefined();
     }

@@ -1,8 +1,10 @@
+import { wallTimeToInstant } from '@heatmap/geo';
+
 /**
  * Timestamps as files carry them: ISO 8601 with a zone (`2024-03-01T10:00:00Z`, `+03:00`), or naive
  * (`2024-03-01`, `2024-03-01 10:00`, `2024-03-01T10:00:00.123`), which is read as wall-clock time in
- * the region's time zone; also epoch milliseconds as a number. geo/ has no time parser yet, so this
- * one lives with the importer.
+ * the region's time zone; also epoch milliseconds as a number. Looser than geo's parseInstant only
+ * where files need it (epoch numbers, a space before the zone); wall times resolve by geo's rule.
  */
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -51,44 +53,16 @@ function zoneOffsetMinutes(zone: string): number | undefined {
   return sign * (hours * 60 + minutes);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Per time zone: wall-clock quarter hour -> offset (numeric keys: a string key per row cost more than the lookup saved). */
 const offsetCaches = new Map<string, Map<number, number>>();
 
-/** Offset of `timezone` from UTC, in ms, at the instant whose UTC fields are `utcMs`. */
-export function zoneOffsetAt(utcMs: number, timezone: string): number {
-  let fmt = formatters.get(timezone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timezone, fmt);
-  }
-  const f: Record<string, number> = {};
-  for (const p of fmt.formatToParts(new Date(utcMs))) if (p.type !== 'literal') f[p.type] = Number(p.value);
-  const asUtc = Date.UTC(
-    f.year ?? 0,
-    (f.month ?? 1) - 1,
-    f.day ?? 1,
-    f.hour ?? 0,
-    f.minute ?? 0,
-    f.second ?? 0,
-  );
-  return asUtc - Math.floor(utcMs / 1000) * 1000;
-}
-
 /**
- * The offset to subtract from a wall-clock time to get UTC. Offsets change on whole quarter hours at
- * most, so it is cached per wall-clock quarter hour: a million rows cost a few thousand Intl calls.
- * A wall time in a spring-forward gap or an autumn overlap resolves to one of its candidate offsets,
- * the same one every time, so re-imports stay idempotent.
+ * The offset to subtract from a wall-clock time to get UTC, by geo's wallTimeToInstant, so a file,
+ * an HTTP post, `generate` and a query parameter read the same wall time as the same instant: in
+ * a spring-forward gap the time after the gap, in an autumn overlap the earlier one (Temporal's
+ * "compatible"). Offsets change on whole quarter hours at most, and a gap or overlap covers whole
+ * quarter hours, so it is cached per wall-clock quarter hour: a million rows cost a few thousand
+ * Intl calls.
  */
 function localOffsetMs(wallMs: number, timezone: string): number {
   let cache = offsetCaches.get(timezone);
@@ -99,9 +73,18 @@ function localOffsetMs(wallMs: number, timezone: string): number {
   const key = Math.floor(wallMs / 900_000);
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const first = zoneOffsetAt(wallMs, timezone);
-  const second = zoneOffsetAt(wallMs - first, timezone);
-  const offset = first === second ? first : Math.max(first, second);
+  const quarter = new Date(key * 900_000);
+  const instant = wallTimeToInstant(
+    {
+      year: quarter.getUTCFullYear(),
+      month: quarter.getUTCMonth() + 1,
+      day: quarter.getUTCDate(),
+      hour: quarter.getUTCHours(),
+      minute: quarter.getUTCMinutes(),
+    },
+    timezone,
+  );
+  const offset = quarter.getTime() - instant.getTime();
   if (cache.size > 200_000) cache.clear();
   cache.set(key, offset);
   return offset;

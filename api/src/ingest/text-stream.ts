@@ -19,6 +19,12 @@ export interface TextStream {
 export const DEFAULT_MAX_UNPACKED_BYTES = 4096 * 1024 * 1024;
 
 /**
+ * The longest line (NDJSON) or record (CSV) a file may hold, in characters: a record is held in
+ * memory whole while it is read, and every field has a limit far below this (field-limits.ts).
+ */
+export const MAX_RECORD_CHARS = 4 * 1024 * 1024;
+
+/**
  * A file as UTF-8 text chunks, gunzipped when it ends in `.gz`. Invalid UTF-8, a damaged gzip
  * stream and one that unpacks past `maxUnpackedBytes` throw an InputFileError; a byte-order mark
  * is dropped.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ingestFile } from '../../src/ingest/ingest-file';
+import { readRecordFile } from '../../src/ingest/read-records';
 import { InputFileError } from '../../src/ingest/text-stream';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 
@@ -110,4 +111,29 @@ describe.each(BACKENDS)('file import refuses what it cannot store faithfully, on
     );
     expect(await count()).toBe(before);
   });
+});
+
+describe('a record too long to hold', () => {
+  test.each([
+    [
+      'huge.ndjson',
+      `${JSON.stringify(row('h1'))}\n${JSON.stringify(row('h2', { extra: 'x'.repeat(5 * 1024 * 1024) }))}\n`,
+      /line 2 is longer than 4194304 characters/,
+    ],
+    [
+      'huge.csv',
+      `id,createdAt,category,lat,lon,extra\nh1,2024-06-01,roads,47.5,19.05,${'x'.repeat(5 * 1024 * 1024)}\n`,
+      /malformed CSV \(Max Record Size: .* 4194304 at line 2\)/,
+    ],
+  ])(
+    '%s fails the file with a clear error (the reader never holds more than 4 M characters)',
+    async (name, content, message) => {
+      const readAll = async (path: string) => {
+        for await (const _ of readRecordFile(path).records) {
+          // every record, as an import reads them
+        }
+      };
+      await expect(readAll(tempFile(name, content))).rejects.toThrow(message);
+    },
+  );
 });

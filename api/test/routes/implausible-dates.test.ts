@@ -80,7 +80,7 @@ describe.each(BACKENDS)('implausible dates on %s', (backend) => {
                             h3_5, h3_6, h3_7, h3_8, h3_9, h3_10, content_hash)
       SELECT source_id, external_id || '-' || y, category_id, status, make_timestamptz(y, 12, 31, 12, 0, 0, 'UTC'),
              make_date(y, 12, 31), lat, lon, geom, h3_5, h3_6, h3_7, h3_8, h3_9, h3_10, content_hash
-      FROM messages, unnest(ARRAY[9999, 2205, 1001]) AS y WHERE external_id = 'good-1'`;
+      FROM messages, unnest(ARRAY[9999, 10000, 2205, 1001]) AS y WHERE external_id = 'good-1'`;
     for (const url of [
       '/api/v1/meta',
       '/api/v1/public/meta',
