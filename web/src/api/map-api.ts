@@ -1,30 +1,26 @@
-import {
-  type CellMessagesQuery,
-  type Districts,
-  type Filters,
-  fetchCellMessages,
-  fetchDistricts,
-  fetchHexagons,
-  fetchMeta,
-  fetchSummary,
-  fetchTimeline,
-  type Hexagons,
-  type HexagonsQuery,
-  type MessagePage,
-  type Meta,
-  type Summary,
-  type SummaryQuery,
-  type Timeline,
-  type TimelineQuery,
-} from './client';
-
-export type Audience = 'staff' | 'public';
+import { api } from './client';
+import { bodyOf } from './http';
+import type {
+  CellMessagesQuery,
+  Districts,
+  Filters,
+  Hexagons,
+  HexagonsQuery,
+  MessagePage,
+  Meta,
+  Summary,
+  SummaryQuery,
+  Timeline,
+  TimelineQuery,
+} from './types';
 
 /**
  * Everything the map screen reads, for one audience. The screen and its components take the staff
  * queries; a public implementation narrows them to what the public API accepts (resolution cap, week or
  * month buckets, no text search) and answers with the public shapes, where withheld numbers are null.
  */
+export type Audience = 'staff' | 'public';
+
 export interface MapApi {
   audience: Audience;
   /** The finest H3 resolution this API serves (the public cap), or null for no cap. */
@@ -45,10 +41,11 @@ export const staffMapApi: MapApi = {
   audience: 'staff',
   maxResolution: null,
   textSearch: true,
-  meta: fetchMeta,
-  districts: fetchDistricts,
-  hexagons: fetchHexagons,
-  timeline: fetchTimeline,
-  summary: fetchSummary,
-  cellMessages: fetchCellMessages,
+  meta: (signal) => bodyOf(api.GET('/api/v1/meta', { signal })),
+  districts: (query, signal) => bodyOf(api.GET('/api/v1/districts', { params: { query }, signal })),
+  hexagons: (query, signal) => bodyOf(api.GET('/api/v1/hexagons', { params: { query }, signal })),
+  timeline: (query, signal) => bodyOf(api.GET('/api/v1/timeline', { params: { query }, signal })),
+  summary: (query, signal) => bodyOf(api.GET('/api/v1/summary', { params: { query }, signal })),
+  cellMessages: (h3, query, signal) =>
+    bodyOf(api.GET('/api/v1/cells/{h3}/messages', { params: { path: { h3 }, query }, signal })),
 };

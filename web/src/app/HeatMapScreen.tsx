@@ -1,7 +1,8 @@
 import { resolutionForZoom } from '@heatmap/geo';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { type Districts, exportMessagesCsvUrl, type Meta } from '../api/client';
+import { exportMessagesCsvUrl } from '../api/client';
 import type { MapApi } from '../api/map-api';
+import type { Districts, Meta } from '../api/types';
 import { ZOOM_BEFORE_MAP } from '../boot/first-timeline';
 import { DrillDownPanel } from '../drilldown/DrillDownPanel';
 import type { LoadPage } from '../drilldown/use-message-pages';

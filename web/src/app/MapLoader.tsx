@@ -1,4 +1,4 @@
-import { ApiError } from '../api/client';
+import { ApiError } from '../api/http';
 import type { MapApi } from '../api/map-api';
 import { useI18n } from '../i18n/i18n';
 import type { UrlState } from '../url-state/url-state';

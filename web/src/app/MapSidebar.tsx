@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Meta, Summary } from '../api/client';
+import type { Meta, Summary } from '../api/types';
 import { ExportCsvLink } from '../export/ExportCsvLink';
 import { type FilterKey, FilterPanel } from '../filters/FilterPanel';
 import { filterOptions } from '../filters/filter-options';

@@ -1,4 +1,4 @@
-import type { Filters } from '../api/client';
+import type { Filters } from '../api/types';
 import type { UrlState } from '../url-state/url-state';
 
 /** The API's common filters from the link's filter lists (empty lists mean "all"). */

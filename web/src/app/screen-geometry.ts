@@ -1,5 +1,5 @@
 import { cellToLatLng } from 'h3-js';
-import type { Districts, Meta } from '../api/client';
+import type { Districts, Meta } from '../api/types';
 import type { DistrictShape } from '../map/layers/district-layers';
 import type { MapViewProps } from '../map/MapView';
 import { districtAt } from '../summary/district-at';

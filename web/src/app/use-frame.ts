@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { HexagonCell, Hexagons } from '../api/client';
+import type { HexagonCell, Hexagons } from '../api/types';
 import { type ColorScale, createColorScale, niceCeiling } from '../map/color-scale';
 import type { HexFrame } from '../map/layers/hex-layer';
 import {

@@ -1,7 +1,7 @@
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import { useMemo } from 'react';
-import type { Districts } from '../api/client';
+import type { Districts } from '../api/types';
 import { type ColorScale, createColorScale } from '../map/color-scale';
 import {
   type DistrictShape,

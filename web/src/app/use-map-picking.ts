@@ -1,7 +1,7 @@
 import type { PickingInfo } from '@deck.gl/core';
 import { cellToLatLng } from 'h3-js';
 import { useCallback, useRef } from 'react';
-import type { Districts } from '../api/client';
+import type { Districts } from '../api/types';
 import type { HexTooltipProps } from '../map/HexTooltip';
 import type { DistrictShape } from '../map/layers/district-layers';
 import { HEX_LAYER_ID } from '../map/layers/hex-layer';

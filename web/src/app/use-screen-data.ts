@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { Filters } from '../api/client';
 import type { MapApi } from '../api/map-api';
+import type { Filters } from '../api/types';
 import { buildTimelineCube } from '../timeline/timeline-cube';
 import { windowFromUrl } from '../timeline/window-from-url';
 import type { UrlState } from '../url-state/url-state';

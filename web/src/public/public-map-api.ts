@@ -1,15 +1,7 @@
 import { PUBLIC_MAX_RESOLUTION } from '@heatmap/geo';
-import { getJson } from '../api/client';
+import { api } from '../api/client';
+import { bodyOf } from '../api/http';
 import type { MapApi } from '../api/map-api';
-import type { paths } from '../api/schema';
-
-type Json<P extends keyof paths> = paths[P] extends {
-  get: { responses: { 200: { content: { 'application/json': infer Body } } } };
-}
-  ? Body
-  : never;
-
-const BASE = '/api/v1/public';
 
 function capped(res: number | undefined): number | undefined {
   return res === undefined ? undefined : Math.min(res, PUBLIC_MAX_RESOLUTION);
@@ -27,27 +19,25 @@ export const publicMapApi: MapApi = {
   // screen, and closer views would only make one hexagon fill the map.
   maxZoom: 13,
   textSearch: false,
-  meta: (signal) => getJson<Json<'/api/v1/public/meta'>>(`${BASE}/meta`, {}, signal),
+  meta: (signal) => bodyOf(api.GET('/api/v1/public/meta', { signal })),
   districts: (query, signal) =>
-    getJson<Json<'/api/v1/public/districts'>>(`${BASE}/districts`, { ...query, medians: true }, signal),
+    bodyOf(api.GET('/api/v1/public/districts', { params: { query: { ...query, medians: true } }, signal })),
   hexagons: ({ res, ...query }, signal) =>
-    getJson<Json<'/api/v1/public/hexagons'>>(
-      `${BASE}/hexagons`,
-      { ...query, res: capped(res), medians: true },
-      signal,
+    bodyOf(
+      api.GET('/api/v1/public/hexagons', {
+        params: { query: { ...query, res: capped(res), medians: true } },
+        signal,
+      }),
     ),
   timeline: ({ res, bucket, ...query }, signal) =>
-    getJson<Json<'/api/v1/public/timeline'>>(
-      `${BASE}/timeline`,
-      { ...query, res: capped(res), bucket: bucket === 'month' ? 'month' : 'week' },
-      signal,
+    bodyOf(
+      api.GET('/api/v1/public/timeline', {
+        params: { query: { ...query, res: capped(res), bucket: bucket === 'month' ? 'month' : 'week' } },
+        signal,
+      }),
     ),
   summary: ({ res, ...query }, signal) =>
-    getJson<Json<'/api/v1/public/summary'>>(`${BASE}/summary`, { ...query, res: capped(res) }, signal),
-  cellMessages: (cell, { q: _search, ...query }, signal) =>
-    getJson<Json<'/api/v1/public/cells/{h3}/messages'>>(
-      `${BASE}/cells/${encodeURIComponent(cell)}/messages`,
-      query,
-      signal,
-    ),
+    bodyOf(api.GET('/api/v1/public/summary', { params: { query: { ...query, res: capped(res) } }, signal })),
+  cellMessages: (h3, { q: _search, ...query }, signal) =>
+    bodyOf(api.GET('/api/v1/public/cells/{h3}/messages', { params: { path: { h3 }, query }, signal })),
 };

@@ -1,4 +1,4 @@
-import type { Summary } from '../api/client';
+import type { Summary } from '../api/types';
 import { formatDuration } from '../i18n/format-time';
 import { useI18n } from '../i18n/i18n';
 
