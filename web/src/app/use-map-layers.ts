@@ -3,6 +3,7 @@ import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import { useMemo } from 'react';
 import type { Districts } from '../api/types';
 import { type ColorScale, createColorScale } from '../map/color-scale';
+import { cellOutlineProps } from '../map/layers/cell-outline-layer';
 import {
   type DistrictShape,
   districtChoroplethProps,
@@ -80,17 +81,9 @@ export function useMapLayers({
     }
     if (url.cell) {
       list.push(
-        new H3HexagonLayer({
-          id: 'selected-cell',
-          data: [url.cell],
-          getHexagon: (cell: string) => cell,
-          filled: false,
-          stroked: true,
-          extruded: false,
-          getLineColor: [230, 57, 70, 255],
-          lineWidthUnits: 'pixels',
-          getLineWidth: 4,
-        }),
+        new H3HexagonLayer(
+          cellOutlineProps({ id: 'selected-cell', cell: url.cell, color: [230, 57, 70, 255], width: 4 }),
+        ),
       );
     }
     if (outlined.length > 0) list.push(new GeoJsonLayer(outlineProps(outlined)));
