@@ -1,8 +1,10 @@
-import { api } from './client';
+import { WINDOW_LENGTHS, type WindowLength } from '../url-state/url-state';
+import { api, exportMessagesCsvUrl } from './client';
 import { bodyOf } from './http';
 import type {
   CellMessagesQuery,
   Districts,
+  ExportQuery,
   Filters,
   Hexagons,
   HexagonsQuery,
@@ -17,18 +19,19 @@ import type {
 /**
  * Everything the map screen reads, for one audience. The screen and its components take the staff
  * queries; a public implementation narrows them to what the public API accepts (resolution cap, week or
- * month buckets, no text search) and answers with the public shapes, where withheld numbers are null.
+ * month buckets, no text search, no export) and answers with the public shapes, where withheld numbers are null.
  */
-export type Audience = 'staff' | 'public';
-
 export interface MapApi {
-  audience: Audience;
   /** The finest H3 resolution this API serves (the public cap), or null for no cap. */
   maxResolution: number | null;
   /** The closest map zoom worth allowing with that cap, or undefined for the map's own limit. */
   maxZoom?: number;
   /** Whether the drill-down can search message text. */
   textSearch: boolean;
+  /** The window lengths its timeline serves, shortest first. */
+  windowLengths: readonly WindowLength[];
+  /** Where the messages behind a view download as CSV; absent where the audience gets no export. */
+  exportUrl?(query: ExportQuery): string;
   meta(signal?: AbortSignal): Promise<Meta>;
   districts(query: Filters, signal?: AbortSignal): Promise<Districts>;
   hexagons(query: HexagonsQuery, signal?: AbortSignal): Promise<Hexagons>;
@@ -38,9 +41,10 @@ export interface MapApi {
 }
 
 export const staffMapApi: MapApi = {
-  audience: 'staff',
   maxResolution: null,
   textSearch: true,
+  windowLengths: WINDOW_LENGTHS,
+  exportUrl: exportMessagesCsvUrl,
   meta: (signal) => bodyOf(api.GET('/api/v1/meta', { signal })),
   districts: (query, signal) => bodyOf(api.GET('/api/v1/districts', { params: { query }, signal })),
   hexagons: (query, signal) => bodyOf(api.GET('/api/v1/hexagons', { params: { query }, signal })),

@@ -35,6 +35,16 @@ describe('the API switch', () => {
       '/api/v1/public/summary?res=8',
       '/api/v1/public/cells/881e037ae1fffff/messages?limit=50&cursor=abc',
     ]);
-    expect(publicMapApi).toMatchObject({ audience: 'public', maxResolution: 8, textSearch: false });
+    expect(publicMapApi).toMatchObject({ maxResolution: 8, textSearch: false });
+  });
+
+  test('each API says what the screen may offer: window lengths and the CSV export', () => {
+    expect(staffMapApi.windowLengths).toEqual(['day', 'week', 'month']);
+    expect(staffMapApi.exportUrl?.({ district: 'XI. kerület', from: '2025-03-01' })).toBe(
+      '/api/v1/export/messages.csv?district=XI.+ker%C3%BClet&from=2025-03-01',
+    );
+    // The public timeline has no day buckets, and the public map has no export.
+    expect(publicMapApi.windowLengths).toEqual(['week', 'month']);
+    expect(publicMapApi.exportUrl).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import type { Summary } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { DistrictShape } from '../map/layers/district-layers';
 import { districtAt } from './district-at';
+import './hotspots.css';
 
 export interface HotspotsProps {
   summary: Summary | null;

@@ -2,15 +2,11 @@ import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import { useMemo } from 'react';
 import type { Districts } from '../api/types';
-import { type ColorScale, createColorScale } from '../map/color-scale';
-import { cellOutlineProps } from '../map/layers/cell-outline-layer';
-import {
-  type DistrictShape,
-  districtChoroplethProps,
-  districtLabelProps,
-} from '../map/layers/district-layers';
-import { hexLayerProps } from '../map/layers/hex-layer';
 import type { UrlState } from '../url-state/url-state';
+import { type ColorScale, createColorScale } from './color-scale';
+import { cellOutlineProps } from './layers/cell-outline-layer';
+import { type DistrictShape, districtChoroplethProps, districtLabelProps } from './layers/district-layers';
+import { hexLayerProps } from './layers/hex-layer';
 import type { Frame } from './use-frame';
 
 export interface MapLayersInput {
