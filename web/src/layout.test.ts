@@ -41,4 +41,15 @@ describe('web/src layout', () => {
       });
     expect(orphans).toEqual([]);
   });
+
+  test('mount-app sets the cascade: every stylesheet has its place in its one list', () => {
+    const mount = readFileSync(join(root, 'app/mount-app.tsx'), 'utf8');
+    const listed = [...mount.matchAll(/^import '([^']+\.css)';$/gm)].map(([, path = '']) =>
+      path.startsWith('./') ? `app/${path.slice(2)}` : path.replace(/^\.\.\//, ''),
+    );
+    const stylesheets = sources.filter((path) => path.endsWith('.css'));
+    expect([...listed].filter((path) => !path.startsWith('maplibre-gl')).sort()).toEqual(
+      [...stylesheets].sort(),
+    );
+  });
 });

@@ -27,7 +27,9 @@ import type { UrlState } from '../url-state/url-state';
 import { MapLegend, MapSidebar } from './MapSidebar';
 import { MapStatus } from './MapStatus';
 import { useScreenData } from './use-screen-data';
+import './map-region.css';
 import './screen.css';
+import './screen-embed.css';
 
 export interface HeatMapScreenProps {
   meta: Meta;
