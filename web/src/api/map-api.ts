@@ -1,38 +1,43 @@
-import {
-  type CellMessagesQuery,
-  type Districts,
-  type Filters,
-  fetchCellMessages,
-  fetchDistricts,
-  fetchHexagons,
-  fetchMeta,
-  fetchSummary,
-  fetchTimeline,
-  type Hexagons,
-  type HexagonsQuery,
-  type MessagePage,
-  type Meta,
-  type Summary,
-  type SummaryQuery,
-  type Timeline,
-  type TimelineQuery,
-} from './client';
-
-export type Audience = 'staff' | 'public';
+import { type UrlState, WINDOW_LENGTHS, type WindowLength } from '../url-state/url-state';
+import { api, exportMessagesCsvUrl } from './client';
+import { bodyOf } from './http';
+import type {
+  CellMessagesQuery,
+  Districts,
+  ExportQuery,
+  Filters,
+  Hexagons,
+  HexagonsQuery,
+  MessagePage,
+  Meta,
+  Summary,
+  SummaryQuery,
+  Timeline,
+  TimelineQuery,
+} from './types';
 
 /**
  * Everything the map screen reads, for one audience. The screen and its components take the staff
- * queries; a public implementation narrows them to what the public API accepts (resolution cap, week or
- * month buckets, no text search) and answers with the public shapes, where withheld numbers are null.
+ * queries; a public implementation narrows them to what the public API accepts (resolution cap, month
+ * buckets, one value per filter, no text search, no export) and answers with the public shapes, where withheld numbers are null.
  */
 export interface MapApi {
-  audience: Audience;
   /** The finest H3 resolution this API serves (the public cap), or null for no cap. */
   maxResolution: number | null;
   /** The closest map zoom worth allowing with that cap, or undefined for the map's own limit. */
   maxZoom?: number;
   /** Whether the drill-down can search message text. */
   textSearch: boolean;
+  /** The window lengths its timeline serves, shortest first. */
+  windowLengths: readonly WindowLength[];
+  /** Where the messages behind a view download as CSV; absent where the audience gets no export. */
+  exportUrl?(query: ExportQuery): string;
+  /** The link's state narrowed to what this API serves (identity for staff). */
+  servedUrl(url: UrlState): UrlState;
+  /** Whether each filter takes one value only (the public API: lists would allow complements). */
+  oneValuePerFilter: boolean;
+  /** The drill-down lists only groups of at least this many messages (public), so it says so. */
+  groupMinimum?: number;
   meta(signal?: AbortSignal): Promise<Meta>;
   districts(query: Filters, signal?: AbortSignal): Promise<Districts>;
   hexagons(query: HexagonsQuery, signal?: AbortSignal): Promise<Hexagons>;
@@ -42,13 +47,17 @@ export interface MapApi {
 }
 
 export const staffMapApi: MapApi = {
-  audience: 'staff',
   maxResolution: null,
   textSearch: true,
-  meta: fetchMeta,
-  districts: fetchDistricts,
-  hexagons: fetchHexagons,
-  timeline: fetchTimeline,
-  summary: fetchSummary,
-  cellMessages: fetchCellMessages,
+  windowLengths: WINDOW_LENGTHS,
+  exportUrl: exportMessagesCsvUrl,
+  servedUrl: (url) => url,
+  oneValuePerFilter: false,
+  meta: (signal) => bodyOf(api.GET('/api/v1/meta', { signal })),
+  districts: (query, signal) => bodyOf(api.GET('/api/v1/districts', { params: { query }, signal })),
+  hexagons: (query, signal) => bodyOf(api.GET('/api/v1/hexagons', { params: { query }, signal })),
+  timeline: (query, signal) => bodyOf(api.GET('/api/v1/timeline', { params: { query }, signal })),
+  summary: (query, signal) => bodyOf(api.GET('/api/v1/summary', { params: { query }, signal })),
+  cellMessages: (h3, query, signal) =>
+    bodyOf(api.GET('/api/v1/cells/{h3}/messages', { params: { path: { h3 }, query }, signal })),
 };

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { I18nProvider, type Locale } from '../i18n/i18n';
+import { useUrlState } from '../url-state/use-url-state';
 import { routeFor } from './routes';
-import { useUrlState } from './use-url-state';
 
 /** Language and URL state for every page; the path picks the page (see routes.ts). */
 export function App() {

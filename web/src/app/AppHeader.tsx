@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { type Locale, useI18n } from '../i18n/i18n';
-import type { SetUrl } from './use-url-state';
+import type { SetUrl } from '../url-state/use-url-state';
+import './app-header.css';
 
 function LanguageSwitch({ onChange }: { onChange(locale: Locale): void }) {
   const { t, locale } = useI18n();

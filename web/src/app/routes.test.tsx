@@ -3,9 +3,9 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fakeFetch } from '../auth/fake-fetch';
 import { EmbedShell } from '../public/EmbedShell';
 import { PublicShell } from '../public/PublicShell';
+import { StaffShell } from '../staff/StaffShell';
 import { App } from './App';
 import { routeFor } from './routes';
-import { StaffShell } from './StaffShell';
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -2,10 +2,10 @@ import type { ComponentType } from 'react';
 import { normalizePath } from '../boot/early-requests';
 import { EmbedShell } from '../public/EmbedShell';
 import { PublicShell } from '../public/PublicShell';
+import { StaffShell } from '../staff/StaffShell';
 import type { UrlState } from '../url-state/url-state';
+import type { SetUrl } from '../url-state/use-url-state';
 import { WallScreen } from '../wall/WallScreen';
-import { StaffShell } from './StaffShell';
-import type { SetUrl } from './use-url-state';
 
 export interface RouteProps {
   url: UrlState;

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { SignInError, type StaffUser, signIn } from './session-client';
+import './sign-in.css';
 
 export interface SignInPageProps {
   onSignedIn(user: StaffUser): void;

@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages-ru';
 import type { StaffUser } from './session-client';
+import './user-menu.css';
 
 /** Who is signed in, their role and districts, and sign-out: a disclosure in the header. */
 export function UserMenu({ user, onSignOut }: { user: StaffUser; onSignOut(): void }) {

@@ -6,22 +6,35 @@ export interface FakeAnswer {
   headers?: Record<string, string>;
 }
 
+export interface FakeRequest {
+  method: string;
+  /** Path and query, as the early requests are keyed. */
+  path: string;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  body?: string;
+}
+
 /**
  * A stand-in for the server in jsdom (there is none): answers by path with real Response objects and
- * records every request (method, path with query, headers) for the test to read.
+ * records every request (method, path with query, headers, body) for the test to read.
  */
-export function fakeFetch(answer: (path: string, init: RequestInit | undefined) => FakeAnswer) {
-  const requests: { method: string; path: string; headers: Record<string, string>; body?: string }[] = [];
+export function fakeFetch(answer: (path: string, request: FakeRequest) => FakeAnswer) {
+  const requests: FakeRequest[] = [];
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const path = String(input);
-    requests.push({
-      method: init?.method ?? 'GET',
-      path,
-      headers: (init?.headers ?? {}) as Record<string, string>,
-      body: typeof init?.body === 'string' ? init.body : undefined,
-    });
-    const { status, body, headers } = answer(path, init);
-    return new Response(body === undefined ? null : JSON.stringify(body), {
+    const request =
+      input instanceof Request ? input : new Request(new URL(String(input), location.href), init);
+    const url = new URL(request.url);
+    const recorded: FakeRequest = {
+      method: request.method,
+      path: `${url.pathname}${url.search}`,
+      headers: Object.fromEntries(request.headers),
+    };
+    // Recorded as it is made, before its body is read: the order is the order of the calls.
+    requests.push(recorded);
+    recorded.body = (await request.text()) || undefined;
+    const { status, body: answerBody, headers } = answer(recorded.path, recorded);
+    return new Response(answerBody === undefined ? null : JSON.stringify(answerBody), {
       status,
       headers: { 'content-type': 'application/json', ...headers },
     });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { csrfToken } from './csrf';
 import { fakeFetch } from './fake-fetch';
-import { csrfToken, postJson, SignInError, signIn, signOut } from './session-client';
+import { SignInError, signIn, signOut } from './session-client';
 
 const USER = { login: 'anna', role: 'municipal', districts: [{ id: 13, name: 'XIII. kerület' }] };
 
@@ -21,7 +22,7 @@ describe('session client', () => {
     );
     expect(await signIn('anna', 'secret password')).toEqual(USER);
     expect(JSON.parse(requests[0]?.body ?? '')).toEqual({ login: 'anna', password: 'secret password' });
-    await postJson('/api/v1/auth/logout');
+    await signOut();
     expect(requests[1]?.headers['x-csrf-token']).toBe('token-from-login');
   });
 

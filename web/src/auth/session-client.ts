@@ -1,31 +1,15 @@
-import type { paths } from '../api/schema';
-import { takeEarlyResponse } from '../boot/early-requests';
+import { api } from '../api/client';
+import { bodyOf } from '../api/http';
+import type { JsonOf } from '../api/types';
+import { rememberCsrfToken } from './csrf';
 
-type AuthJson<P extends keyof paths, M extends 'get' | 'post'> = paths[P] extends {
-  [K in M]: { responses: { 200: { content: { 'application/json': infer Body } } } };
-}
-  ? Body
-  : never;
-
-export type Me = AuthJson<'/api/v1/auth/me', 'get'>;
-export type LoginResponse = AuthJson<'/api/v1/auth/login', 'post'>;
+export type Me = JsonOf<'/api/v1/auth/me'>;
+export type LoginResponse = JsonOf<'/api/v1/auth/login', 'post'>;
 export type StaffUser = Exclude<Me, { role: 'public' }>;
 export type Role = StaffUser['role'];
 
 export function isStaff(me: Me): me is StaffUser {
   return me.role !== 'public';
-}
-
-export const CSRF_COOKIE = 'heatmap_csrf';
-const AUTH = '/api/v1/auth';
-
-// The login answer carries the token; after a reload it comes from the readable cookie instead.
-let csrfFromLogin: string | null = null;
-
-export function csrfToken(): string | null {
-  if (csrfFromLogin) return csrfFromLogin;
-  const pair = document.cookie.split('; ').find((item) => item.startsWith(`${CSRF_COOKIE}=`));
-  return pair ? decodeURIComponent(pair.slice(CSRF_COOKIE.length + 1)) : null;
 }
 
 /** Why a sign-in failed, in terms the form shows: a 429 carries how long to wait. */
@@ -40,49 +24,24 @@ export class SignInError extends Error {
   }
 }
 
-async function errorMessage(response: Response): Promise<string> {
-  try {
-    return ((await response.json()) as { message?: string }).message ?? response.statusText;
-  } catch {
-    return response.statusText;
-  }
-}
-
-/** A state-changing request: JSON body, the session cookie, and the CSRF token the server derived. */
-export function postJson(path: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const token = csrfToken();
-  if (token) headers['x-csrf-token'] = token;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  return fetch(path, {
-    method: 'POST',
-    headers,
-    credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-export async function fetchMe(signal?: AbortSignal): Promise<Me> {
-  const url = `${AUTH}/me`;
-  const response = await (takeEarlyResponse(url) ??
-    fetch(url, { signal, headers: { accept: 'application/json' } }));
-  if (!response.ok) throw new Error(await errorMessage(response));
-  return (await response.json()) as Me;
+export function fetchMe(signal?: AbortSignal): Promise<Me> {
+  return bodyOf(api.GET('/api/v1/auth/me', { signal }));
 }
 
 export async function signIn(login: string, password: string): Promise<StaffUser> {
-  let response: Response;
+  let answer: Awaited<ReturnType<typeof postLogin>>;
   try {
-    response = await postJson(`${AUTH}/login`, { login, password });
+    answer = await postLogin(login, password);
   } catch {
     throw new SignInError('other', 'network');
   }
-  if (response.ok) {
-    const { csrfToken: token, ...user } = (await response.json()) as LoginResponse;
-    csrfFromLogin = token;
+  const { data, error, response } = answer;
+  if (data) {
+    const { csrfToken: token, ...user } = data;
+    rememberCsrfToken(token);
     return user;
   }
-  const message = await errorMessage(response);
+  const message = (error as { message?: string } | undefined)?.message ?? response.statusText;
   if (response.status === 401) throw new SignInError('wrong', message);
   if (response.status === 429) {
     const retryAfter = Number(response.headers.get('retry-after'));
@@ -91,11 +50,15 @@ export async function signIn(login: string, password: string): Promise<StaffUser
   throw new SignInError('other', message);
 }
 
+function postLogin(login: string, password: string) {
+  return api.POST('/api/v1/auth/login', { body: { login, password } });
+}
+
 export async function signOut(): Promise<void> {
   try {
-    await postJson(`${AUTH}/logout`);
+    await api.POST('/api/v1/auth/logout');
   } finally {
     // Whatever the server said, this tab no longer holds a session.
-    csrfFromLogin = null;
+    rememberCsrfToken(null);
   }
 }

@@ -1,9 +1,9 @@
 import { resolutionForZoom } from '@heatmap/geo';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { staffMapApi } from '../api/map-api';
-import { queryFilters } from '../app/query-filters';
 import { fakeFetch } from '../auth/fake-fetch';
 import { fetchMe } from '../auth/session-client';
+import { queryFilters } from '../filters/query-filters';
 import { publicMapApi } from '../public/public-map-api';
 import { parseUrlState } from '../url-state/url-state';
 import {

@@ -1,6 +1,6 @@
 import { PUBLIC_MAX_RESOLUTION, resolutionForZoom } from '@heatmap/geo';
 import { queryString } from '../api/query-string';
-import { queryFilters } from '../app/query-filters';
+import { queryFilters } from '../filters/query-filters';
 import { publicUrl } from '../public/public-url';
 import { parseUrlState } from '../url-state/url-state';
 

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
-import type { Message } from '../api/client';
+import type { Message } from '../api/types';
 import { I18nProvider } from '../i18n/i18n';
 import { DrillDownPanel } from './DrillDownPanel';
 import type { LoadPage } from './use-message-pages';

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/i18n';
 import { MessageItem } from './MessageItem';
 import { PublicMessageItem } from './PublicMessageItem';
 import { type LoadPage, useMessagePages } from './use-message-pages';
+import './drilldown.css';
 
 export interface DrillDownPanelProps {
   cell: string;

@@ -1,4 +1,4 @@
-import type { Message } from '../api/client';
+import type { Message } from '../api/types';
 import { formatDuration, formatInZone } from '../i18n/format-time';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages-ru';

@@ -1,4 +1,4 @@
-import type { PublicMessage } from '../api/client';
+import type { PublicMessage } from '../api/types';
 import { formatInZone } from '../i18n/format-time';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages-ru';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AnyMessage, MessagePage } from '../api/client';
+import type { AnyMessage, MessagePage } from '../api/types';
 
 export type LoadPage = (cursor: string | null, query: string, signal: AbortSignal) => Promise<MessagePage>;
 

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n';
+import './export-csv-link.css';
 
 export interface ExportCsvLinkProps {
   /** The export address for the view being shown (see exportMessagesCsvUrl). */

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages-ru';
+import './filter-panel.css';
 
 export const FILTER_KEYS = ['cat', 'src', 'status', 'district'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];

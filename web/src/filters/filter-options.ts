@@ -1,4 +1,4 @@
-import type { Meta } from '../api/client';
+import type { Meta } from '../api/types';
 import type { Translator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages-ru';
 import type { FilterKey, FilterOption } from './FilterPanel';

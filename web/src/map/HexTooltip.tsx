@@ -1,5 +1,6 @@
 import { formatDuration } from '../i18n/format-time';
 import { useI18n } from '../i18n/i18n';
+import './hex-tooltip.css';
 
 export interface HexTooltipProps {
   x: number;

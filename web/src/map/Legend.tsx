@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/i18n';
 import { type ColorScale, positionOnScale, VIRIDIS } from './color-scale';
+import './legend.css';
 
 export interface LegendProps {
   scale: ColorScale;

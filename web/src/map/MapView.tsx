@@ -3,6 +3,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import maplibregl, { type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import './map-view.css';
 
 export interface MapViewport {
   lat: number;

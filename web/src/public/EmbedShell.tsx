@@ -1,9 +1,10 @@
 import { MIN_PUBLIC_COUNT } from '@heatmap/geo';
-import { MapLoader } from '../app/MapLoader';
 import type { RouteProps } from '../app/routes';
 import { useI18n } from '../i18n/i18n';
+import { MapLoader } from '../screen/MapLoader';
 import { formatUrlState } from '../url-state/url-state';
 import { publicMapApi } from './public-map-api';
+import './embed.css';
 
 /** `/embed`: the public map for an <iframe>: no header or sidebar, a compact legend and slider. */
 export function EmbedShell({ url, setUrl }: RouteProps) {

@@ -1,11 +1,12 @@
 import { MIN_PUBLIC_COUNT } from '@heatmap/geo';
 import { AppHeader } from '../app/AppHeader';
-import { MapLoader } from '../app/MapLoader';
 import type { RouteProps } from '../app/routes';
 import { useI18n } from '../i18n/i18n';
+import { MapLoader } from '../screen/MapLoader';
 import { formatUrlState } from '../url-state/url-state';
 import { publicMapApi } from './public-map-api';
 import { ShareButton } from './ShareButton';
+import './public.css';
 
 /** `/public`: the read-only map for residents and journalists, from the privacy-filtered public API. */
 export function PublicShell({ url, setUrl }: RouteProps) {

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { shareLinks } from './share-links';
+import './share.css';
 
 function CopyField({ label, value, multiline }: { label: string; value: string; multiline?: boolean }) {
   const { t } = useI18n();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { staffMapApi } from '../api/map-api';
 import { fakeFetch } from '../auth/fake-fetch';
+import { parseUrlState } from '../url-state/url-state';
 import { publicMapApi } from './public-map-api';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -35,6 +36,26 @@ describe('the API switch', () => {
       '/api/v1/public/summary?res=8',
       '/api/v1/public/cells/881e037ae1fffff/messages?limit=50&cursor=abc',
     ]);
-    expect(publicMapApi).toMatchObject({ audience: 'public', maxResolution: 8, textSearch: false });
+    expect(publicMapApi).toMatchObject({ maxResolution: 8, textSearch: false });
+  });
+
+  test('each API says what the screen may offer: window lengths and the CSV export', () => {
+    expect(staffMapApi.windowLengths).toEqual(['day', 'week', 'month']);
+    expect(staffMapApi.exportUrl?.({ district: 'XI. kerület', from: '2025-03-01' })).toBe(
+      '/api/v1/export/messages.csv?district=XI.+ker%C3%BClet&from=2025-03-01',
+    );
+    // The public API counts whole months with one value per filter, and the public map has no export.
+    expect(publicMapApi.windowLengths).toEqual(['month']);
+    expect(publicMapApi.exportUrl).toBeUndefined();
+    expect(publicMapApi.oneValuePerFilter).toBe(true);
+    expect(staffMapApi.oneValuePerFilter).toBe(false);
+    expect(publicMapApi.groupMinimum).toBe(5);
+    expect(staffMapApi.groupMinimum).toBeUndefined();
+  });
+
+  test('a link is narrowed to what the API serves: months and the first value of each filter in public', () => {
+    const url = parseUrlState('?win=day&cat=Roads,Lights&status=new,answered');
+    expect(staffMapApi.servedUrl(url)).toBe(url);
+    expect(publicMapApi.servedUrl(url)).toMatchObject({ win: 'month', cat: ['Roads'], status: ['new'] });
   });
 });

@@ -1,15 +1,9 @@
-import { PUBLIC_MAX_RESOLUTION } from '@heatmap/geo';
-import { getJson } from '../api/client';
+import { MIN_PUBLIC_COUNT, PUBLIC_MAX_RESOLUTION } from '@heatmap/geo';
+import { api } from '../api/client';
+import { bodyOf } from '../api/http';
 import type { MapApi } from '../api/map-api';
-import type { paths } from '../api/schema';
-
-type Json<P extends keyof paths> = paths[P] extends {
-  get: { responses: { 200: { content: { 'application/json': infer Body } } } };
-}
-  ? Body
-  : never;
-
-const BASE = '/api/v1/public';
+import { WINDOW_LENGTHS } from '../url-state/url-state';
+import { publicUrl } from './public-url';
 
 function capped(res: number | undefined): number | undefined {
   return res === undefined ? undefined : Math.min(res, PUBLIC_MAX_RESOLUTION);
@@ -18,37 +12,39 @@ function capped(res: number | undefined): number | undefined {
 /**
  * The public API behind the map screen. The staff queries are narrowed to what the public routes take:
  * the resolution is capped, every bucket becomes a month (the public bucket: the API rounds windows out to
- * whole months and refuses finer buckets), and the drill-down has no text search. Everything else (filters,
- * bbox, window) passes through.
+ * whole months and refuses finer buckets), one value per filter, the drill-down has no text search and
+ * there is no CSV export. Everything else (bbox, window) passes through.
  */
 export const publicMapApi: MapApi = {
-  audience: 'public',
   maxResolution: PUBLIC_MAX_RESOLUTION,
   // resolutionForZoom reaches res 8 near zoom 10-11; at 13 a capped cell is already ~4x its usual size on
   // screen, and closer views would only make one hexagon fill the map.
   maxZoom: 13,
   textSearch: false,
-  meta: (signal) => getJson<Json<'/api/v1/public/meta'>>(`${BASE}/meta`, {}, signal),
+  // The public API counts per month only (its windows are whole months: docs/privacy.md).
+  windowLengths: WINDOW_LENGTHS.filter((length) => length === 'month'),
+  servedUrl: publicUrl,
+  oneValuePerFilter: true,
+  groupMinimum: MIN_PUBLIC_COUNT,
+  meta: (signal) => bodyOf(api.GET('/api/v1/public/meta', { signal })),
   districts: (query, signal) =>
-    getJson<Json<'/api/v1/public/districts'>>(`${BASE}/districts`, { ...query, medians: true }, signal),
+    bodyOf(api.GET('/api/v1/public/districts', { params: { query: { ...query, medians: true } }, signal })),
   hexagons: ({ res, ...query }, signal) =>
-    getJson<Json<'/api/v1/public/hexagons'>>(
-      `${BASE}/hexagons`,
-      { ...query, res: capped(res), medians: true },
-      signal,
+    bodyOf(
+      api.GET('/api/v1/public/hexagons', {
+        params: { query: { ...query, res: capped(res), medians: true } },
+        signal,
+      }),
     ),
   timeline: ({ res, bucket: _bucket, ...query }, signal) =>
-    getJson<Json<'/api/v1/public/timeline'>>(
-      `${BASE}/timeline`,
-      { ...query, res: capped(res), bucket: 'month' },
-      signal,
+    bodyOf(
+      api.GET('/api/v1/public/timeline', {
+        params: { query: { ...query, res: capped(res), bucket: 'month' } },
+        signal,
+      }),
     ),
   summary: ({ res, ...query }, signal) =>
-    getJson<Json<'/api/v1/public/summary'>>(`${BASE}/summary`, { ...query, res: capped(res) }, signal),
-  cellMessages: (cell, { q: _search, ...query }, signal) =>
-    getJson<Json<'/api/v1/public/cells/{h3}/messages'>>(
-      `${BASE}/cells/${encodeURIComponent(cell)}/messages`,
-      query,
-      signal,
-    ),
+    bodyOf(api.GET('/api/v1/public/summary', { params: { query: { ...query, res: capped(res) } }, signal })),
+  cellMessages: (h3, { q: _search, ...query }, signal) =>
+    bodyOf(api.GET('/api/v1/public/cells/{h3}/messages', { params: { path: { h3 }, query }, signal })),
 };

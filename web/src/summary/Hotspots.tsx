@@ -1,9 +1,10 @@
 import { cellToLatLng } from 'h3-js';
 import { useMemo } from 'react';
-import type { Summary } from '../api/client';
+import type { Summary } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { DistrictShape } from '../map/layers/district-layers';
 import { districtAt } from './district-at';
+import './hotspots.css';
 
 export interface HotspotsProps {
   summary: Summary | null;

@@ -1,6 +1,7 @@
-import type { Summary } from '../api/client';
+import type { Summary } from '../api/types';
 import { formatDuration } from '../i18n/format-time';
 import { useI18n } from '../i18n/i18n';
+import './summary-bar.css';
 
 export interface SummaryBarProps {
   summary: Summary | null;

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages-ru';
 import { WINDOW_LENGTHS, type WindowLength } from '../url-state/url-state';
 import type { BucketWindow } from './timeline-cube';
+import './time-slider.css';
 
 export const PLAYBACK_SPEEDS = [1, 2, 4, 8] as const;
 

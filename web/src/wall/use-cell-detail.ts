@@ -47,11 +47,7 @@ export function useCellDetail(
     if (!h3 || !window || !dataKey) return;
     const controller = new AbortController();
     client
-      .get<{ messages: CellMessage[] }>(
-        `/cells/${h3}/messages`,
-        { ...window, limit: SAMPLE },
-        controller.signal,
-      )
+      .get('/cells/{h3}/messages', { path: { h3 }, query: { ...window, limit: SAMPLE } }, controller.signal)
       .then(
         (fetched) => {
           if (!controller.signal.aborted) setDetail(summariseCell(h3, fetched.body.messages));

@@ -2,6 +2,7 @@ import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import { useMemo, useRef } from 'react';
 import { type ColorScale, createColorScale } from '../map/color-scale';
+import { cellOutlineProps } from '../map/layers/cell-outline-layer';
 import { type DistrictShape, districtLabelProps } from '../map/layers/district-layers';
 import { type HexFrame, hexLayerProps } from '../map/layers/hex-layer';
 import { maxWindowCount, type TimelineCube, windowCounts } from '../timeline/timeline-cube';
@@ -77,17 +78,9 @@ export function useWallLayers({ data, shapes, step, cube, bucket }: WallLayersIn
     }
     if (focusCell) {
       list.push(
-        new H3HexagonLayer({
-          id: 'wall-focus-cell',
-          data: [focusCell],
-          getHexagon: (cell: string) => cell,
-          filled: false,
-          stroked: true,
-          extruded: false,
-          getLineColor: [255, 64, 80, 255],
-          lineWidthUnits: 'pixels',
-          getLineWidth: 6,
-        }),
+        new H3HexagonLayer(
+          cellOutlineProps({ id: 'wall-focus-cell', cell: focusCell, color: [255, 64, 80, 255], width: 6 }),
+        ),
       );
     }
     if (focusDistrict) {

@@ -1,16 +1,10 @@
-import type { paths } from '../api/schema';
+import type { JsonOf } from '../api/types';
 
 /**
  * The shapes the wall reads, derived from the generated staff API types. The public API answers with
  * the same shapes except that it may withhold numbers as null; the wall reads every number as possibly
  * missing (LooseSummary, `?? null` at the point of use), so one set of types serves both.
  */
-type JsonOf<P extends keyof paths> = paths[P] extends {
-  get: { responses: { 200: { content: { 'application/json': infer Body } } } };
-}
-  ? Body
-  : never;
-
 export type WallMeta = JsonOf<'/api/v1/meta'>;
 export type WallHexagons = JsonOf<'/api/v1/hexagons'>;
 export type WallHexagonCell = WallHexagons['cells'][number];

@@ -1,9 +1,14 @@
 // @vitest-environment node
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, test } from 'vitest';
-import { ApiError } from '../api/client';
-import { createWallClient } from './wall-client';
+import { afterEach, describe, expect, expectTypeOf, test } from 'vitest';
+import { ApiError } from '../api/http';
+import type { JsonOf } from '../api/types';
+import { createWallClient, type Fetched } from './wall-client';
+
+/** The test server answers every URL with the URL and its data version. */
+type Echo = { url: string; version: number };
+const echo = <T>(fetched: Fetched<T>) => fetched as unknown as Fetched<Echo>;
 
 /** A tiny HTTP server with the API's caching contract: an ETag per URL and data version, 304 on a match. */
 async function startServer(options: { staffNeedsSession?: boolean } = {}) {
@@ -39,8 +44,9 @@ describe('createWallClient', () => {
     const server = await startServer();
     close = server.close;
     const client = createWallClient({ baseUrl: server.baseUrl });
-    const first = await client.get<{ version: number }>('/summary', { from: '2025-09-30', top: 5 });
-    const second = await client.get<{ version: number }>('/summary', { from: '2025-09-30', top: 5 });
+    const summary = { query: { from: '2025-09-30', top: 5 } };
+    const first = echo(await client.get('/summary', summary));
+    const second = echo(await client.get('/summary', summary));
     expect(first).toEqual({
       body: { url: '/api/v1/summary?from=2025-09-30&top=5', version: 1 },
       fresh: true,
@@ -49,7 +55,7 @@ describe('createWallClient', () => {
     expect(second.body).toBe(first.body);
     expect(server.state.requests.map((r) => r.status)).toEqual([200, 304]);
     server.state.version = 2;
-    const third = await client.get<{ version: number }>('/summary', { from: '2025-09-30', top: 5 });
+    const third = echo(await client.get('/summary', summary));
     expect(third).toMatchObject({ fresh: true, body: { version: 2 } });
   });
 
@@ -57,7 +63,8 @@ describe('createWallClient', () => {
     const server = await startServer();
     close = server.close;
     const client = createWallClient({ baseUrl: server.baseUrl, maxEntries: 3 });
-    for (let index = 0; index < 10; index += 1) await client.get('/cells/x/messages', { page: index });
+    for (let limit = 1; limit <= 10; limit += 1)
+      await client.get('/cells/{h3}/messages', { path: { h3: 'x' }, query: { limit } });
     expect(client.size).toBe(3);
   });
 
@@ -66,11 +73,11 @@ describe('createWallClient', () => {
     close = server.close;
     const changes: string[] = [];
     const client = createWallClient({ baseUrl: server.baseUrl, onAccessChange: (a) => changes.push(a) });
-    const meta = await client.get<{ url: string }>('/meta', {});
+    const meta = echo(await client.get('/meta'));
     expect(meta.body.url).toBe('/api/v1/public/meta');
     expect(client.access).toBe('public');
     expect(changes).toEqual(['public']);
-    await client.get('/summary', {});
+    await client.get('/summary');
     expect(server.state.requests.map((r) => r.url)).toEqual([
       '/api/v1/meta',
       '/api/v1/public/meta',
@@ -82,6 +89,26 @@ describe('createWallClient', () => {
     const server = await startServer();
     await server.close();
     const client = createWallClient({ baseUrl: server.baseUrl });
-    await expect(client.get('/meta', {})).rejects.toEqual(new ApiError(0, 'network'));
+    await expect(client.get('/meta')).rejects.toEqual(new ApiError(0, 'network'));
+  });
+
+  test('the route names its query and its body: both APIs serve it, typed as the staff one', () => {
+    const client = createWallClient({ baseUrl: 'http://127.0.0.1:9' });
+    const get = () => client.get('/cells/{h3}/messages', { path: { h3: 'x' }, query: { limit: 5 } });
+    expectTypeOf<Awaited<ReturnType<typeof get>>['body']>().toEqualTypeOf<
+      JsonOf<'/api/v1/cells/{h3}/messages'>
+    >();
+    // Compiled, never run: each call below must be refused by the type checker.
+    const refused = () => [
+      // @ts-expect-error: no such route in either API
+      client.get('/nowhere'),
+      // @ts-expect-error: staff only, the public API has no export
+      client.get('/export/messages.csv'),
+      // @ts-expect-error: /summary takes no `bucket`
+      client.get('/summary', { query: { bucket: 'day' } }),
+      // @ts-expect-error: the cell is a path parameter
+      client.get('/cells/{h3}/messages', { query: { limit: 5 } }),
+    ];
+    expect(typeof refused).toBe('function');
   });
 });

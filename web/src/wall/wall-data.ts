@@ -1,4 +1,5 @@
-import { ApiError } from '../api/client';
+import { ApiError } from '../api/http';
+import type { SummaryQuery } from '../api/types';
 import type {
   WallDistricts as Districts,
   WallHexagons as Hexagons,
@@ -6,7 +7,7 @@ import type {
   WallMeta as Meta,
   WallTimeline as Timeline,
 } from './wall-api-types';
-import type { WallClient } from './wall-client';
+import type { Fetched, WallClient } from './wall-client';
 import type { WallConfig } from './wall-config';
 import { type WallWindows, wallWindows } from './wall-windows';
 
@@ -38,29 +39,34 @@ export async function pollWallData(
   nowMs: number,
   signal: AbortSignal,
 ): Promise<WallData> {
-  const { body: meta } = await client.get<Meta>('/meta', {}, signal);
+  const { body: meta } = await client.get('/meta', {}, signal);
   const windows = wallWindows(nowMs, meta.timezone, config.windowDays, config.at);
   const key = `${client.access}|${meta.dataVersion}|${windows.today.from}`;
   if (previous?.key === key) return previous;
 
   const district = config.districts.length > 0 ? config.districts.join(',') : undefined;
-  const get = <T>(path: string, query: Record<string, string | number | boolean | undefined>) =>
-    client.get<T>(path, { district, ...query }, signal).then((fetched) => fetched.body);
+  const summary = (query: SummaryQuery): Promise<LooseSummary> =>
+    client.get('/summary', { query: { district, ...query } }, signal).then((fetched) => fetched.body);
   const [today, recent, all, districts] = await Promise.all([
-    get<LooseSummary>('/summary', { ...windows.today, top: 1 }),
-    get<LooseSummary>('/summary', { ...windows.recent, top: Math.max(1, config.hotspots) }),
-    get<LooseSummary>('/summary', { top: 1 }),
-    get<Districts>('/districts', { ...windows.recent, medians: true }),
+    summary({ ...windows.today, top: 1 }),
+    summary({ ...windows.recent, top: Math.max(1, config.hotspots) }),
+    summary({ top: 1 }),
+    body(client.get('/districts', { query: { district, ...windows.recent, medians: true } }, signal)),
   ]);
+  const res = recent.res ?? undefined;
   const [hexagons, timeline] = await Promise.all([
-    get<Hexagons>('/hexagons', { ...windows.recent, res: recent.res ?? undefined, medians: true }),
+    body(client.get('/hexagons', { query: { district, ...windows.recent, res, medians: true } }, signal)),
     // The public API refuses hourly buckets: then the wall simply has no playback.
-    get<Timeline>('/timeline', { ...windows.playback, res: recent.res ?? undefined, bucket: 'hour' }).catch(
-      (error) => {
-        if (error instanceof ApiError && error.status === 400) return null;
-        throw error;
-      },
-    ),
+    body(
+      client.get('/timeline', { query: { district, ...windows.playback, res, bucket: 'hour' } }, signal),
+    ).catch((error) => {
+      if (error instanceof ApiError && error.status === 400) return null;
+      throw error;
+    }),
   ]);
   return { key, meta, windows, today, recent, all, hexagons, districts, timeline };
+}
+
+function body<T>(fetched: Promise<Fetched<T>>): Promise<T> {
+  return fetched.then((answer) => answer.body);
 }

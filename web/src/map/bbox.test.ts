@@ -1,18 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bboxContains, districtsBounds, paddedBbox, queryFilters, viewBboxParam } from './query-filters';
-
-describe('queryFilters', () => {
-  test('joins lists and leaves empty ones out', () => {
-    expect(queryFilters({ cat: ['Úthiba', 'Köztisztaság'], src: [], status: ['new'], district: [] })).toEqual(
-      {
-        category: 'Úthiba,Köztisztaság',
-        source: undefined,
-        status: 'new',
-        district: undefined,
-      },
-    );
-  });
-});
+import { bboxContains, districtsBounds, paddedBbox, viewBboxParam } from './bbox';
 
 describe('paddedBbox', () => {
   test('contains the view with a margin, rounded outward', () => {

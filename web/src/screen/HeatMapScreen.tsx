@@ -1,31 +1,35 @@
-import { MIN_PUBLIC_COUNT, resolutionForZoom } from '@heatmap/geo';
+import { resolutionForZoom } from '@heatmap/geo';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { type Districts, exportMessagesCsvUrl, type Meta } from '../api/client';
 import type { MapApi } from '../api/map-api';
+import type { Districts, Meta } from '../api/types';
 import { ZOOM_BEFORE_MAP } from '../boot/first-timeline';
 import { DrillDownPanel } from '../drilldown/DrillDownPanel';
 import type { LoadPage } from '../drilldown/use-message-pages';
 import type { FilterKey } from '../filters/FilterPanel';
+import { queryFilters } from '../filters/query-filters';
 import { useI18n } from '../i18n/i18n';
 import { basemapStyle } from '../map/basemap-style';
+import { bboxContains, districtsBounds, paddedBbox, viewBboxParam } from '../map/bbox';
 import { HexTooltip, type HexTooltipProps } from '../map/HexTooltip';
 import { DISTRICT_CHOROPLETH_LAYER_ID } from '../map/layers/district-layers';
 import { HEX_LAYER_ID } from '../map/layers/hex-layer';
 import { MapView, type MapViewport } from '../map/MapView';
-import { publicUrl } from '../public/public-url';
+import { cellPlace, initialViewFor, shapesOf } from '../map/screen-geometry';
+import { useFrame } from '../map/use-frame';
+import { useMapLayers } from '../map/use-map-layers';
+import { useMapPicking } from '../map/use-map-picking';
 import { SummaryBar } from '../summary/SummaryBar';
+import { servedWindowLength } from '../timeline/served-window';
 import { TimeSlider } from '../timeline/TimeSlider';
+import { usePlayback } from '../timeline/use-playback';
 import { windowToUrl } from '../timeline/window-from-url';
-import { type UrlState, WINDOW_LENGTHS } from '../url-state/url-state';
+import type { UrlState } from '../url-state/url-state';
 import { MapLegend, MapSidebar } from './MapSidebar';
 import { MapStatus } from './MapStatus';
-import { bboxContains, districtsBounds, paddedBbox, queryFilters, viewBboxParam } from './query-filters';
-import { cellPlace, initialViewFor, shapesOf } from './screen-geometry';
-import { useFrame } from './use-frame';
-import { useMapLayers } from './use-map-layers';
-import { useMapPicking } from './use-map-picking';
-import { usePlayback } from './use-playback';
 import { useScreenData } from './use-screen-data';
+import './map-region.css';
+import './screen.css';
+import './screen-embed.css';
 
 export interface HeatMapScreenProps {
   meta: Meta;
@@ -42,16 +46,12 @@ export interface HeatMapScreenProps {
 
 const WHOLE_WORLD: [number, number, number, number] = [-180, -90, 180, 90];
 
-/** The public API counts per month only (its windows are whole months: docs/privacy.md). */
-const PUBLIC_WINDOW_LENGTHS = WINDOW_LENGTHS.filter((length) => length === 'month');
-
 export function HeatMapScreen(props: HeatMapScreenProps) {
   const { meta, districts, setUrl, api, variant = 'full', scope } = props;
-  // The public API serves months and one value per filter: the link is narrowed to that.
-  const url = useMemo(
-    () => (api.audience === 'public' ? publicUrl(props.url) : props.url),
-    [api.audience, props.url],
-  );
+  // The link narrowed to what this API serves (the public one: months, one value per filter).
+  const served = useMemo(() => api.servedUrl(props.url), [api, props.url]);
+  const win = servedWindowLength(served.win, api.windowLengths);
+  const url = win === served.win ? served : { ...served, win };
   const translator = useI18n();
   const { t } = translator;
   const timeZone = meta.timezone;
@@ -195,15 +195,12 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
     choropleth.retry();
   };
   const embed = variant === 'embed';
-  // Staff only: the messages behind what the map shows (filters, settled window, visible area).
-  const exportHref =
-    api.audience === 'staff'
-      ? exportMessagesCsvUrl({
-          ...filters,
-          ...settled,
-          bbox: viewport ? viewBboxParam(viewport.bounds) : undefined,
-        })
-      : undefined;
+  // The messages behind what the map shows (filters, settled window, visible area), where the API has them.
+  const exportHref = api.exportUrl?.({
+    ...filters,
+    ...settled,
+    bbox: viewport ? viewBboxParam(viewport.bounds) : undefined,
+  });
 
   return (
     <div className={embed ? 'screen screen--embed' : 'screen'}>
@@ -221,7 +218,7 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
           timeZone={timeZone}
           windowStartMs={cube?.edges[window.start] ?? Date.now()}
           exportHref={exportHref}
-          singleFilters={api.audience === 'public'}
+          singleFilters={api.oneValuePerFilter}
         />
       )}
       <div
@@ -265,7 +262,7 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
             loadPage={loadPage}
             timeZone={timeZone}
             searchable={api.textSearch}
-            {...(api.audience === 'public' ? { groupMinimum: MIN_PUBLIC_COUNT } : {})}
+            {...(api.groupMinimum ? { groupMinimum: api.groupMinimum } : {})}
             onClose={closeDrillDown}
           />
         )}
@@ -282,7 +279,7 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
           onSpeedChange={setSpeed}
           windowLength={url.win}
           onWindowLengthChange={(win) => setUrl({ win, to: undefined })}
-          windowLengths={api.audience === 'public' ? PUBLIC_WINDOW_LENGTHS : WINDOW_LENGTHS}
+          windowLengths={api.windowLengths}
           cumulative={url.cumulative}
           onCumulativeChange={(cumulative) => setUrl({ cumulative })}
           timeZone={timeZone}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { StaffMeta } from '../api/client';
+import type { StaffMeta } from '../api/types';
 import { initialViewFor } from './screen-geometry';
 
 function createMeta(): StaffMeta {

@@ -1,17 +1,3 @@
-import type { Filters } from '../api/client';
-import type { UrlState } from '../url-state/url-state';
-
-/** The API's common filters from the link's filter lists (empty lists mean "all"). */
-export function queryFilters(state: Pick<UrlState, 'cat' | 'src' | 'status' | 'district'>): Filters {
-  const join = (values: string[]) => (values.length ? values.join(',') : undefined);
-  return {
-    category: join(state.cat),
-    source: join(state.src),
-    status: join(state.status),
-    district: join(state.district),
-  };
-}
-
 /** Rounds a view outward and pads it, so small pans reuse the loaded cells instead of refetching. */
 export function paddedBbox(bounds: [number, number, number, number]): [number, number, number, number] {
   const [west, south, east, north] = bounds;

@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages-ru';
 import { MAP_MODES, METRICS, type UrlState } from '../url-state/url-state';
+import './map-toolbar.css';
 
 export interface MapToolbarProps {
   url: UrlState;

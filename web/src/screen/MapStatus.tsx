@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n';
+import './map-status.css';
 
 export interface MapStatusProps {
   loading: boolean;

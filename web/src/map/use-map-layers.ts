@@ -1,15 +1,12 @@
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import { useMemo } from 'react';
-import type { Districts } from '../api/client';
-import { type ColorScale, createColorScale } from '../map/color-scale';
-import {
-  type DistrictShape,
-  districtChoroplethProps,
-  districtLabelProps,
-} from '../map/layers/district-layers';
-import { hexLayerProps } from '../map/layers/hex-layer';
+import type { Districts } from '../api/types';
 import type { UrlState } from '../url-state/url-state';
+import { type ColorScale, createColorScale } from './color-scale';
+import { cellOutlineProps } from './layers/cell-outline-layer';
+import { type DistrictShape, districtChoroplethProps, districtLabelProps } from './layers/district-layers';
+import { hexLayerProps } from './layers/hex-layer';
 import type { Frame } from './use-frame';
 
 export interface MapLayersInput {
@@ -80,17 +77,9 @@ export function useMapLayers({
     }
     if (url.cell) {
       list.push(
-        new H3HexagonLayer({
-          id: 'selected-cell',
-          data: [url.cell],
-          getHexagon: (cell: string) => cell,
-          filled: false,
-          stroked: true,
-          extruded: false,
-          getLineColor: [230, 57, 70, 255],
-          lineWidthUnits: 'pixels',
-          getLineWidth: 4,
-        }),
+        new H3HexagonLayer(
+          cellOutlineProps({ id: 'selected-cell', cell: url.cell, color: [230, 57, 70, 255], width: 4 }),
+        ),
       );
     }
     if (outlined.length > 0) list.push(new GeoJsonLayer(outlineProps(outlined)));

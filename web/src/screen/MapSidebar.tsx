@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Meta, Summary } from '../api/client';
+import type { Meta, Summary } from '../api/types';
 import { ExportCsvLink } from '../export/ExportCsvLink';
 import { type FilterKey, FilterPanel } from '../filters/FilterPanel';
 import { filterOptions } from '../filters/filter-options';
@@ -11,8 +11,9 @@ import { Legend } from '../map/Legend';
 import type { DistrictShape } from '../map/layers/district-layers';
 import { Hotspots } from '../summary/Hotspots';
 import type { UrlState } from '../url-state/url-state';
+import type { SetUrl } from '../url-state/use-url-state';
 import { MapToolbar } from './MapToolbar';
-import type { SetUrl } from './use-url-state';
+import './map-sidebar.css';
 
 export function MapLegend({ scale, url }: { scale: ColorScale | undefined; url: UrlState }) {
   const translator = useI18n();

@@ -1,7 +1,5 @@
 import { useMemo } from 'react';
-import type { HexagonCell, Hexagons } from '../api/client';
-import { type ColorScale, createColorScale, niceCeiling } from '../map/color-scale';
-import type { HexFrame } from '../map/layers/hex-layer';
+import type { HexagonCell, Hexagons } from '../api/types';
 import {
   type BucketWindow,
   maxWindowCount,
@@ -9,6 +7,8 @@ import {
   windowCounts,
 } from '../timeline/timeline-cube';
 import type { Metric } from '../url-state/url-state';
+import { type ColorScale, createColorScale, niceCeiling } from './color-scale';
+import type { HexFrame } from './layers/hex-layer';
 
 export interface Frame {
   hex: HexFrame;

@@ -1,11 +1,11 @@
 import type { PickingInfo } from '@deck.gl/core';
 import { cellToLatLng } from 'h3-js';
 import { useCallback, useRef } from 'react';
-import type { Districts } from '../api/client';
-import type { HexTooltipProps } from '../map/HexTooltip';
-import type { DistrictShape } from '../map/layers/district-layers';
-import { HEX_LAYER_ID } from '../map/layers/hex-layer';
+import type { Districts } from '../api/types';
 import { districtAt } from '../summary/district-at';
+import type { HexTooltipProps } from './HexTooltip';
+import type { DistrictShape } from './layers/district-layers';
+import { HEX_LAYER_ID } from './layers/hex-layer';
 import type { Frame } from './use-frame';
 
 export interface MapPickingInput {

@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { staffMapApi } from '../api/map-api';
+import { AppHeader } from '../app/AppHeader';
+import type { RouteProps } from '../app/routes';
 import { SignInPage } from '../auth/SignInPage';
 import { UserMenu } from '../auth/UserMenu';
 import { useSession } from '../auth/use-session';
 import { useI18n } from '../i18n/i18n';
+import { MapLoader } from '../screen/MapLoader';
 import { formatUrlState } from '../url-state/url-state';
-import { AppHeader } from './AppHeader';
-import { MapLoader } from './MapLoader';
-import type { RouteProps } from './routes';
 
 /**
  * `/`: the staff map for a signed-in user, else the sign-in form with the way to the public map. A

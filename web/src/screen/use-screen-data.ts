@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import type { Filters } from '../api/client';
 import type { MapApi } from '../api/map-api';
+import type { Filters } from '../api/types';
+import { useRemote } from '../api/use-remote';
 import { buildTimelineCube } from '../timeline/timeline-cube';
+import { useSettledWindow } from '../timeline/use-settled-window';
 import { windowFromUrl } from '../timeline/window-from-url';
 import type { UrlState } from '../url-state/url-state';
-import { useRemote } from './use-remote';
-import { useSettledWindow } from './use-settled-window';
 
 export interface ScreenDataInput {
   api: MapApi;

@@ -1,10 +1,10 @@
 import { cellToLatLng } from 'h3-js';
-import type { Districts, Meta } from '../api/client';
-import type { DistrictShape } from '../map/layers/district-layers';
-import type { MapViewProps } from '../map/MapView';
+import type { Districts, Meta } from '../api/types';
 import { districtAt } from '../summary/district-at';
 import type { UrlState } from '../url-state/url-state';
-import { districtsBounds } from './query-filters';
+import { districtsBounds } from './bbox';
+import type { DistrictShape } from './layers/district-layers';
+import type { MapViewProps } from './MapView';
 
 /** Budapest, for a database with no messages yet (no extent). */
 const FALLBACK_BBOX: [number, number, number, number] = [18.93, 47.35, 19.34, 47.62];

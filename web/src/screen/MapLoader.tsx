@@ -1,10 +1,10 @@
-import { ApiError } from '../api/client';
+import { ApiError } from '../api/http';
 import type { MapApi } from '../api/map-api';
+import { useRemote } from '../api/use-remote';
 import { useI18n } from '../i18n/i18n';
 import type { UrlState } from '../url-state/url-state';
+import type { SetUrl } from '../url-state/use-url-state';
 import { HeatMapScreen } from './HeatMapScreen';
-import { useRemote } from './use-remote';
-import type { SetUrl } from './use-url-state';
 
 export interface MapLoaderProps {
   api: MapApi;
@@ -17,8 +17,9 @@ export interface MapLoaderProps {
 /** The data every map needs first (meta, district shapes) from the given API, with loading and failure. */
 export function MapLoader({ api, url, setUrl, variant, scope }: MapLoaderProps) {
   const { t } = useI18n();
-  const meta = useRemote(`meta|${api.audience}`, (signal) => api.meta(signal));
-  const districts = useRemote(`districts|${api.audience}`, (signal) => api.districts({}, signal));
+  // Each shell mounts its loader with one API for the loader's life: the keys need not name it.
+  const meta = useRemote('meta', (signal) => api.meta(signal));
+  const districts = useRemote('districts', (signal) => api.districts({}, signal));
   const failure = meta.error ?? districts.error;
   const retry = () => {
     meta.retry();

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { formatUrlState, parseUrlState, type UrlState } from '../url-state/url-state';
+import { formatUrlState, parseUrlState, type UrlState } from './url-state';
 
 /**
  * The app's state lives in the query string. Updates replace the history entry (a slider drag must

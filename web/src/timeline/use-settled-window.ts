@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { BucketWindow, TimelineCube } from '../timeline/timeline-cube';
-import { windowToUrl } from '../timeline/window-from-url';
+import type { BucketWindow, TimelineCube } from './timeline-cube';
+import { windowToUrl } from './window-from-url';
 
 const SETTLE_MS = 400;
 

@@ -1,0 +1,36 @@
+import type { paths } from './schema';
+
+/** The 200 JSON body of a route and method, straight from the generated OpenAPI types. */
+export type JsonOf<P extends keyof paths, M extends 'get' | 'post' = 'get'> = paths[P] extends {
+  [K in M]: { responses: { 200: { content: { 'application/json': infer Body } } } };
+}
+  ? Body
+  : never;
+/** The query parameters of a GET route. */
+export type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Query } } }
+  ? NonNullable<Query>
+  : never;
+
+export type StaffMeta = JsonOf<'/api/v1/meta'>;
+export type PublicMeta = JsonOf<'/api/v1/public/meta'>;
+/** What the map reads from either audience's API: the public shapes mark withheld numbers as null. */
+export type Meta = StaffMeta | PublicMeta;
+export type Hexagons = JsonOf<'/api/v1/hexagons'> | JsonOf<'/api/v1/public/hexagons'>;
+export type HexagonCell = Hexagons['cells'][number];
+export type Timeline = JsonOf<'/api/v1/timeline'> | JsonOf<'/api/v1/public/timeline'>;
+export type StaffMessagePage = JsonOf<'/api/v1/cells/{h3}/messages'>;
+export type PublicMessagePage = JsonOf<'/api/v1/public/cells/{h3}/messages'>;
+export type MessagePage = StaffMessagePage | PublicMessagePage;
+export type StaffMessage = StaffMessagePage['messages'][number];
+export type PublicMessage = PublicMessagePage['messages'][number];
+/** A staff message (everything the staff API returns); `AnyMessage` also covers the public drill-down's. */
+export type Message = StaffMessage;
+export type AnyMessage = StaffMessage | PublicMessage;
+export type Districts = JsonOf<'/api/v1/districts'> | JsonOf<'/api/v1/public/districts'>;
+export type Summary = JsonOf<'/api/v1/summary'> | JsonOf<'/api/v1/public/summary'>;
+export type Filters = QueryOf<'/api/v1/districts'>;
+export type HexagonsQuery = QueryOf<'/api/v1/hexagons'>;
+export type TimelineQuery = QueryOf<'/api/v1/timeline'>;
+export type CellMessagesQuery = QueryOf<'/api/v1/cells/{h3}/messages'>;
+export type SummaryQuery = QueryOf<'/api/v1/summary'>;
+export type ExportQuery = QueryOf<'/api/v1/export/messages.csv'>;
