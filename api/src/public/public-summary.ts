@@ -170,10 +170,9 @@ export async function publicMeta(data: PublicData, rules: PublicRules): Promise<
     sources: named(meta.sources, (s) => String(s.id), sources),
     statuses: named(meta.statuses, (s) => s.id, statuses),
     districts: named(meta.districts, (d) => String(d.id), districts),
-    // Months, the public bucket: the first and last days are single messages' days.
     extent: {
-      from: extent.from ? `${localDate(new Date(extent.from), tz).slice(0, 7)}-01` : null,
-      to: extent.to ? lastDayOfMonth(localDate(new Date(extent.to), tz)) : null,
+      from: extent.from ? localDate(new Date(extent.from), tz) : null,
+      to: extent.to ? localDate(new Date(extent.to), tz) : null,
       bbox: extent.bbox ? roundedBbox(extent.bbox) : null,
     },
     resolutions: { min: MIN_RESOLUTION, max: rules.maxResolution },
@@ -186,10 +185,4 @@ export async function publicMeta(data: PublicData, rules: PublicRules): Promise<
       text: rules.includeText,
     },
   };
-}
-
-/** The last day of a date's month, 'YYYY-MM-DD'. */
-function lastDayOfMonth(date: string): string {
-  const [year, month] = date.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }

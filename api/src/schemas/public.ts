@@ -237,15 +237,8 @@ export const PublicMetaSchema = Type.Object({
     }),
   ),
   extent: Type.Object({
-    from: Nullable(
-      Type.String({ format: 'date', description: 'First day of the local month of the earliest message' }),
-    ),
-    to: Nullable(
-      Type.String({
-        format: 'date',
-        description: 'Last day of the local month of the latest message (inclusive)',
-      }),
-    ),
+    from: Nullable(Type.String({ format: 'date', description: 'Local day of the earliest message' })),
+    to: Nullable(Type.String({ format: 'date', description: 'Local day of the latest message (inclusive)' })),
     bbox: Nullable(
       Type.Array(Type.Number(), { minItems: 4, maxItems: 4, description: 'Rounded outwards to 0.01°' }),
     ),

@@ -17,7 +17,8 @@ export interface WallData {
   key: string;
   meta: Meta;
   windows: WallWindows;
-  today: LooseSummary;
+  /** Null on the public API (whole months only: no day to show). */
+  today: LooseSummary | null;
   recent: LooseSummary;
   all: LooseSummary;
   /** Cells of the recent window at the resolution of recent.topCells. */
@@ -44,14 +45,26 @@ export async function pollWallData(
   const key = `${client.access}|${meta.dataVersion}|${windows.today.from}`;
   if (previous?.key === key) return previous;
 
-  const district = config.districts.length > 0 ? config.districts.join(',') : undefined;
+  // The public API takes one district or none, and whole months only (docs/privacy.md): there a wall for
+  // several districts reads the headline and hotspots of the first, the district steps from the table of
+  // all districts, and shows no figure for today (it would be the month's).
+  const isPublic = client.access === 'public';
+  const named = config.districts.length > 0 ? config.districts.join(',') : undefined;
+  const district = isPublic ? config.districts[0] : named;
+  const tableDistrict = isPublic && config.districts.length > 1 ? undefined : district;
   const summary = (query: SummaryQuery): Promise<LooseSummary> =>
     client.get('/summary', { query: { district, ...query } }, signal).then((fetched) => fetched.body);
   const [today, recent, all, districts] = await Promise.all([
-    summary({ ...windows.today, top: 1 }),
+    isPublic ? null : summary({ ...windows.today, top: 1 }),
     summary({ ...windows.recent, top: Math.max(1, config.hotspots) }),
     summary({ top: 1 }),
-    body(client.get('/districts', { query: { district, ...windows.recent, medians: true } }, signal)),
+    body(
+      client.get(
+        '/districts',
+        { query: { district: tableDistrict, ...windows.recent, medians: true } },
+        signal,
+      ),
+    ),
   ]);
   const res = recent.res ?? undefined;
   const [hexagons, timeline] = await Promise.all([
