@@ -4,9 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import type { AuthConfig } from './auth/auth-config';
 import { authenticate } from './auth/auth-plugin';
-import type { AnonymousReads } from './auth/scope-enforcement';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { databasePlugin } from './plugins/app/database';
@@ -41,10 +39,6 @@ export interface AppOptions {
   cacheVersionTtlMs?: number;
   /** Folder of the built web app (web/dist); served with an SPA fallback when it holds index.html. */
   webRoot?: string;
-  /** Sign-in settings; read from the environment when absent (until they join Config). */
-  authConfig?: AuthConfig;
-  /** See auth/scope-enforcement.ts; default 'public-routes' (anonymous: /api/v1/public/* only). */
-  anonymousReads?: AnonymousReads;
 }
 
 /**
@@ -60,12 +54,8 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(errorHandlerPlugin);
   await instance.register(finiteNumbersPlugin);
   // After request-scope (it declares filterScope) and before any route: sessions, CSRF, read scope.
-  await instance.register(authenticate, {
-    sql: options.db.sql,
-    config: options.authConfig ?? options.config.auth,
-    // Anonymous callers read only routes declared `access: 'public'` (/api/v1/public/*, privacy-filtered).
-    anonymousReads: options.anonymousReads ?? 'public-routes',
-  });
+  // Anonymous callers read only routes declared `access: 'public'` (/api/v1/public/*, privacy-filtered).
+  await instance.register(authenticate);
   await instance.register(heatmapQueriesPlugin);
   await instance.register(publicPrivacyPlugin);
   await instance.register(responseCachePlugin, { versionTtlMs: options.cacheVersionTtlMs ?? 0 });

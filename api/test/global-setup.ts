@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { sharedDataFile } from '@heatmap/geo/shared-data';
 import postgres from 'postgres';
 import { openDatabase, type Sql } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
@@ -9,10 +10,8 @@ import { ingestFile } from '../src/ingest/ingest-file';
 import { seededSnapshotPath, seededTemplate, testServerUrl } from './test-database';
 
 const repoRoot = resolve(new URL('../../', import.meta.url).pathname);
-/** Where the shared data lives; HEATMAP_SHARED_DATA overrides. */
-export const sharedDataDir = resolve(process.env.HEATMAP_SHARED_DATA ?? join(repoRoot, '../shared/data'));
-export const districtsFile = join(sharedDataDir, 'budapest_districts.geojson');
-export const jarokeloFile = join(sharedDataDir, 'jarokelo_budapest_reports_2023-11_2025-10.jsonl.gz');
+export const districtsFile = sharedDataFile('districts');
+export const jarokeloFile = sharedDataFile('jarokelo');
 const TIMEZONE = 'Europe/Budapest';
 
 /**

@@ -1,12 +1,9 @@
 import { gzipSync } from 'node:zlib';
+import { buildApp, loadConfig } from '@heatmap/api';
 import autocannon from 'autocannon';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../api/src/app';
-import { loadConfig } from '../../api/src/config/config';
-// The app's decorators (db, responseCache) are declared where they are created.
-import type {} from '../../api/src/plugins/app/database';
-import type {} from '../../api/src/plugins/app/response-cache';
 import { BENCH_TIMEZONE, openBenchDataset } from './bench-dataset';
+import { signInAsRegional } from './bench-session';
 
 const adminUrl =
   process.env.BENCH_DATABASE_URL ??
@@ -47,13 +44,14 @@ export async function apiSuite() {
       ...loadConfig({ ...process.env, HEATMAP_TIMEZONE: BENCH_TIMEZONE }),
       databaseUrl: 'bench',
     };
-    // Measures the staff routes, which anonymous callers may no longer read: open them for this process.
     // As startServer runs it: a data_version read is trusted for 200 ms.
-    const app = await buildApp({ db, config, anonymousReads: 'any-route', cacheVersionTtlMs: 200 });
+    const app = await buildApp({ db, config, cacheVersionTtlMs: 200 });
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     try {
-      const latencies = await measureLatencies(app, base, size);
-      const throughput = await measureThroughput(base, latencies[0]?.url ?? '/api/v1/hexagons?res=8');
+      // The staff routes are measured as staff read them: signed in.
+      const cookie = await signInAsRegional(app, base);
+      const latencies = await measureLatencies(app, base, size, cookie);
+      const throughput = await measureThroughput(base, latencies[0]?.url ?? '/api/v1/hexagons?res=8', cookie);
       results.push({ messages: size, latencies, throughput });
     } finally {
       await app.close();
@@ -63,7 +61,12 @@ export async function apiSuite() {
   return { samplesPerQuery: SAMPLES, results };
 }
 
-async function measureLatencies(app: FastifyInstance, base: string, size: number): Promise<Latency[]> {
+async function measureLatencies(
+  app: FastifyInstance,
+  base: string,
+  size: number,
+  cookie: string,
+): Promise<Latency[]> {
   const [busiest] = await app.db.sql<{ cell: string }[]>`
     SELECT to_hex(h3_8) AS cell FROM messages GROUP BY h3_8 ORDER BY count(*) DESC LIMIT 1`;
   // The res-6 cell with fewest messages: a drill-down there cannot rely on finding a page quickly.
@@ -131,7 +134,7 @@ async function measureLatencies(app: FastifyInstance, base: string, size: number
     for (let i = 0; i < SAMPLES + 3; i++) {
       app.responseCache.clear();
       const started = performance.now();
-      const response = await fetch(base + q.url);
+      const response = await fetch(base + q.url, { headers: { cookie } });
       body = await response.text();
       if (!response.ok) throw new Error(`${q.url}: ${response.status} ${body.slice(0, 200)}`);
       if (i >= 3) times.push(performance.now() - started);
@@ -157,9 +160,14 @@ async function measureLatencies(app: FastifyInstance, base: string, size: number
   return out;
 }
 
-async function measureThroughput(base: string, cachedPath: string) {
+async function measureThroughput(base: string, cachedPath: string, cookie: string) {
   const run = (path: string) =>
-    autocannon({ url: base + path, connections: 10, duration: 8, headers: { 'accept-encoding': 'gzip' } });
+    autocannon({
+      url: base + path,
+      connections: 10,
+      duration: 8,
+      headers: { 'accept-encoding': 'gzip', cookie },
+    });
   await run(cachedPath); // warm the cache and the JIT
   // buildApp returns a ready app (no routes can be added): /healthz is its hello-world.
   const hello = await run('/healthz');

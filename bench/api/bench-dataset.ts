@@ -1,10 +1,14 @@
+import {
+  type Database,
+  generateMessages,
+  loadDistrictsFile,
+  migrate,
+  openDatabase,
+  readDistrictsFile,
+  shippedDistrictsFile,
+  upsertGenerated,
+} from '@heatmap/api';
 import postgres from 'postgres';
-import { shippedDistrictsFile } from '../../api/src/cli/generate-command';
-import { type Database, openDatabase } from '../../api/src/db/database';
-import { migrate } from '../../api/src/db/migrate';
-import { generateMessages } from '../../api/src/generate/synthetic-messages';
-import { loadDistrictsFile, readDistrictsFile } from '../../api/src/ingest/districts-file';
-import { upsertGenerated } from '../../api/src/ingest/upsert-generated';
 
 export const BENCH_TIMEZONE = 'Europe/Budapest';
 /** Two years of synthetic messages: 2024 and 2025 in the region's zone. */

@@ -7,14 +7,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { shippedDistrictsFile } from '../../api/src/cli/generate-command';
-import { type Database, openDatabase, type Sql } from '../../api/src/db/database';
-import { migrate } from '../../api/src/db/migrate';
-import { generateMessages } from '../../api/src/generate/synthetic-messages';
-import { loadDistrictsFile, readDistrictsFile } from '../../api/src/ingest/districts-file';
-import { ingestFile } from '../../api/src/ingest/ingest-file';
-import type { MessageInput } from '../../api/src/ingest/message-input';
-import { upsertGenerated } from '../../api/src/ingest/upsert-generated';
+import {
+  type Database,
+  generateMessages,
+  ingestFile,
+  loadDistrictsFile,
+  type MessageInput,
+  migrate,
+  openDatabase,
+  readDistrictsFile,
+  type Sql,
+  shippedDistrictsFile,
+  upsertGenerated,
+} from '@heatmap/api';
+import { sharedDataFile } from '@heatmap/geo/shared-data';
 
 const [workload, backend, countArg, url] = process.argv.slice(2) as [
   string,
@@ -24,10 +30,7 @@ const [workload, backend, countArg, url] = process.argv.slice(2) as [
 ];
 const timezone = 'Europe/Budapest';
 const count = Number(countArg);
-const jarokeloFile = join(
-  process.env.HEATMAP_SHARED_DATA ?? new URL('../../../shared/data', import.meta.url).pathname,
-  'jarokelo_budapest_reports_2023-11_2025-10.jsonl.gz',
-);
+const jarokeloFile = sharedDataFile('jarokelo');
 
 const districtsCache = await readDistrictsFile(shippedDistrictsFile, 'NAME');
 const dataDir = backend === 'embedded' ? mkdtempSync(join(tmpdir(), 'heatmap-bench-')) : undefined;

@@ -1,5 +1,5 @@
-import seedTestData from '../../api/test/global-setup';
-import { wallSoak } from '../../tests/browser/wall-soak';
+import { seedTestData } from '@heatmap/api/test-support';
+import { wallSoak } from '@heatmap/tests/wall-soak';
 
 /**
  * The wall display left running: an accelerated run of BENCH_WALL_CYCLES cycles (default 2,000,

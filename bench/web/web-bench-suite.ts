@@ -1,5 +1,5 @@
-import seedTestData from '../../api/test/global-setup';
-import { webSuite } from '../../tests/browser/web-benchmark';
+import { seedTestData } from '@heatmap/api/test-support';
+import { webSuite } from '@heatmap/tests/web-benchmark';
 
 /**
  * The web app in headless Chromium on the Járókelő demo data (the seeded test template, built

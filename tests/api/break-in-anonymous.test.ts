@@ -1,7 +1,6 @@
+import { buildApp } from '@heatmap/api';
+import { INGEST_TOKEN, signIn, testConfig } from '@heatmap/api/test-support';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildApp } from '../../api/src/app';
-import { signIn } from '../../api/test/auth/auth-test-app';
-import { INGEST_TOKEN, testConfig } from '../../api/test/routes/app-helper';
 import { asUser, type BreakInApp, dataState, PASSWORD, startBreakInApp } from './break-in-app';
 import { findInternals, isJsonClientError } from './internals-scan';
 import { loadEndpoints, urlFor } from './openapi-endpoints';
@@ -98,8 +97,6 @@ describe('unauthenticated callers get 401 from every staff endpoint (server)', (
     const closed = await buildApp({
       db: t.db,
       config: { ...testConfig(), auth: { ...testConfig().auth, publicMap: false } },
-      authConfig: { publicMap: false, sessionTtlHours: 12, cookieSecure: false },
-      anonymousReads: 'public-routes',
     });
     try {
       for (const e of publicReads) {
@@ -110,21 +107,6 @@ describe('unauthenticated callers get 401 from every staff endpoint (server)', (
       }
     } finally {
       await closed.close();
-    }
-  });
-
-  test('the app as server.ts builds it (no anonymousReads option) refuses anonymous staff reads', async () => {
-    const byDefault = await buildApp({ db: t.db, config: testConfig() });
-    try {
-      const leaked: string[] = [];
-      for (const e of staffReads) {
-        const url = urlFor(e, t.known, { res: '8' });
-        const response = await byDefault.inject({ url });
-        if (response.statusCode !== 401) leaked.push(`${url}: ${response.statusCode}`);
-      }
-      expect(leaked, 'app.ts still defaults to anonymousReads: any-route').toEqual([]);
-    } finally {
-      await byDefault.close();
     }
   });
 });

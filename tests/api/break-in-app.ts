@@ -1,7 +1,13 @@
-import { buildApp } from '../../api/src/app';
-import { addUser, type SignedIn, signIn } from '../../api/test/auth/auth-test-app';
-import { testConfig } from '../../api/test/routes/app-helper';
-import { type Backend, createTestDatabase, type TestDatabase } from '../../api/test/test-database';
+import { buildApp } from '@heatmap/api';
+import {
+  addUser,
+  type Backend,
+  createTestDatabase,
+  type SignedIn,
+  signIn,
+  type TestDatabase,
+  testConfig,
+} from '@heatmap/api/test-support';
 import type { KnownValues } from './openapi-endpoints';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -47,10 +53,7 @@ export interface BreakInApp {
   close(): Promise<void>;
 }
 
-/**
- * `anonymousReads: 'public-routes'` is passed explicitly so the suite tests the mechanism whatever
- * app.ts defaults to; break-in-anonymous.test.ts checks the default separately.
- */
+/** The real app (as server.ts builds it) on the seeded data, with an admin and a clerk signed in. */
 export async function startBreakInApp(backend: Backend): Promise<BreakInApp> {
   const db = await createTestDatabase(backend, 'seeded');
   const sql = db.sql;
@@ -62,7 +65,7 @@ export async function startBreakInApp(backend: Backend): Promise<BreakInApp> {
   };
   await addUser(sql, 'clerk', 'municipal', PASSWORD, [...OWN_DISTRICTS]);
   await addUser(sql, 'boss', 'admin', PASSWORD);
-  const app = await buildApp({ db, config: testConfig(), anonymousReads: 'public-routes' });
+  const app = await buildApp({ db, config: testConfig() });
   // Different addresses: the attacks on sign-in must not lock out the suite's own sign-ins.
   const admin = await signIn(app, 'boss', PASSWORD, { remoteAddress: '10.0.0.1' });
   const clerk = await signIn(app, 'clerk', PASSWORD, { remoteAddress: '10.0.0.2' });

@@ -1,5 +1,5 @@
+import { NO_CONTROL_CHARACTERS } from '@heatmap/api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { NO_CONTROL_CHARACTERS } from '../../api/src/schemas/common';
 import { encodedPayload, NEUTRAL, PAYLOADS, type Payload } from './attack-payloads';
 import { type Answer, asUser, type BreakInApp, dataState, jsonOf, startBreakInApp } from './break-in-app';
 import { findInternals, isJsonClientError } from './internals-scan';

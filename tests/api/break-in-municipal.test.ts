@@ -1,5 +1,5 @@
+import { BACKENDS } from '@heatmap/api/test-support';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BACKENDS } from '../../api/test/test-database';
 import { type Answer, asUser, type BreakInApp, jsonOf, startBreakInApp } from './break-in-app';
 import { findInternals, isJsonClientError } from './internals-scan';
 import { RESOLUTIONS, type ScopeOracle, scopeOracle } from './municipal-oracle';

@@ -1,9 +1,5 @@
+import { findPersonalData, loadRawPersonalData, type RawPersonalData } from '@heatmap/api/test-support';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  findPersonalData,
-  loadRawPersonalData,
-  type RawPersonalData,
-} from '../../api/test/public/raw-personal-data';
 import { asUser, type BreakInApp, startBreakInApp } from './break-in-app';
 import { loadEndpoints, urlFor } from './openapi-endpoints';
 

@@ -1,6 +1,5 @@
+import { INGEST_TOKEN, type SignedIn, signIn } from '@heatmap/api/test-support';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type SignedIn, signIn } from '../../api/test/auth/auth-test-app';
-import { INGEST_TOKEN } from '../../api/test/routes/app-helper';
 import {
   type Answer,
   type BreakInApp,

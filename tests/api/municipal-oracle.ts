@@ -1,5 +1,5 @@
-import type { Fragment } from '../../api/src/queries/filter-sql';
-import type { TestDatabase } from '../../api/test/test-database';
+import type { Fragment } from '@heatmap/api';
+import type { TestDatabase } from '@heatmap/api/test-support';
 
 export const RESOLUTIONS = [5, 6, 7, 8, 9, 10] as const;
 

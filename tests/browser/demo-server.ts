@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadConfig } from '../../api/src/config/config';
-import { type RunningServer, startServer } from '../../api/src/server';
-import { createTestDatabase, type TestDatabase } from '../../api/test/test-database';
+import { loadConfig, type RunningServer, startServer } from '@heatmap/api';
+import { createTestDatabase, type TestDatabase } from '@heatmap/api/test-support';
 
 export interface DemoServer {
   url: string;

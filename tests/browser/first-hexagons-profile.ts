@@ -6,7 +6,7 @@
  * first run to /tmp/first-hexagons-trace.json (open it in chrome://tracing or Perfetto).
  */
 import { writeFileSync } from 'node:fs';
-import seedTestData from '../../api/test/global-setup';
+import { seedTestData } from '@heatmap/api/test-support';
 import { launchChromium } from './chromium';
 import { startDemoServer } from './demo-server';
 import { addStaffUser, signedInContext } from './staff-session';

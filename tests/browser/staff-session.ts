@@ -1,7 +1,5 @@
+import { createUser, hashPassword, type Role, type Sql } from '@heatmap/api';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { hashPassword } from '../../api/src/auth/password-hash';
-import type { Sql } from '../../api/src/db/database';
-import { createUser, type Role } from '../../api/src/repositories/users-repository';
 
 export interface StaffAccount {
   login: string;

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
+import { loadConfig } from '@heatmap/api';
 import type { CDPSession, Page } from 'playwright-core';
-import { loadConfig } from '../../api/src/config/config';
 import { launchChromium } from './chromium';
 import { startDemoServer } from './demo-server';
 import { addStaffUser, type StaffAccount } from './staff-session';

@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { loadConfig, type RunningServer, startServer } from '@heatmap/api';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadConfig } from '../../api/src/config/config';
-import { type RunningServer, startServer } from '../../api/src/server';
 import { launchChromium } from './chromium';
 import { type DemoServer, startDemoServer } from './demo-server';
 import { addStaffUser, type StaffAccount } from './staff-session';

@@ -1,13 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Sql } from '../db/database';
 import { findSessionUser, type SessionUser, touchSession } from '../repositories/sessions-repository';
-import type { Role } from '../repositories/users-repository';
-import { type AccessScope, resolveScope } from './access-scope';
-import { type AuthConfig, SESSION_MAX_AGE_HOURS } from './auth-config';
-import { CsrfError, ForbiddenError, UnauthorizedError } from './auth-errors';
-import { type AnonymousReads, enforceReadScope } from './scope-enforcement';
+import type { AccessScope } from './access-scope';
+import { SESSION_MAX_AGE_HOURS } from './auth-config';
+import { CsrfError } from './auth-errors';
+import { enforceReadScope } from './scope-enforcement';
 import {
   CSRF_HEADER,
   csrfTokenMatches,
@@ -16,22 +14,7 @@ import {
   TOKEN_FORMAT,
 } from './session-token';
 
-export interface AuthPluginOptions {
-  sql: Sql;
-  config: AuthConfig;
-  /** Default `public-routes`: fail closed, anonymous reads only where a route says `access: 'public'`. */
-  anonymousReads?: AnonymousReads;
-}
-
-export interface AuthState {
-  sql: Sql;
-  config: AuthConfig;
-}
-
 declare module 'fastify' {
-  interface FastifyInstance {
-    auth: AuthState;
-  }
   interface FastifyRequest {
     /** The signed-in user, or null for an anonymous request (set before any route runs). */
     sessionUser: SessionUser | null;
@@ -39,8 +22,6 @@ declare module 'fastify' {
     sessionTokenHash: string | null;
     /** The read scope, set on data reads (GET /api/v1/...) before the route runs; null elsewhere. */
     accessScope: AccessScope | null;
-    /** Forced district limits for the query layer (declared by plugins/app/request-scope.ts). */
-    filterScope: { districtIds: number[] } | null;
   }
   interface FastifyContextConfig {
     /** false: this route checks cross-site requests itself (sign-in has no session yet). */
@@ -54,22 +35,17 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** A session's last-seen time is written at most this often: not one UPDATE per request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
+/** Reads the app's database and `config.auth` (plugins/app/database.ts); sets `filterScope` (request-scope). */
+async function authPlugin(app: FastifyInstance) {
   if (!app.hasRequestDecorator('cookies')) await app.register(fastifyCookie);
-  app.decorate('auth', { sql: options.sql, config: options.config });
   app.decorateRequest('sessionUser', null);
   app.decorateRequest('sessionTokenHash', null);
   app.decorateRequest('accessScope', null);
-  // The API's request-scope plugin declares it when registered first; standalone, we do.
-  if (!app.hasRequestDecorator('filterScope')) app.decorateRequest('filterScope', null);
 
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token !== undefined) await signIn(request, token, options);
-    enforceReadScope(request, {
-      publicMap: options.config.publicMap,
-      anonymousReads: options.anonymousReads ?? 'public-routes',
-    });
+    if (token !== undefined) await signIn(app, request, token);
+    enforceReadScope(request, { publicMap: app.config.auth.publicMap });
   });
 
   // A response computed for a signed-in user must never be stored by a shared cache and handed
@@ -86,18 +62,18 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
   });
 }
 
-async function signIn(request: FastifyRequest, token: string, options: AuthPluginOptions): Promise<void> {
+async function signIn(app: FastifyInstance, request: FastifyRequest, token: string): Promise<void> {
   if (STATE_CHANGING.has(request.method) && request.routeOptions.config.csrf !== false) {
     checkCsrf(request, token);
   }
   if (!TOKEN_FORMAT.test(token)) return;
   const tokenHash = hashSessionToken(token);
-  const user = await findSessionUser(options.sql, tokenHash, SESSION_MAX_AGE_HOURS);
+  const user = await findSessionUser(app.db.sql, tokenHash, SESSION_MAX_AGE_HOURS);
   if (!user) return;
   request.sessionUser = user;
   request.sessionTokenHash = tokenHash;
   if (Date.now() - user.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await touchSession(options.sql, tokenHash, options.config.sessionTtlHours);
+    await touchSession(app.db.sql, tokenHash, app.config.auth.sessionTtlHours);
   }
 }
 
@@ -136,23 +112,8 @@ function appendVary(current: unknown, field: string): string {
 }
 
 /** The auth plugin, with its decorators and hooks visible to the whole app (fastify-plugin). */
-export const authenticate = fp(authPlugin, { name: 'heatmap-auth', fastify: '5.x' });
-
-/** What this request may read; throws 401 when anonymous and the public map is switched off. */
-export function requestScope(request: FastifyRequest): AccessScope {
-  return resolveScope({ user: request.sessionUser, publicMap: request.server.auth.config.publicMap });
-}
-
-/** onRequest/preHandler hook for staff-only routes: 401 without a session. */
-export async function requireSignedIn(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
-  if (!request.sessionUser) throw new UnauthorizedError('Sign in to see this.');
-}
-
-/** Hook factory for routes limited to some roles (user management: admin). */
-export function requireRole(...roles: Role[]) {
-  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    const user = request.sessionUser;
-    if (!user) throw new UnauthorizedError('Sign in to see this.');
-    if (!roles.includes(user.role)) throw new ForbiddenError('Your account may not do this.');
-  };
-}
+export const authenticate = fp(authPlugin, {
+  name: 'heatmap-auth',
+  fastify: '5.x',
+  dependencies: ['database', 'request-scope'],
+});

@@ -2,20 +2,14 @@ import type { FastifyRequest } from 'fastify';
 import { type AccessScope, resolveScope } from './access-scope';
 import { ForbiddenError, UnauthorizedError } from './auth-errors';
 
-/**
- * `public-routes`: anonymous callers may read only routes that declare `config: { access: 'public' }`
- * (and apply the privacy rules); every other read is staff-only (401). `any-route`: anonymous
- * callers reach every read route with a public scope (only while no public routes exist yet).
- */
-export type AnonymousReads = 'public-routes' | 'any-route';
-
 /** Reads of data live under here; sign-in routes are not data. */
 const DATA_PREFIX = '/api/v1/';
 const AUTH_PREFIX = '/api/v1/auth/';
 
 /**
  * The one place a read's scope is enforced, before any route runs (routes cannot forget it):
- * - anonymous with the public map off: 401; anonymous on a route not declared public: 401;
+ * - anonymous with the public map off: 401; anonymous on a route not declared `access: 'public'` (those
+ *   apply the privacy rules): 401, so a new route is staff-only until it says otherwise (fails closed);
  * - a municipal caller: `request.filterScope` limits every query to their districts; naming another
  *   district (by id or name) in `district` is 403 (district names are no secret). Everything else, wider
  *   filters and asks by one object (a cell, a message id) alike, is answered within the scope: a foreign
@@ -23,21 +17,14 @@ const AUTH_PREFIX = '/api/v1/auth/';
  *   messages. A 403 decided by reading the foreign messages would tell where they exist (issue 9, item 13).
  * Only reads (GET/HEAD) are scoped here; writes authenticate themselves (ingest: Bearer token).
  */
-export function enforceReadScope(
-  request: FastifyRequest,
-  options: { publicMap: boolean; anonymousReads: AnonymousReads },
-): void {
+export function enforceReadScope(request: FastifyRequest, options: { publicMap: boolean }): void {
   if (request.method !== 'GET' && request.method !== 'HEAD') return;
   // The matched route, not request.url: an absolute-form target (GET http://host/api/v1/…) reaches
   // the same route with a url that does not start with the path.
   const route = request.routeOptions.url ?? '';
   if (!route.startsWith(DATA_PREFIX) || route.startsWith(AUTH_PREFIX)) return;
   const scope = resolveScope({ user: request.sessionUser, publicMap: options.publicMap });
-  if (
-    scope.isPublic &&
-    options.anonymousReads === 'public-routes' &&
-    request.routeOptions.config.access !== 'public'
-  ) {
+  if (scope.isPublic && request.routeOptions.config.access !== 'public') {
     throw new UnauthorizedError('Sign in to see this.');
   }
   request.accessScope = scope;

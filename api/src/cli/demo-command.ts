@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { sharedDataDir, sharedDataFile } from '@heatmap/geo/shared-data';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import { generateMessages } from '../generate/synthetic-messages';
@@ -10,11 +10,6 @@ import { shippedDistrictsFile } from './generate-command';
 import { printReport } from './import-command';
 import { Progress } from './progress';
 
-const projectRoot = new URL('../../../', import.meta.url).pathname;
-/** The developers' data folder beside the project; HEATMAP_SHARED_DATA overrides. */
-export const sharedDataDir = resolve(process.env.HEATMAP_SHARED_DATA ?? join(projectRoot, '../shared/data'));
-const SHARED_DISTRICTS = 'budapest_districts.geojson';
-const SHARED_REPORTS = 'jarokelo_budapest_reports_2023-11_2025-10.jsonl.gz';
 export const DEMO_SYNTHETIC_COUNT = 50_000;
 const DEMO_SEED = 20_240_101;
 
@@ -29,10 +24,11 @@ export async function seedDemo(db: Database, config: Config): Promise<'reused' |
            (SELECT count(*)::int FROM (SELECT 1 FROM messages LIMIT 1) m) AS messages`;
   if ((counts?.districts ?? 0) > 0 || (counts?.messages ?? 0) > 0) return 'reused';
 
-  const districts = join(sharedDataDir, SHARED_DISTRICTS);
-  const reports = join(sharedDataDir, SHARED_REPORTS);
+  const sharedData = sharedDataDir();
+  const districts = sharedDataFile('districts');
+  const reports = sharedDataFile('jarokelo');
   if (existsSync(districts) && existsSync(reports)) {
-    console.error(`loading the Budapest districts and Járókelő reports from ${sharedDataDir}`);
+    console.error(`loading the Budapest districts and Járókelő reports from ${sharedData}`);
     await loadDistrictsFile(db.sql, districts, 'NAME');
     const progress = new Progress('importing Járókelő reports', 0);
     const started = Date.now();
@@ -45,7 +41,7 @@ export async function seedDemo(db: Database, config: Config): Promise<'reused' |
     return 'shared';
   }
 
-  console.error(`no shared data in ${sharedDataDir}: generating ${DEMO_SYNTHETIC_COUNT} synthetic messages`);
+  console.error(`no shared data in ${sharedData}: generating ${DEMO_SYNTHETIC_COUNT} synthetic messages`);
   await loadDistrictsFile(db.sql, shippedDistrictsFile, 'NAME');
   const to = new Date();
   const messages = generateMessages({

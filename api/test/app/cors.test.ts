@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../../src/app';
-import { addUser, signIn } from '../auth/auth-test-app';
+import { addUser, signIn } from '../auth/auth-helpers';
 import { testConfig } from '../routes/app-helper';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 

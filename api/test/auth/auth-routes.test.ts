@@ -1,10 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { buildApp } from '../../src/app';
 import { hashSessionToken } from '../../src/auth/session-token';
+import type { Config } from '../../src/config/config';
+import { INGEST_TOKEN, testConfig } from '../routes/app-helper';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
-import { addUser, buildAuthApp, seedDistricts, signIn } from './auth-test-app';
+import { addUser, seedDistricts, signIn } from './auth-helpers';
 
 const PASSWORD = 'correct horse battery';
+
+/** The test settings with Secure cookies, as in production behind HTTPS. */
+function secureConfig(): Config {
+  const config = testConfig();
+  return { ...config, auth: { ...config.auth, cookieSecure: true } };
+}
 
 describe.each(BACKENDS)('auth routes on %s', (backend) => {
   let db: TestDatabase;
@@ -17,12 +26,15 @@ describe.each(BACKENDS)('auth routes on %s', (backend) => {
     await addUser(db.sql, 'pest.clerk', 'municipal', PASSWORD, ['Pest']);
   });
   afterAll(async () => {
+    await app?.close();
     await db?.close();
   });
   beforeEach(async () => {
     await app?.close();
-    app = await buildAuthApp(db.sql);
+    app = await buildApp({ db, config: secureConfig() });
   });
+  const me = async (cookie: string) =>
+    (await app.inject({ url: '/api/v1/auth/me', headers: { cookie } })).json();
 
   test('signing in sets an httpOnly, SameSite=Lax, Secure session cookie and a readable CSRF cookie', async () => {
     const { response } = await signIn(app, 'Admin', PASSWORD);
@@ -47,7 +59,7 @@ describe.each(BACKENDS)('auth routes on %s', (backend) => {
   });
 
   test('the Secure flag follows the configuration', async () => {
-    const plain = await buildAuthApp(db.sql, { config: { cookieSecure: false } });
+    const plain = await buildApp({ db, config: testConfig() });
     const { response } = await signIn(plain, 'admin', PASSWORD);
     expect(response.cookies.find((c) => c.name === 'heatmap_session')?.secure).toBeFalsy();
     await plain.close();
@@ -137,37 +149,34 @@ describe.each(BACKENDS)('auth routes on %s', (backend) => {
 
   test('a state change with the session cookie but no CSRF token is refused and does nothing', async () => {
     const { cookieHeader } = await signIn(app, 'admin', PASSWORD);
-    const refused = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/logout',
-      headers: { cookie: cookieHeader },
-    });
+    const logout = (headers: Record<string, string>) =>
+      app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers });
+    const refused = await logout({ cookie: cookieHeader });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().message).toMatch(/CSRF token/);
-    const me = await app.inject({ url: '/api/v1/auth/me', headers: { cookie: cookieHeader } });
-    expect(me.json().role).toBe('admin');
-    const forged = await app.inject({
-      method: 'POST',
-      url: '/test/staff-action',
-      headers: {
-        cookie: `${cookieHeader.replace(/heatmap_csrf=[^;]*/, 'heatmap_csrf=planted')}`,
-        'x-csrf-token': 'planted',
-      },
+    expect((await me(cookieHeader)).role).toBe('admin');
+    // A planted CSRF cookie echoed in the header does not match the session token.
+    const forged = await logout({
+      cookie: cookieHeader.replace(/heatmap_csrf=[^;]*/, 'heatmap_csrf=planted'),
+      'x-csrf-token': 'planted',
     });
     expect(forged.statusCode).toBe(403);
+    expect((await me(cookieHeader)).role).toBe('admin');
   });
 
   test('with the CSRF token the state change goes through; cross-site it does not', async () => {
     const { cookieHeader, csrfToken } = await signIn(app, 'admin', PASSWORD);
     const headers = { cookie: cookieHeader, 'x-csrf-token': csrfToken };
-    const ok = await app.inject({ method: 'POST', url: '/test/staff-action', headers });
-    expect(ok.json()).toEqual({ done: true });
     const crossSite = await app.inject({
       method: 'POST',
-      url: '/test/staff-action',
+      url: '/api/v1/auth/logout',
       headers: { ...headers, 'sec-fetch-site': 'cross-site' },
     });
     expect(crossSite.statusCode).toBe(403);
+    expect((await me(cookieHeader)).role).toBe('admin');
+    const ok = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers });
+    expect(ok.statusCode).toBe(204);
+    expect((await me(cookieHeader)).role).toBe('public');
     const crossSiteLogin = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
@@ -181,16 +190,23 @@ describe.each(BACKENDS)('auth routes on %s', (backend) => {
   test('a Bearer-token POST without a session cookie is not subject to CSRF', async () => {
     const ingest = await app.inject({
       method: 'POST',
-      url: '/test/ingest',
-      headers: { authorization: 'Bearer ingest-token' },
-      payload: {},
+      url: '/api/v1/messages',
+      headers: { authorization: `Bearer ${INGEST_TOKEN}` },
+      payload: [
+        { id: 'bearer-1', createdAt: '2024-06-01T10:00:00Z', category: 'roads', lat: 47.55, lon: 19.15 },
+      ],
     });
-    expect(ingest.json()).toEqual({ ingested: true });
+    expect(ingest.statusCode, ingest.body).toBe(200);
+    expect(ingest.json()).toMatchObject({ inserted: 1, rejected: [] });
   });
 
   test('staff-only routes answer 401 without a session', async () => {
-    const response = await app.inject({ method: 'POST', url: '/test/staff-action' });
-    expect(response.statusCode).toBe(401);
+    const [message] = await db.sql<{ id: bigint }[]>`SELECT id FROM messages LIMIT 1`;
+    for (const url of ['/api/v1/summary', '/api/v1/export/messages.csv', `/api/v1/messages/${message?.id}`]) {
+      const response = await app.inject({ url });
+      expect(response.statusCode, url).toBe(401);
+      expect(response.body).not.toMatch(/Pothole/);
+    }
   });
 
   test('oversized or malformed sign-in bodies get 400', async () => {

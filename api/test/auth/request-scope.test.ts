@@ -1,25 +1,32 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildApp } from '../../src/app';
 import { replaceDistricts } from '../../src/repositories/districts-repository';
+import { testConfig } from '../routes/app-helper';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
-import { addUser, buildAuthApp, districtIds, seedDistricts, signIn } from './auth-test-app';
+import { addUser, districtIds, type SeededDistricts, seedDistricts, signIn } from './auth-helpers';
 
 const PASSWORD = 'correct horse battery';
+const EXPORT = '/api/v1/export/messages.csv';
 
+/**
+ * Who reads what, through the real app: two square districts with one message each and one message
+ * outside both; municipal, regional and anonymous callers read them through the staff routes.
+ */
 describe.each(BACKENDS)('request scope on %s', (backend) => {
   let db: TestDatabase;
   let app: FastifyInstance;
-  let ids: { pest: number; buda: number };
+  let seeded: SeededDistricts;
   const cookie: Record<string, string> = {};
 
   beforeAll(async () => {
     db = await createTestDatabase(backend, 'empty');
-    ids = await seedDistricts(db.sql);
+    seeded = await seedDistricts(db.sql);
     await addUser(db.sql, 'pest.clerk', 'municipal', PASSWORD, ['Pest']);
     await addUser(db.sql, 'both.clerk', 'municipal', PASSWORD, ['Pest', 'Buda']);
     await addUser(db.sql, 'orphan.clerk', 'municipal', PASSWORD, ['Gone']);
     await addUser(db.sql, 'region', 'regional', PASSWORD);
-    app = await buildAuthApp(db.sql);
+    app = await buildApp({ db, config: testConfig() });
     for (const login of ['pest.clerk', 'both.clerk', 'orphan.clerk', 'region']) {
       cookie[login] = (await signIn(app, login, PASSWORD)).cookieHeader;
     }
@@ -29,103 +36,124 @@ describe.each(BACKENDS)('request scope on %s', (backend) => {
     await db?.close();
   });
 
-  const read = (url: string, login?: string) =>
-    app.inject({ url, headers: login ? { cookie: cookie[login] as string } : {} });
+  const read = (url: string, login?: string, on: FastifyInstance = app) =>
+    on.inject({ url, headers: login ? { cookie: cookie[login] as string } : {} });
+
+  /** The ids of the messages a caller's export lists (every message it may read, one per row). */
+  const exportedIds = async (login: string, query = '', on: FastifyInstance = app) => {
+    const response = await read(`${EXPORT}${query}`, login, on);
+    expect(response.statusCode, response.body).toBe(200);
+    const rows = response.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1);
+    return rows.map((row) => Number(row.split(',')[0])).sort((a, b) => a - b);
+  };
+  const summaryCount = async (login: string, query = '') => {
+    const response = await read(`/api/v1/summary${query}`, login);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json().count as number;
+  };
 
   test('a municipal user sees only messages in their district when asking for nothing in particular', async () => {
-    const response = await read('/test/messages', 'pest.clerk');
-    expect(response.json()).toEqual({
-      scope: { role: 'municipal', districtIds: [ids.pest], isPublic: false },
-      ids: [2],
-    });
+    expect(await exportedIds('pest.clerk')).toEqual([seeded.messages.pest]);
+    expect(await summaryCount('pest.clerk')).toBe(1);
+    const hexagons = await read('/api/v1/hexagons?res=8', 'pest.clerk');
+    expect(hexagons.json().total).toBe(1);
   });
 
   test('a municipal user asking for another district by id gets 403 and none of its data', async () => {
-    const response = await read(`/test/messages?district=${ids.buda}`, 'pest.clerk');
-    expect(response.statusCode).toBe(403);
-    expect(response.json().message).toMatch(/outside them/);
-    expect(response.body).not.toMatch(/"ids"/);
-    const mixed = await read(`/test/messages?district=${ids.pest},${ids.buda}`, 'pest.clerk');
+    for (const url of [`/api/v1/summary?district=${seeded.buda}`, `${EXPORT}?district=${seeded.buda}`]) {
+      const response = await read(url, 'pest.clerk');
+      expect(response.statusCode, url).toBe(403);
+      expect(response.json().message).toMatch(/outside them/);
+      expect(response.body).not.toMatch(/"count"|Pothole/);
+    }
+    const mixed = await read(`/api/v1/summary?district=${seeded.pest},${seeded.buda}`, 'pest.clerk');
     expect(mixed.statusCode).toBe(403);
   });
 
   test('a municipal user asking for their own district gets it', async () => {
-    const response = await read(`/test/messages?district=${ids.pest}`, 'pest.clerk');
-    expect(response.json().ids).toEqual([2]);
+    expect(await exportedIds('pest.clerk', `?district=${seeded.pest}`)).toEqual([seeded.messages.pest]);
+    expect(await summaryCount('pest.clerk', `?district=${seeded.pest}`)).toBe(1);
   });
 
   test('a user with two districts sees both, never messages outside every district', async () => {
-    expect((await read('/test/messages', 'both.clerk')).json().ids).toEqual([1, 2]);
+    expect(await exportedIds('both.clerk')).toEqual([seeded.messages.buda, seeded.messages.pest]);
+    expect(await summaryCount('both.clerk')).toBe(2);
   });
 
   test('a single message outside the district is the 404 of an unknown one, inside is served', async () => {
-    expect((await read('/test/messages/1', 'pest.clerk')).statusCode).toBe(404);
-    expect((await read('/test/messages/3', 'pest.clerk')).statusCode).toBe(404);
-    expect((await read('/test/messages/2', 'pest.clerk')).json()).toEqual({ id: 2 });
-    expect((await read('/test/messages/99', 'pest.clerk')).statusCode).toBe(404);
+    const { buda, pest, outside } = seeded.messages;
+    expect((await read(`/api/v1/messages/${buda}`, 'pest.clerk')).statusCode).toBe(404);
+    expect((await read(`/api/v1/messages/${outside}`, 'pest.clerk')).statusCode).toBe(404);
+    expect((await read(`/api/v1/messages/${outside + 1000}`, 'pest.clerk')).statusCode).toBe(404);
+    const own = await read(`/api/v1/messages/${pest}`, 'pest.clerk');
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toMatchObject({ id: String(pest), district: 'Pest' });
   });
 
-  test('a regional user and the public see every district, the public flagged as public', async () => {
-    expect((await read('/test/messages', 'region')).json()).toEqual({
-      scope: { role: 'regional', districtIds: 'all', isPublic: false },
-      ids: [1, 2, 3],
-    });
-    expect((await read('/test/messages')).json().scope).toEqual({
-      role: 'public',
-      districtIds: 'all',
-      isPublic: true,
-    });
+  test('a regional user sees every message; the public is public and reads only the public routes', async () => {
+    const { buda, pest, outside } = seeded.messages;
+    expect(await exportedIds('region')).toEqual([buda, pest, outside].sort((a, b) => a - b));
+    expect((await read(`/api/v1/messages/${outside}`, 'region')).statusCode).toBe(200);
+    expect((await read('/api/v1/auth/me')).json()).toEqual({ role: 'public', publicMap: true });
+    for (const url of [EXPORT, '/api/v1/summary', `/api/v1/messages/${pest}`]) {
+      expect((await read(url)).statusCode, url).toBe(401);
+    }
+    expect((await read('/api/v1/public/summary')).statusCode).toBe(200);
   });
 
   test('a grant naming a district that does not exist grants nothing (fails closed)', async () => {
-    const response = await read('/test/messages', 'orphan.clerk');
-    expect(response.json()).toMatchObject({ scope: { districtIds: [] }, ids: [] });
+    expect(await exportedIds('orphan.clerk')).toEqual([]);
+    expect(await summaryCount('orphan.clerk')).toBe(0);
+    expect((await read(`/api/v1/messages/${seeded.messages.outside}`, 'orphan.clerk')).statusCode).toBe(404);
   });
 
   test('with the public map switched off, anonymous reads get 401 while sessions still work', async () => {
-    const closed = await buildAuthApp(db.sql, { config: { publicMap: false } });
-    const anonymous = await closed.inject({ url: '/test/messages' });
-    expect(anonymous.statusCode).toBe(401);
-    expect(anonymous.json().message).toBe('Sign in to see the map.');
+    const config = testConfig();
+    const closed = await buildApp({ db, config: { ...config, auth: { ...config.auth, publicMap: false } } });
+    for (const url of ['/api/v1/summary', '/api/v1/public/summary']) {
+      const anonymous = await closed.inject({ url });
+      expect(anonymous.statusCode, url).toBe(401);
+      expect(anonymous.json().message).toBe('Sign in to see the map.');
+    }
     expect((await closed.inject({ url: '/api/v1/auth/me' })).json()).toEqual({
       role: 'public',
       publicMap: false,
     });
-    const signedIn = await closed.inject({
-      url: '/test/messages',
-      headers: { cookie: cookie['pest.clerk'] as string },
-    });
-    expect(signedIn.json().ids).toEqual([2]);
+    expect(await exportedIds('pest.clerk', '', closed)).toEqual([seeded.messages.pest]);
     await closed.close();
   });
 
   test('grants follow the district by name when districts are reloaded with new ids', async () => {
     // Reload without Pest (it is dropped), then with it again: Pest gets a new id.
-    const pestGeometry = await db.sql<
-      { g: string }[]
-    >`SELECT ST_AsGeoJSON(geom) AS g FROM districts WHERE name = 'Pest'`;
-    const budaGeometry = await db.sql<
-      { g: string }[]
-    >`SELECT ST_AsGeoJSON(geom) AS g FROM districts WHERE name = 'Buda'`;
-    const buda = { name: 'Buda', geometry: JSON.parse(budaGeometry[0]?.g as string) };
+    const geometry = async (name: string) =>
+      JSON.parse(
+        (await db.sql<{ g: string }[]>`SELECT ST_AsGeoJSON(geom) AS g FROM districts WHERE name = ${name}`)[0]
+          ?.g as string,
+      );
+    const buda = { name: 'Buda', geometry: await geometry('Buda') };
+    const pest = { name: 'Pest', geometry: await geometry('Pest') };
     await replaceDistricts(db.sql, [buda]);
-    await replaceDistricts(db.sql, [
-      buda,
-      { name: 'Pest', geometry: JSON.parse(pestGeometry[0]?.g as string) },
-    ]);
+    await replaceDistricts(db.sql, [buda, pest]);
     const fresh = await districtIds(db.sql);
-    expect(fresh.pest).not.toBe(ids.pest);
+    expect(fresh.pest).not.toBe(seeded.pest);
     const me = await read('/api/v1/auth/me', 'pest.clerk');
     expect(me.json().districts).toEqual([{ id: fresh.pest, name: 'Pest' }]);
-    const response = await read('/test/messages', 'pest.clerk');
-    expect(response.json().scope.districtIds).toEqual([fresh.pest]);
+    expect(await exportedIds('pest.clerk')).toEqual([seeded.messages.pest]);
+    expect(await exportedIds('pest.clerk', `?district=${fresh.pest}`)).toEqual([seeded.messages.pest]);
+    expect((await read(`/api/v1/summary?district=${fresh.buda}`, 'pest.clerk')).statusCode).toBe(403);
   });
 
   test('responses to signed-in requests are never cacheable by shared caches', async () => {
-    const response = await read('/test/messages', 'pest.clerk');
-    expect(response.headers['cache-control']).toBe('private, no-cache');
+    const response = await read('/api/v1/summary', 'pest.clerk');
+    expect(response.headers['cache-control']).toMatch(/^private\b/);
+    expect(response.headers['cache-control']).not.toMatch(/\bpublic\b/);
     expect(response.headers.vary).toMatch(/Cookie/);
-    const anonymous = await read('/test/messages');
-    expect(anonymous.headers['cache-control']).toBeUndefined();
+    const anonymous = await read('/api/v1/public/summary');
+    expect(anonymous.headers['cache-control'] ?? '').not.toMatch(/private/);
+    expect(anonymous.headers.vary).toMatch(/Cookie/);
   });
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../../src/app';
 import { testConfig } from '../routes/app-helper';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
-import { addUser, signIn } from './auth-test-app';
+import { addUser, signIn } from './auth-helpers';
 
 const PASSWORD = 'correct horse battery';
 
@@ -49,11 +49,7 @@ describe.each(BACKENDS)('municipal scope through the real app on %s', (backend) 
     foreignCell = foreignRow.cell.toString(16);
     await addUser(sql, 'clerk', 'municipal', PASSWORD, [own.name]);
     await addUser(sql, 'boss', 'admin', PASSWORD);
-    app = await buildApp({
-      db,
-      config: testConfig(),
-      authConfig: { publicMap: true, sessionTtlHours: 12, cookieSecure: false },
-    });
+    app = await buildApp({ db, config: testConfig() });
     cookie = (await signIn(app, 'clerk', PASSWORD)).cookieHeader;
     adminCookie = (await signIn(app, 'boss', PASSWORD)).cookieHeader;
   });
@@ -185,29 +181,22 @@ describe.each(BACKENDS)('municipal scope through the real app on %s', (backend) 
   });
 
   test('failing closed, anonymous reads of routes not declared public get 401', async () => {
-    const closed = await buildApp({ db, config: testConfig(), anonymousReads: 'public-routes' });
     for (const url of [
       '/api/v1/hexagons?res=8',
       `/api/v1/cells/${borderCell}/messages`,
       '/api/v1/messages/1',
     ]) {
-      const response = await closed.inject({ url });
+      const response = await app.inject({ url });
       expect(response.statusCode, url).toBe(401);
       expect(response.body).not.toMatch(/"lat"|"cells"/);
     }
-    expect((await closed.inject({ url: '/api/v1/auth/me' })).json().role).toBe('public');
-    expect((await closed.inject({ url: '/api/v1/hexagons?res=8', headers: { cookie } })).statusCode).toBe(
-      200,
-    );
-    await closed.close();
+    expect((await app.inject({ url: '/api/v1/auth/me' })).json().role).toBe('public');
+    expect((await app.inject({ url: '/api/v1/hexagons?res=8', headers: { cookie } })).statusCode).toBe(200);
   });
 
   test('with the public map off, anonymous reads get 401 and health checks still answer', async () => {
-    const closed = await buildApp({
-      db,
-      config: testConfig(),
-      authConfig: { publicMap: false, sessionTtlHours: 12, cookieSecure: false },
-    });
+    const config = testConfig();
+    const closed = await buildApp({ db, config: { ...config, auth: { ...config.auth, publicMap: false } } });
     for (const url of ['/api/v1/hexagons?res=8', '/api/v1/meta', `/api/v1/cells/${borderCell}/messages`]) {
       expect((await closed.inject({ url })).statusCode, url).toBe(401);
     }

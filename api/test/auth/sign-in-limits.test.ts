@@ -4,7 +4,7 @@ import { buildApp } from '../../src/app';
 import { type Database, openDatabase } from '../../src/db/database';
 import { testConfig } from '../routes/app-helper';
 import { BACKENDS, createTestDatabase, type TestDatabase, testServerUrl } from '../test-database';
-import { addUser, signIn } from './auth-test-app';
+import { addUser, signIn } from './auth-helpers';
 
 const PASSWORD = 'correct horse battery';
 

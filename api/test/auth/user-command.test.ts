@@ -4,7 +4,7 @@ import { verifyPassword } from '../../src/auth/password-hash';
 import { runUserCommand } from '../../src/cli/user-command';
 import { findUserByLogin } from '../../src/repositories/users-repository';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
-import { seedDistricts } from './auth-test-app';
+import { seedDistricts } from './auth-helpers';
 
 /** Runs `heatmap user ...` with stdin fed from `input`; returns exit code and both outputs. */
 async function run(db: TestDatabase, argv: string[], input = '') {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { cellToChildren } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../../src/app';
-import { addUser, signIn } from '../auth/auth-test-app';
+import { addUser, signIn } from '../auth/auth-helpers';
 import { testConfig } from '../routes/app-helper';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 

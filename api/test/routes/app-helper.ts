@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { type AppOptions, buildApp } from '../../src/app';
 import type { Config } from '../../src/config/config';
 import type { Database } from '../../src/db/database';
-import { addUser, signIn } from '../auth/auth-test-app';
+import { addUser, signIn } from '../auth/auth-helpers';
 
 export const INGEST_TOKEN = 'test-ingest-token';
 

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, signIn } from '../auth/auth-test-app';
+import { addUser, signIn } from '../auth/auth-helpers';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 import { buildTestApp, INGEST_TOKEN } from './app-helper';
 

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { sharedDataFile } from '../node/shared-data';
 import { parseInstant } from '../time/parse-instant';
 import { summarizeMessages } from './summarize-messages';
 
-const JAROKELO = '/work/shared/data/jarokelo_budapest_reports_2023-11_2025-10.jsonl.gz';
+const JAROKELO = sharedDataFile('jarokelo');
 const at = (iso: string) => new Date(iso);
 
 describe('summarizeMessages', () => {

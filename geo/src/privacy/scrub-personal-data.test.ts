@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { sharedDataFile } from '../node/shared-data';
 import { knownAuthors } from './author-names';
 import { scrubPersonalData } from './scrub-personal-data';
 
-const JAROKELO = '/work/shared/data/jarokelo_budapest_reports_2023-11_2025-10.jsonl.gz';
+const JAROKELO = sharedDataFile('jarokelo');
 
 // Independent detectors for what must never survive. Phone-like: seven or more digits with at most two
 // non-letter, non-punctuation separators between them; ISO dates and year ranges are not phones.

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { sharedDataFile } from '../node/shared-data';
 import { knownAuthors } from './author-names';
 import { scrubPersonalData } from './scrub-personal-data';
 import { type RecallRecord, scrubRecall } from './scrub-recall';
 
-const JAROKELO = '/work/shared/data/jarokelo_budapest_reports_2023-11_2025-10.jsonl.gz';
+const JAROKELO = sharedDataFile('jarokelo');
 
 function jarokelo(): RecallRecord[] {
   return gunzipSync(readFileSync(JAROKELO))

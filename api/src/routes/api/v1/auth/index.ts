@@ -38,7 +38,8 @@ const WRONG_CREDENTIALS = 'Wrong login or password.';
  * (`authenticate` from auth/auth-plugin.ts).
  */
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { sql, config } = app.auth;
+  const { sql } = app.db;
+  const config = app.config.auth;
 
   app.post(
     '/login',
