@@ -3,7 +3,7 @@ import { createWriteStream, writeFileSync } from 'node:fs';
 import { createGzip } from 'node:zlib';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
-import { plantClusters } from '../generate/planted-clusters';
+import { type PlantOptions, plantClusters } from '../generate/planted-clusters';
 import { generateMessages } from '../generate/synthetic-messages';
 import { loadDistrictsFile, readDistrictsFile } from '../ingest/districts-file';
 import type { MessageInput } from '../ingest/message-input';
@@ -59,7 +59,7 @@ export async function generateCommand(
   const planted =
     options.plant === undefined
       ? undefined
-      : plantClusters({
+      : plant({
           clusters: options.plant,
           seed: options.seed,
           districts,
@@ -125,6 +125,15 @@ async function writeNdjson(path: string, messages: Iterable<MessageInput>, onPro
   if (chunk.length > 0) await write();
   out.end();
   await once(file, 'finish');
+}
+
+/** Planting's limits (range too short, too many clusters for the districts) are the caller's to fix. */
+function plant(options: PlantOptions) {
+  try {
+    return plantClusters(options);
+  } catch (error) {
+    throw new UsageError(`--plant: ${(error as Error).message}`);
+  }
 }
 
 function* chain<T>(...parts: Iterable<T>[]): Generator<T> {

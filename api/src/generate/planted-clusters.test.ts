@@ -29,7 +29,7 @@ describe('plantClusters', () => {
     for (const c of clusters) expect([...c.cells].sort()).toEqual([...gridDisk(c.centre, 1)].sort());
     for (const a of clusters)
       for (const b of clusters)
-        if (a !== b) expect(gridDistance(a.centre, b.centre)).toBeGreaterThanOrEqual(8);
+        if (a !== b) expect(gridDistance(a.centre, b.centre)).toBeGreaterThanOrEqual(6);
     const weeks = (to.getTime() - from.getTime()) / (7 * 86_400_000);
     const perCellWeek = 30_000 / truth.districtCells / weeks;
     expect(truth.backgroundPerCellWeek).toBeCloseTo(perCellWeek, 12);

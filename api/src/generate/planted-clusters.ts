@@ -14,8 +14,11 @@ export const PLANTED_RADIUS = 1;
 export const HOTSPOT_RAISE = 1;
 /** An emerging cluster's extra, per week of the last four (oldest first), in mean background counts per cell-week. */
 export const EMERGING_RAMP = [1, 2, 3, 4] as const;
-/** Centres this far apart (grid steps) keep clusters, their Gi* neighbourhoods and their margins apart. */
-const MIN_CENTRE_DISTANCE = 8;
+/**
+ * Centres this far apart (grid steps): at k = 1 no cell's neighbourhood reaches raised cells of two clusters, and
+ * the Budapest districts (about 710 res-8 cells) still hold a dozen clusters.
+ */
+const MIN_CENTRE_DISTANCE = 6;
 const WEEK_MS = 7 * 86_400_000;
 const HOUR_MS = 3_600_000;
 
@@ -68,7 +71,7 @@ export interface PlantedTruth {
 export function plantClusters(options: PlantOptions): { truth: PlantedTruth; messages: MessageInput[] } {
   const fromMs = options.from.getTime();
   const toMs = options.to.getTime();
-  if (toMs - fromMs < 4 * WEEK_MS) throw new Error('--plant needs a range of at least four weeks');
+  if (toMs - fromMs < 4 * WEEK_MS) throw new Error('the range must be at least four weeks long');
   const random = new SeededRandom(options.seed ^ 0x5eed_c1a5);
   const districtCells = countDistrictCells(options.districts);
   const weeks = (toMs - fromMs) / WEEK_MS;
@@ -137,14 +140,18 @@ function pickCentres(districts: DistrictInput[], random: SeededRandom, n: number
   const sampler = new DistrictSampler(districts);
   const inside = new Set(districts.flatMap((d) => districtCellsOf(d)));
   const centres: string[] = [];
-  for (let attempt = 0; centres.length < n; attempt++) {
-    if (attempt > 10_000 * n)
-      throw new Error(`cannot fit ${n / 2} planted clusters of each kind in the districts`);
+  // Random draws, not a packing: give up after this many misses in a row.
+  for (let misses = 0; centres.length < n; misses++) {
+    if (misses > 5_000)
+      throw new Error(
+        `cannot fit ${n / 2} planted clusters of each kind ${MIN_CENTRE_DISTANCE} cells apart in the districts`,
+      );
     const p = sampler.point(random);
     const cell = latLngToCell(p.lat, p.lon, PLANTED_RES);
     if (!gridDisk(cell, PLANTED_RADIUS + 1).every((c) => inside.has(c))) continue;
     if (centres.some((c) => gridDistance(c, cell) < MIN_CENTRE_DISTANCE)) continue;
     centres.push(cell);
+    misses = 0;
   }
   return centres;
 }

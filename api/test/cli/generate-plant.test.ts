@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generateCommand } from '../../src/cli/generate-command';
+import { UsageError } from '../../src/cli/usage';
 import type { PlantedTruth } from '../../src/generate/planted-clusters';
 import { testConfig } from '../routes/app-helper';
 
@@ -44,5 +45,21 @@ describe('generate --plant', () => {
     await expect(
       generateCommand(undefined, testConfig(), { count: 10, seed: 1, out: '/dev/null', plant: 0 }),
     ).rejects.toThrow('--plant must be a positive integer');
+  });
+
+  test('more clusters than the districts hold, or a range shorter than four weeks, is a usage error', async () => {
+    const run = (plant: number, from: string) =>
+      generateCommand(undefined, testConfig(), {
+        count: 10,
+        seed: 1,
+        from,
+        to: '2024-12-23',
+        out: '/dev/null',
+        plant,
+      });
+    const tooMany = run(50, '2024-09-02');
+    await expect(tooMany).rejects.toThrow(/--plant: cannot fit 50 planted clusters/);
+    await expect(tooMany).rejects.toBeInstanceOf(UsageError);
+    await expect(run(1, '2024-12-01')).rejects.toThrow('--plant: the range must be at least four weeks long');
   });
 });
