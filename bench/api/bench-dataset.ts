@@ -72,7 +72,7 @@ export async function openPlantedDataset(
     });
     await fill(
       db,
-      count,
+      count + planted.messages.length,
       (function* () {
         yield* background;
         yield* planted.messages;
