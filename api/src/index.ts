@@ -9,6 +9,8 @@ export { shippedDistrictsFile } from './cli/generate-command';
 export { type Config, loadConfig } from './config/config';
 export { type Database, openDatabase, type Sql } from './db/database';
 export { migrate } from './db/migrate';
+export { type PlantedTruth, plantClusters } from './generate/planted-clusters';
+export { scorePlanted } from './generate/planted-score';
 export { generateMessages } from './generate/synthetic-messages';
 export { loadDistrictsFile, readDistrictsFile } from './ingest/districts-file';
 export { ingestFile } from './ingest/ingest-file';

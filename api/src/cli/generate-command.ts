@@ -1,8 +1,9 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { createGzip } from 'node:zlib';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
+import { type PlantOptions, plantClusters } from '../generate/planted-clusters';
 import { generateMessages } from '../generate/synthetic-messages';
 import { loadDistrictsFile, readDistrictsFile } from '../ingest/districts-file';
 import type { MessageInput } from '../ingest/message-input';
@@ -21,6 +22,10 @@ export interface GenerateCommandOptions {
   from?: string;
   to?: string;
   out?: string;
+  /** Plant this many hotspot clusters and as many emerging ones, the background spread evenly. */
+  plant?: number;
+  /** Where the planted truth goes (JSON); default beside --out, else planted-truth-<seed>.json. */
+  truth?: string;
 }
 
 /** `generate`: synthetic messages into the database (or an NDJSON file with `--out`). */
@@ -39,23 +44,46 @@ export async function generateCommand(
   const districtsPath = options.districts ?? shippedDistrictsFile;
   const nameField = options.nameField ?? 'NAME';
   const districts = await readDistrictsFile(districtsPath, nameField);
-  const messages = generateMessages({
+  if (options.plant !== undefined && (!Number.isInteger(options.plant) || options.plant <= 0))
+    throw new UsageError('--plant must be a positive integer');
+  const background = generateMessages({
     count: options.count,
     seed: options.seed,
     districts,
     from,
     to,
     timezone: config.timezone,
+    // The generator's own concentrations would be real hotspots missing from the truth.
+    ...(options.plant !== undefined && { hotspotShare: 0 }),
   });
-  const progress = new Progress(
-    `generating ${options.count.toLocaleString('en-US')} messages`,
-    options.count,
-  );
+  const planted =
+    options.plant === undefined
+      ? undefined
+      : plant({
+          clusters: options.plant,
+          seed: options.seed,
+          districts,
+          from,
+          to,
+          backgroundCount: options.count,
+        });
+  const messages = planted ? chain(background, planted.messages) : background;
+  const total = options.count + (planted?.messages.length ?? 0);
+  if (planted) {
+    const truthPath =
+      options.truth ?? (options.out ? `${options.out}.truth.json` : `planted-truth-${options.seed}.json`);
+    writeFileSync(truthPath, `${JSON.stringify(planted.truth, null, 2)}\n`);
+    console.log(
+      `planted ${options.plant} hotspot and ${options.plant} emerging clusters ` +
+        `(${planted.messages.length} extra messages); truth in ${truthPath}`,
+    );
+  }
+  const progress = new Progress(`generating ${total.toLocaleString('en-US')} messages`, total);
   const started = Date.now();
   if (options.out) {
     await writeNdjson(options.out, messages, (n) => progress.update(n));
     progress.finish();
-    console.log(`wrote ${options.count} messages to ${options.out}`);
+    console.log(`wrote ${total} messages to ${options.out}`);
     return;
   }
   if (!db) throw new Error('generate needs a database when --out is not given');
@@ -71,7 +99,7 @@ export async function generateCommand(
   const seconds = (Date.now() - started) / 1000;
   console.log(
     `inserted ${counts.inserted}, updated ${counts.updated}, unchanged ${counts.unchanged} in ${seconds.toFixed(1)} s ` +
-      `(${Math.round(options.count / seconds)} messages/s)`,
+      `(${Math.round(total / seconds)} messages/s)`,
   );
 }
 
@@ -97,6 +125,19 @@ async function writeNdjson(path: string, messages: Iterable<MessageInput>, onPro
   if (chunk.length > 0) await write();
   out.end();
   await once(file, 'finish');
+}
+
+/** Planting's limits (range too short, too many clusters for the districts) are the caller's to fix. */
+function plant(options: PlantOptions) {
+  try {
+    return plantClusters(options);
+  } catch (error) {
+    throw new UsageError(`--plant: ${(error as Error).message}`);
+  }
+}
+
+function* chain<T>(...parts: Iterable<T>[]): Generator<T> {
+  for (const part of parts) yield* part;
 }
 
 function date(value: string, flag: string, timezone: string): Date {

@@ -28,6 +28,8 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   out: { type: 'string' },
+  plant: { type: 'string' },
+  truth: { type: 'string' },
   'max-unpacked-mb': { type: 'string' },
 } as const;
 
@@ -132,6 +134,8 @@ async function main(argv: string[]): Promise<number> {
         ...(values.from ? { from: values.from } : {}),
         ...(values.to ? { to: values.to } : {}),
         ...(values.out ? { out: values.out } : {}),
+        ...(values.plant ? { plant: Number(values.plant) } : {}),
+        ...(values.truth ? { truth: values.truth } : {}),
       };
       if (options.out) {
         await generateCommand(undefined, config, options);

@@ -19,6 +19,8 @@ Commands:
                                deterministic synthetic messages (default range: the year before today;
                                default districts: the shipped Budapest districts); --out writes NDJSON
                                (.gz compresses) instead of the database
+      --plant N [--truth FILE] plant N hotspot and N emerging clusters over an even background; the
+                               truth as JSON (default: <out>.truth.json, else planted-truth-<seed>.json)
   user add|list|remove|passwd  manage sign-in accounts (pnpm heatmap user --help)
   apikey add|list|revoke       ingest API keys, one source each (pnpm heatmap apikey --help)
 

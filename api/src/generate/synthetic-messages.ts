@@ -13,6 +13,8 @@ export interface GenerateOptions {
   from: Date;
   to: Date;
   timezone: string;
+  /** Share of messages drawn around the generator's own hotspots (default 0.65); 0 spreads all by area. */
+  hotspotShare?: number;
 }
 
 interface Hotspot {
@@ -29,6 +31,7 @@ const DAY_MS = 86_400_000;
 const HOTSPOT_SHARE = 0.65;
 const METRES_PER_DEGREE = 111_320;
 const NEVER_ANSWERED = 0.02;
+const SOURCE_WEIGHTS = cumulative(SOURCES.map((s) => s.weight));
 
 /**
  * Deterministic synthetic messages: the same options give the same messages. Hotspots of very
@@ -52,7 +55,6 @@ export function* generateMessages(options: GenerateOptions): Generator<MessageIn
     CATEGORIES.map((c, i) => c.weight * ((dayWeights[i]?.at(-1) ?? 0) / Math.max(days.length, 1))),
   );
   const hourWeights = cumulative([...HOURLY]);
-  const sourceWeights = cumulative(SOURCES.map((s) => s.weight));
 
   const hotspotCount = Math.max(12, Math.round(Math.sqrt(count) / 2));
   const hotspots: Hotspot[] = [];
@@ -72,7 +74,7 @@ export function* generateMessages(options: GenerateOptions): Generator<MessageIn
     let lat: number;
     let lon: number;
     let categoryIndex: number;
-    if (random.next() < HOTSPOT_SHARE) {
+    if (random.next() < (options.hotspotShare ?? HOTSPOT_SHARE)) {
       const h = hotspots[random.pick(hotspotWeights)] as Hotspot;
       lat = h.lat + (random.normal() * h.sigma) / METRES_PER_DEGREE;
       lon = h.lon + (random.normal() * h.sigma) / (METRES_PER_DEGREE * Math.cos((h.lat * Math.PI) / 180));
@@ -81,32 +83,57 @@ export function* generateMessages(options: GenerateOptions): Generator<MessageIn
       ({ lat, lon } = sampler.point(random));
       categoryIndex = random.pick(categoryWeights);
     }
-    const category = CATEGORIES[categoryIndex] ?? CATEGORIES[0];
-    if (!category) throw new Error('no categories');
     const day = days[random.pick(dayWeights[categoryIndex] ?? [])] ?? days[0];
     if (!day) throw new Error('empty time range');
     const wall = day.wallMs + random.pick(hourWeights) * 3_600_000 + random.int(3_600_000);
     const created = Math.min(Math.max(wallClockToUtc(wall, timezone), fromMs), toMs - 1);
-    const source = SOURCES[random.pick(sourceWeights)] ?? SOURCES[0];
-    const lifecycle = statusOf(random, created, toMs, source.answerMedianMinutes);
-    const phrase = category.phrases[random.int(category.phrases.length)] ?? category.name;
-    yield {
-      source: source.name,
+    yield syntheticMessage(random, {
       externalId: `gen-${seed}-${i}`,
-      category: category.name,
-      title: phrase,
-      text: `${phrase}. Обращение №${i + 1}.`,
-      author: `Житель ${1 + random.int(50_000)}`,
-      authorUrl: null,
-      address: null,
-      executor: category.executor,
-      url: null,
-      ...lifecycle,
-      createdAt: new Date(created),
-      lat: Math.round(lat * 1e6) / 1e6,
-      lon: Math.round(lon * 1e6) / 1e6,
-    };
+      number: i + 1,
+      categoryIndex,
+      created,
+      now: toMs,
+      lat,
+      lon,
+    });
   }
+}
+
+export interface MessagePlace {
+  externalId: string;
+  /** The number in the message text. */
+  number: number;
+  categoryIndex: number;
+  created: number;
+  /** The end of the generated range: answers after it have not happened yet. */
+  now: number;
+  lat: number;
+  lon: number;
+}
+
+/** A message at a given place and time: source, lifecycle, wording and author drawn from `random`. */
+export function syntheticMessage(random: SeededRandom, place: MessagePlace): MessageInput {
+  const category = CATEGORIES[place.categoryIndex] ?? CATEGORIES[0];
+  if (!category) throw new Error('no categories');
+  const source = SOURCES[random.pick(SOURCE_WEIGHTS)] ?? SOURCES[0];
+  const lifecycle = statusOf(random, place.created, place.now, source.answerMedianMinutes);
+  const phrase = category.phrases[random.int(category.phrases.length)] ?? category.name;
+  return {
+    source: source.name,
+    externalId: place.externalId,
+    category: category.name,
+    title: phrase,
+    text: `${phrase}. Обращение №${place.number}.`,
+    author: `Житель ${1 + random.int(50_000)}`,
+    authorUrl: null,
+    address: null,
+    executor: category.executor,
+    url: null,
+    ...lifecycle,
+    createdAt: new Date(place.created),
+    lat: Math.round(place.lat * 1e6) / 1e6,
+    lon: Math.round(place.lon * 1e6) / 1e6,
+  };
 }
 
 function statusOf(random: SeededRandom, created: number, now: number, answerMedian: number) {

