@@ -6,6 +6,8 @@ import { jarokeloFile } from '../global-setup';
 export interface RawPersonalData {
   /** Reporter display names (not "Anonim Járókelő"), at least two words. */
   authors: string[];
+  /** Authors whose name is also part of a street name in the data's addresses ("Kiss János altábornagy u."). */
+  streetNamed: Set<string>;
   /** Profile links, without the scheme. */
   profiles: string[];
   /** E-mail addresses found in descriptions, lower case. */
@@ -29,11 +31,13 @@ export function loadRawPersonalData(): RawPersonalData {
   const phones = new Set<string>();
   const points = new Set<string>();
   const coordinates = new Set<string>();
+  const addresses: string[] = [];
   for (const line of gunzipSync(readFileSync(jarokeloFile)).toString('utf8').split('\n')) {
     if (!line.trim()) continue;
     const r = JSON.parse(line) as Record<string, string | null>;
     const author = (r.author ?? '').trim();
     if (author && author !== 'Anonim Járókelő' && /\S\s+\S/.test(author)) authors.add(author);
+    if (r.address) addresses.push(r.address);
     if (r.author_profile) profiles.add(r.author_profile.replace(/^https?:\/\//, ''));
     for (const m of (r.description ?? '').matchAll(EMAIL)) emails.add(m[0].toLowerCase());
     for (const m of (r.description ?? '').matchAll(PHONE)) phones.add(m[0]);
@@ -43,8 +47,10 @@ export function loadRawPersonalData(): RawPersonalData {
     coordinates.add(lat);
     coordinates.add(lon);
   }
+  const streetNamed = new Set([...authors].filter((author) => addresses.some((a) => a.includes(author))));
   return {
     authors: [...authors],
+    streetNamed,
     profiles: [...profiles],
     emails: [...emails],
     phones: [...phones],
