@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { getSetting } from '../../repositories/settings-repository';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -60,10 +61,9 @@ export const responseCachePlugin = fp(
     const dataVersion = async () => {
       const now = Date.now();
       if (version !== '' && now - versionReadAt < versionTtlMs) return version;
-      const [row] = await app.db.sql<{ value: string }[]>`
-        SELECT value FROM app_settings WHERE key = 'data_version'`;
+      const current = await getSetting(app.db.sql, 'data_version');
       versionReadAt = now;
-      return row?.value ?? '0';
+      return current ?? '0';
     };
 
     const store = (key: string, entry: Entry) => {
