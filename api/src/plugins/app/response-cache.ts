@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { getSetting } from '../../repositories/settings-repository';
@@ -124,16 +125,19 @@ interface Entry {
   gzip: Buffer;
 }
 
-/** gzip listed in Accept-Encoding and not refused with q=0. */
+/**
+ * gzip when the client prefers it to the plain body, by the q-values: the negotiator @fastify/compress
+ * uses, so cached and uncached answers choose alike.
+ */
 function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  return header.split(',').some((part) => {
-    const [name, ...params] = part.trim().split(';');
-    if (name?.trim().toLowerCase() !== 'gzip' && name?.trim() !== '*') return false;
-    return !params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p));
-  });
+  return header !== undefined && negotiate(header.toLowerCase(), ['gzip', 'identity']) === 'gzip';
 }
 
+/**
+ * Weak If-None-Match comparison (RFC 9110 13.1.2), ours on purpose: it runs before the body is
+ * computed, where @fastify/etag can only hash a body already built, and `fresh` would add
+ * If-Modified-Since and request no-cache rules this cache has no use for.
+ */
 function matches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   return header.split(',').some((tag) => {
