@@ -17,6 +17,18 @@ describe('loadAuthConfig', () => {
     ).toEqual({ publicMap: false, sessionTtlHours: 1.5, cookieSecure: true });
     expect(loadAuthConfig({ NODE_ENV: 'production', HEATMAP_COOKIE_SECURE: '0' }).cookieSecure).toBe(false);
   });
+  test('takes every documented spelling of on and off; empty means the default', () => {
+    for (const on of ['on', 'ON', 'true', '1', 'yes', ' yes ']) {
+      expect(loadAuthConfig({ HEATMAP_COOKIE_SECURE: on }).cookieSecure, on).toBe(true);
+    }
+    for (const off of ['off', 'false', '0', 'no', 'No']) {
+      expect(loadAuthConfig({ HEATMAP_PUBLIC_MAP: off }).publicMap, off).toBe(false);
+    }
+    expect(loadAuthConfig({ HEATMAP_PUBLIC_MAP: '', HEATMAP_COOKIE_SECURE: '' })).toMatchObject({
+      publicMap: true,
+      cookieSecure: false,
+    });
+  });
   test('refuses values it cannot read, naming the setting', () => {
     expect(() => loadAuthConfig({ HEATMAP_PUBLIC_MAP: 'maybe' })).toThrow(ConfigError);
     expect(() => loadAuthConfig({ HEATMAP_SESSION_TTL_HOURS: '0' })).toThrow(/HEATMAP_SESSION_TTL_HOURS/);

@@ -12,7 +12,7 @@ export interface AuthConfig {
 /** However active, a session ends this long after sign-in: a stolen cookie is not forever. */
 export const SESSION_MAX_AGE_HOURS = 30 * 24;
 
-/** Reads the auth settings from the environment; meant to be merged into config/config.ts. */
+/** Reads the auth settings from the environment, as part of loadConfig. */
 export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   const production = env.NODE_ENV === 'production';
   const ttl = Number(env.HEATMAP_SESSION_TTL_HOURS ?? 12);

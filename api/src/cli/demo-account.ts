@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../auth/password-hash';
 import type { Sql } from '../db/database';
+import { countUsers } from '../queries/database-contents-query';
 import { createUser } from '../repositories/users-repository';
 
 export interface DemoAccount {
@@ -13,8 +14,7 @@ export interface DemoAccount {
  * random password, to be printed once. A database that has any account is left alone.
  */
 export async function ensureDemoAccount(sql: Sql): Promise<DemoAccount | undefined> {
-  const [row] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM users`;
-  if ((row?.n ?? 0) > 0) return undefined;
+  if ((await countUsers(sql)) > 0) return undefined;
   const account = { login: 'admin', password: randomBytes(12).toString('base64url') };
   await createUser(sql, {
     login: account.login,

@@ -6,6 +6,7 @@ import { generateMessages } from '../generate/synthetic-messages';
 import { loadDistrictsFile, readDistrictsFile } from '../ingest/districts-file';
 import { ingestFile } from '../ingest/ingest-file';
 import { upsertGenerated } from '../ingest/upsert-generated';
+import { countDistricts, hasMessages } from '../queries/database-contents-query';
 import { shippedDistrictsFile } from './generate-command';
 import { printReport } from './import-command';
 import { Progress } from './progress';
@@ -19,10 +20,7 @@ const DEMO_SEED = 20_240_101;
  * holds districts or messages is left as it is, so a second start reuses the data.
  */
 export async function seedDemo(db: Database, config: Config): Promise<'reused' | 'shared' | 'synthetic'> {
-  const [counts] = await db.sql<{ districts: number; messages: number }[]>`
-    SELECT (SELECT count(*)::int FROM districts) AS districts,
-           (SELECT count(*)::int FROM (SELECT 1 FROM messages LIMIT 1) m) AS messages`;
-  if ((counts?.districts ?? 0) > 0 || (counts?.messages ?? 0) > 0) return 'reused';
+  if ((await countDistricts(db.sql)) > 0 || (await hasMessages(db.sql))) return 'reused';
 
   const sharedData = sharedDataDir();
   const districts = sharedDataFile('districts');

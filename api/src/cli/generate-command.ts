@@ -9,6 +9,7 @@ import { loadDistrictsFile, readDistrictsFile } from '../ingest/districts-file';
 import type { MessageInput } from '../ingest/message-input';
 import { parseTimestamp } from '../ingest/parse-timestamp';
 import { upsertGenerated } from '../ingest/upsert-generated';
+import { countDistricts } from '../queries/database-contents-query';
 import { Progress } from './progress';
 import { UsageError } from './usage';
 
@@ -87,8 +88,7 @@ export async function generateCommand(
     return;
   }
   if (!db) throw new Error('generate needs a database when --out is not given');
-  const [row] = await db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM districts`;
-  if ((row?.n ?? 0) === 0) {
+  if ((await countDistricts(db.sql)) === 0) {
     const loaded = await loadDistrictsFile(db.sql, districtsPath, nameField);
     console.error(`loaded ${loaded.districts} districts from ${districtsPath}`);
   }

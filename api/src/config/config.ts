@@ -20,7 +20,12 @@ export interface Config {
 
 const projectRoot = new URL('../../../', import.meta.url).pathname;
 
-/** Reads the environment once; every setting is documented in the README with its default. */
+/**
+ * Reads the environment once; every setting is documented in the README with its default.
+ * Hand-written rather than env-schema: its Ajv coercion takes only true/false for a boolean (the
+ * documented on/off, yes/no, 1/0 and empty-means-default are refused), it has no defaults that
+ * follow NODE_ENV (ingest token, Secure cookies), and its messages are "/PORT must be <= 65535".
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

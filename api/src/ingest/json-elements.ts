@@ -23,6 +23,11 @@ function isSpace(c: number): boolean {
  * The elements of a JSON array, streamed: the root array itself, or with `key` the array under
  * that key of the root object (GeoJSON's `features`). Only one element is held at a time, so a
  * million-row file never sits in memory. Structure errors and truncation throw an InputFileError.
+ *
+ * Hand-written on purpose: this scanner only finds where each element starts and ends and leaves
+ * the parsing to JSON.parse, which keeps it about 3x faster than a token-level parser (33 MB array of
+ * the 37,869 Járókelő reports: ~0.4-0.6 s here, ~1.1-1.8 s @streamparser/json 0.0.26, ~1.2-1.5 s
+ * stream-json 3.8), and it knows each element's line, which per-row reasons cite and neither gives.
  */
 export async function* jsonArrayElements(
   chunks: AsyncIterable<string>,

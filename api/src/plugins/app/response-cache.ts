@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { getSetting } from '../../repositories/settings-repository';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -60,10 +62,9 @@ export const responseCachePlugin = fp(
     const dataVersion = async () => {
       const now = Date.now();
       if (version !== '' && now - versionReadAt < versionTtlMs) return version;
-      const [row] = await app.db.sql<{ value: string }[]>`
-        SELECT value FROM app_settings WHERE key = 'data_version'`;
+      const current = await getSetting(app.db.sql, 'data_version');
       versionReadAt = now;
-      return row?.value ?? '0';
+      return current ?? '0';
     };
 
     const store = (key: string, entry: Entry) => {
@@ -124,16 +125,19 @@ interface Entry {
   gzip: Buffer;
 }
 
-/** gzip listed in Accept-Encoding and not refused with q=0. */
+/**
+ * gzip when the client prefers it to the plain body, by the q-values: the negotiator @fastify/compress
+ * uses, so cached and uncached answers choose alike.
+ */
 function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  return header.split(',').some((part) => {
-    const [name, ...params] = part.trim().split(';');
-    if (name?.trim().toLowerCase() !== 'gzip' && name?.trim() !== '*') return false;
-    return !params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p));
-  });
+  return header !== undefined && negotiate(header.toLowerCase(), ['gzip', 'identity']) === 'gzip';
 }
 
+/**
+ * Weak If-None-Match comparison (RFC 9110 13.1.2), ours on purpose: it runs before the body is
+ * computed, where @fastify/etag can only hash a body already built, and `fresh` would add
+ * If-Modified-Since and request no-cache rules this cache has no use for.
+ */
 function matches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   return header.split(',').some((tag) => {
