@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { type Config, isTimeZone, loadConfig } from '../config/config';
 import { ConfigError } from '../config/config-error';
 import type { Database } from '../db/database';
-import { migrate } from '../db/migrate';
+import { MigrationChecksumError, migrate } from '../db/migrate';
 import { loadDistrictsFile } from '../ingest/districts-file';
 import { MappingError } from '../ingest/field-mapping';
 import { InputFileError } from '../ingest/text-stream';
@@ -177,7 +177,12 @@ main(process.argv.slice(2)).then(
     if (err instanceof UsageError) {
       console.error(`error: ${err.message}\nRun "pnpm heatmap --help" for usage.`);
       process.exitCode = 2;
-    } else if (err instanceof InputFileError || err instanceof MappingError || err instanceof ConfigError) {
+    } else if (
+      err instanceof InputFileError ||
+      err instanceof MappingError ||
+      err instanceof ConfigError ||
+      err instanceof MigrationChecksumError
+    ) {
       console.error(`error: ${err.message}\nNothing was written.`);
       process.exitCode = 1;
     } else {

@@ -21,6 +21,16 @@ export interface DatabaseOptions {
   /** Embedded only: a `dumpDataDir` tarball to start from (tests boot from a seeded snapshot). */
   loadDataDir?: Blob;
   max?: number;
+  /**
+   * Embedded only: where the client connects, given the socket server's own address. Fault tests put
+   * a proxy that cuts connections in between; absent, the client connects directly.
+   */
+  route?: (endpoint: Endpoint) => Promise<Endpoint>;
+}
+
+export interface Endpoint {
+  host: string;
+  port: number;
 }
 
 // Messages tables hold int8 ids and H3 cells: read them as bigint, never as lossy numbers.
@@ -62,10 +72,11 @@ async function openEmbedded(options: DatabaseOptions): Promise<Database> {
   const max = 1;
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: max + 1 });
   await server.start();
-  const port = socketPort(server);
+  const own = { host: '127.0.0.1', port: socketPort(server) };
+  const { host, port } = options.route ? await options.route(own) : own;
   const sql = postgres({
     ...clientOptions,
-    host: '127.0.0.1',
+    host,
     port,
     user: 'postgres',
     database: 'postgres',
