@@ -79,8 +79,12 @@ export async function startTcpProxy(target: Endpoint): Promise<TcpProxy> {
     upstream.connect(target.port, target.host, () => client.resume());
     // Answers whether the chunk may pass; a matching trigger cuts everything instead.
     const pass = (direction: Direction, chunk: Buffer) => {
-      const text = pair.tail[direction] + chunk.toString('latin1');
-      const hit = triggers.findIndex((t) => t.direction === direction && text.includes(t.marker));
+      const tail = pair.tail[direction];
+      const text = tail + chunk.toString('latin1');
+      // A match must end in the new bytes: the tail alone matched (or not) when it arrived.
+      const seen = (marker: string) =>
+        text.indexOf(marker, Math.max(0, tail.length - marker.length + 1)) >= 0;
+      const hit = triggers.findIndex((t) => t.direction === direction && seen(t.marker));
       const [trigger] = hit >= 0 ? triggers.splice(hit, 1) : [];
       if (trigger) {
         // Only this connection: the client learns of the cut through the query it is running, so
