@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import postgres from 'postgres';
-import { type Database, openDatabase } from '../src/db/database';
+import { type Database, type Endpoint, openDatabase } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 
 /** Every data-layer test runs on both: a real PostgreSQL/PostGIS server and embedded PGlite. */
@@ -31,19 +31,30 @@ function currentSeedId(): string {
 
 export interface TestDatabase extends Database {
   timezone: string;
+  /** Server only: its postgres:// URL, for a spawned process (the CLI) to reach the same database. */
+  url?: string;
 }
 
 let counter = 0;
 
 /**
  * A database of its own for one test file: `empty` is migrated and holds nothing,
- * `seeded` holds the Budapest districts and the whole Járókelő file.
+ * `seeded` holds the Budapest districts and the whole Járókelő file. `route` puts something between
+ * the client and the database (a fault-injecting proxy): it gets the database's address, answers the
+ * one to connect to.
  */
-export async function createTestDatabase(backend: Backend, seed: 'empty' | 'seeded'): Promise<TestDatabase> {
+export async function createTestDatabase(
+  backend: Backend,
+  seed: 'empty' | 'seeded',
+  options: { route?: (endpoint: Endpoint) => Promise<Endpoint> } = {},
+): Promise<TestDatabase> {
   if (backend === 'embedded') {
     const loadDataDir =
       seed === 'seeded' ? new Blob([new Uint8Array(await readFile(seededSnapshotPath()))]) : undefined;
-    const db = await openDatabase(loadDataDir ? { loadDataDir } : {});
+    const db = await openDatabase({
+      ...(loadDataDir ? { loadDataDir } : {}),
+      ...(options.route ? { route: options.route } : {}),
+    });
     if (seed === 'empty') await migrate(db.sql);
     return { ...db, timezone: 'Europe/Budapest' };
   }
@@ -57,11 +68,17 @@ export async function createTestDatabase(backend: Backend, seed: 'empty' | 'seed
   }
   const url = new URL(testServerUrl);
   url.pathname = `/${name}`;
+  if (options.route) {
+    const to = await options.route({ host: url.hostname, port: Number(url.port || 5432) });
+    url.hostname = to.host;
+    url.port = String(to.port);
+  }
   const db = await openDatabase({ url: url.toString(), max: 4 });
   if (seed === 'empty') await migrate(db.sql);
   return {
     ...db,
     timezone: 'Europe/Budapest',
+    url: url.toString(),
     async close() {
       await db.close();
       const dropper = postgres(testServerUrl, { max: 1, onnotice: () => {} });

@@ -3,7 +3,7 @@ import { type Config, isTimeZone, loadConfig } from '../config/config';
 import { ConfigError } from '../config/config-error';
 import { DataDirLockedError } from '../db/data-dir-lock';
 import type { Database } from '../db/database';
-import { migrate } from '../db/migrate';
+import { MigrationChecksumError, migrate } from '../db/migrate';
 import { loadDistrictsFile } from '../ingest/districts-file';
 import { MappingError } from '../ingest/field-mapping';
 import { InputFileError } from '../ingest/text-stream';
@@ -206,7 +206,8 @@ main(process.argv.slice(2)).then(
       err instanceof InputFileError ||
       err instanceof MappingError ||
       err instanceof ConfigError ||
-      err instanceof DataDirLockedError
+      err instanceof DataDirLockedError ||
+      err instanceof MigrationChecksumError
     ) {
       console.error(`error: ${err.message}\nNothing was written.`);
       process.exitCode = 1;

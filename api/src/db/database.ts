@@ -24,6 +24,16 @@ export interface DatabaseOptions {
   /** Embedded only: a `dumpDataDir` tarball to start from (tests boot from a seeded snapshot). */
   loadDataDir?: Blob;
   max?: number;
+  /**
+   * Embedded only: where the client connects, given the socket server's own address. Fault tests put
+   * a proxy that cuts connections in between; absent, the client connects directly.
+   */
+  route?: (endpoint: Endpoint) => Promise<Endpoint>;
+}
+
+export interface Endpoint {
+  host: string;
+  port: number;
 }
 
 // Messages tables hold int8 ids and H3 cells: read them as bigint, never as lossy numbers.
@@ -88,7 +98,10 @@ async function startEmbedded(
     await db.close();
     throw error;
   }
-  const sql = connectEmbedded(server.port);
+  // Tests may put a proxy between the client and the socket (fault injection); the lock publishes the real port.
+  const own = { host: '127.0.0.1', port: server.port };
+  const { host, port } = options.route ? await options.route(own) : own;
+  const sql = connectEmbedded(port, host);
   return {
     sql,
     kind: 'embedded',
@@ -113,10 +126,10 @@ const GUEST_CONNECTIONS = 8;
  * A postgres.js pool of one on an embedded database's socket. `prepare` stays on: statements are
  * named, so no other connection's unnamed statement can take their place.
  */
-export function connectEmbedded(port: number): Sql {
+export function connectEmbedded(port: number, host = '127.0.0.1'): Sql {
   return postgres({
     ...clientOptions,
-    host: '127.0.0.1',
+    host,
     port,
     user: 'postgres',
     database: 'postgres',

@@ -20,13 +20,14 @@ afterAll(async () => {
   await unreachable.close();
 });
 
-test('a server-side failure answers 500 with a generic message: no stack, SQL or connection details', async () => {
+test('an unreachable database answers 503 with Retry-After and a generic message: no stack, SQL or connection details', async () => {
   const response = await app.inject({ url: '/api/v1/public/hexagons?res=8&category=1' });
-  expect(response.statusCode).toBe(500);
+  expect(response.statusCode).toBe(503);
+  expect(response.headers['retry-after']).toBe('5');
   expect(response.json()).toEqual({
-    statusCode: 500,
-    error: 'Internal Server Error',
-    message: 'The server could not answer this request; the error has been logged',
+    statusCode: 503,
+    error: 'Service Unavailable',
+    message: 'The database is unreachable for the moment; try again shortly',
   });
 });
 

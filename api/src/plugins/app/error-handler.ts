@@ -1,6 +1,7 @@
 import { GeoError } from '@heatmap/geo';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { isConnectionFault } from '../../db/connection-fault';
 import { QueryError } from '../../queries/query-error';
 import { PARAMETER_HINTS } from '../../schemas/common';
 
@@ -23,6 +24,14 @@ export const errorHandlerPlugin = fp(
       if (error instanceof QueryError)
         return reply.code(error.statusCode).send(body(error.statusCode, error.message));
       if (error instanceof GeoError) return reply.code(400).send(body(400, error.message));
+      if (isConnectionFault(error)) {
+        // A restart or a network blip: the request was fine and may be sent again (ingest is idempotent).
+        request.log.warn({ err: error }, 'database unreachable');
+        return reply
+          .code(503)
+          .header('retry-after', '5')
+          .send(body(503, 'The database is unreachable for the moment; try again shortly'));
+      }
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) return reply.code(status).send(body(status, error.message));
       request.log.error({ err: error }, 'request failed');
@@ -35,7 +44,13 @@ export const errorHandlerPlugin = fp(
 );
 
 export function body(statusCode: number, message: string) {
-  const error = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[statusCode];
+  const error = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    503: 'Service Unavailable',
+  }[statusCode];
   return { statusCode, error: error ?? (statusCode >= 500 ? 'Internal Server Error' : 'Error'), message };
 }
 
