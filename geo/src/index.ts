@@ -1,3 +1,5 @@
+export { cellOverlapsBbox } from './bbox/cell-overlaps-bbox';
+export { cellsInBbox, MAX_BBOX_CELLS } from './bbox/cells-in-bbox';
 export { type Bbox, parseBbox } from './bbox/parse-bbox';
 export { GeoError, GeoErrorCode } from './errors';
 export { bigIntToCell, cellToBigInt } from './h3/cell-bigint';
