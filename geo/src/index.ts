@@ -69,6 +69,7 @@ export {
   publicMessageFields,
 } from './privacy/public-message-fields';
 export { type DateWindow, previousMonthWindow, publicMonthWindow } from './privacy/public-month-window';
+export { publicPart } from './privacy/public-part';
 export { MIN_PUBLIC_COUNT, PUBLIC_MAX_RESOLUTION } from './privacy/public-thresholds';
 export { SCRUB_MARKER } from './privacy/scrub-marker';
 export { type ScrubOptions, scrubPersonalData } from './privacy/scrub-personal-data';
@@ -77,6 +78,8 @@ export {
   type SuppressionResult,
   suppressSmallCounts,
 } from './privacy/suppress-small-counts';
+export { suppressTimeline } from './privacy/suppress-timeline';
+export { suppressWithRemainder } from './privacy/suppress-with-remainder';
 export { type PublicMessage, toPublicMessage } from './privacy/to-public-message';
 export {
   canonicalStatus,

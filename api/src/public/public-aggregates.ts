@@ -1,12 +1,17 @@
-import { cellOverlapsBbox, localDate, type Resolution, suppressSmallCounts } from '@heatmap/geo';
+import {
+  cellOverlapsBbox,
+  localDate,
+  type Resolution,
+  suppressSmallCounts,
+  suppressTimeline,
+  suppressWithRemainder,
+} from '@heatmap/geo';
 import type { MessageFilter } from '../queries/message-filter';
 import type { PublicDistricts, PublicHexagons, PublicTimeline } from '../schemas/public';
 import type { Bucket } from '../schemas/timeline';
 import { emptyUnit, type NoisyUnit, published, publishedPart, sumNoisy } from './cell-keys';
-import { suppressWithRemainder } from './public-counts';
 import { noisyUnits, type PublicData } from './public-data';
 import type { PublicRules } from './public-rules';
-import { suppressTimeline } from './public-timeline';
 
 /** The filter without its bbox: suppression is decided over the whole region, so a bbox cannot move it. */
 export function wholeRegion(filter: MessageFilter): MessageFilter {
