@@ -4,11 +4,3 @@
  * Author, contact, exact address, coordinates, source link and executor never leave the API in public.
  */
 export const PUBLIC_MESSAGE_FIELDS = ['category', 'month', 'status', 'text'] as const;
-export type PublicMessageField = (typeof PUBLIC_MESSAGE_FIELDS)[number];
-
-/** The allow-list for one response: without `includeText`, the text is left out. */
-export function publicMessageFields(options: { includeText?: boolean } = {}): readonly PublicMessageField[] {
-  return options.includeText
-    ? PUBLIC_MESSAGE_FIELDS
-    : PUBLIC_MESSAGE_FIELDS.filter((field) => field !== 'text');
-}
