@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { cellKeyNoise, perturbedCount } from '@heatmap/geo';
+import { cellKeyNoise, perturbedCount, publicPart } from '@heatmap/geo';
 import type { Atom, AtomMeasure } from '../queries/public-atoms-query';
-import { publicPart } from './public-counts';
 
 const MEASURES = ['all', 'open', 'answered', 'resolved'] as const;
 type Measure = (typeof MEASURES)[number];

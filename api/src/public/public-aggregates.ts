@@ -1,12 +1,17 @@
-import { localDate, type Resolution, suppressSmallCounts } from '@heatmap/geo';
+import {
+  cellOverlapsBbox,
+  localDate,
+  type Resolution,
+  suppressSmallCounts,
+  suppressTimeline,
+  suppressWithRemainder,
+} from '@heatmap/geo';
 import type { MessageFilter } from '../queries/message-filter';
 import type { PublicDistricts, PublicHexagons, PublicTimeline } from '../schemas/public';
 import type { Bucket } from '../schemas/timeline';
 import { emptyUnit, type NoisyUnit, published, publishedPart, sumNoisy } from './cell-keys';
-import { suppressWithRemainder } from './public-counts';
 import { noisyUnits, type PublicData } from './public-data';
-import { cellInBbox, type PublicRules } from './public-rules';
-import { suppressTimeline } from './public-timeline';
+import type { PublicRules } from './public-rules';
 
 /** The filter without its bbox: suppression is decided over the whole region, so a bbox cannot move it. */
 export function wholeRegion(filter: MessageFilter): MessageFilter {
@@ -43,7 +48,7 @@ export async function publicHexagons(
   const shownSet = new Set(shown.map((c) => c.cell));
   const withheld = result.cells.filter((c) => c.count > 0 && !shownSet.has(c.h3));
   const { bbox } = filter;
-  const inView = bbox ? shown.filter((c) => cellInBbox(c.cell, bbox)) : shown;
+  const inView = bbox ? shown.filter((c) => cellOverlapsBbox(c.cell, bbox)) : shown;
   const total = region.get('') ?? emptyUnit();
   const withheldCount = sumNoisy(withheld.map((c) => noisy(c.h3).all));
   return {
@@ -105,7 +110,7 @@ export async function publicTimeline(
   const { bbox } = filter;
   const cells = { h3: [] as string[], offsets: [0], buckets: [] as number[], counts: [] as number[] };
   suppressed.cells.h3.forEach((h3, row) => {
-    if (bbox && !cellInBbox(h3, bbox)) return;
+    if (bbox && !cellOverlapsBbox(h3, bbox)) return;
     const start = cells.buckets.length;
     for (
       let i = suppressed.cells.offsets[row] as number;

@@ -1,9 +1,8 @@
-import type { Resolution } from '@heatmap/geo';
+import { cellOverlapsBbox, type Resolution } from '@heatmap/geo';
 import type { HeatmapQueries } from '../queries/heatmap-queries';
 import type { MessageFilter } from '../queries/message-filter';
 import type { PublicHotspots } from '../schemas/public-hotspots';
 import { wholeRegion } from './public-aggregates';
-import { cellInBbox } from './public-rules';
 
 /**
  * The public Gi* map: the staff computation over the whole region (never a session's scope), then only the
@@ -25,7 +24,7 @@ export async function publicHotspots(
     from: result.from,
     to: result.to,
     cells: result.cells
-      .filter((cell) => cell.bin !== 0 && (!bbox || cellInBbox(cell.h3, bbox)))
+      .filter((cell) => cell.bin !== 0 && (!bbox || cellOverlapsBbox(cell.h3, bbox)))
       .map(({ h3, bin }) => ({ h3, bin })),
   };
 }

@@ -1,5 +1,4 @@
 import {
-  type Bbox,
   type DateWindow,
   GeoError,
   MIN_PUBLIC_COUNT,
@@ -9,7 +8,6 @@ import {
   type Resolution,
   resolutionForZoom,
 } from '@heatmap/geo';
-import { cellToBoundary, cellToLatLng } from 'h3-js';
 import { type MessageFilter, parseFilters } from '../queries/message-filter';
 import { badParameter } from '../queries/query-error';
 import type { Filters } from '../schemas/common';
@@ -99,17 +97,6 @@ export function publicBucket(bucket: Bucket | undefined): Bucket {
     );
   }
   return chosen;
-}
-
-/** A cell is in view when its centre or a corner lies in the box (the box may cross the antimeridian). */
-export function cellInBbox(cell: string, bbox: Bbox): boolean {
-  const inside = ([lat, lon]: number[]) =>
-    (lat as number) >= bbox.south &&
-    (lat as number) <= bbox.north &&
-    (bbox.crossesAntimeridian
-      ? (lon as number) >= bbox.west || (lon as number) <= bbox.east
-      : (lon as number) >= bbox.west && (lon as number) <= bbox.east);
-  return inside(cellToLatLng(cell)) || cellToBoundary(cell).some(inside);
 }
 
 /** A bounding box rounded outwards to 0.01° (~1 km): the extremes of the data are single messages' points. */

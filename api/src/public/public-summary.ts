@@ -5,13 +5,13 @@ import {
   parseInstant,
   previousMonthWindow,
   type Resolution,
+  suppressWithRemainder,
 } from '@heatmap/geo';
 import type { MessageFilter } from '../queries/message-filter';
 import type { PublicMeta, PublicPeriod, PublicSummary } from '../schemas/public';
 import type { Summary } from '../schemas/summary';
 import { emptyUnit, type NoisyUnit, published, publishedPart } from './cell-keys';
 import { wholeRegion } from './public-aggregates';
-import { suppressWithRemainder } from './public-counts';
 import { noisyUnits, type PublicData } from './public-data';
 import { PUBLIC_BUCKETS, type PublicRules, roundedBbox } from './public-rules';
 

@@ -1,5 +1,5 @@
-import type { Bbox, Resolution } from '@heatmap/geo';
-import { cellToLatLng, polygonToCells } from 'h3-js';
+import { cellOverlapsBbox, type Resolution } from '@heatmap/geo';
+import { polygonToCells } from 'h3-js';
 import type { Sql } from '../db/database';
 import { all, type Fragment } from './filter-sql';
 import type { MessageFilter } from './message-filter';
@@ -17,7 +17,7 @@ const MAX_CACHED_DISTRICTS = 5_000;
  * The cells whose centre lies inside a district the filter and scope allow (h3-js polygonToCells over the
  * district geometry): the quiet part of a Gi* study area. Computed once per (district, resolution) and
  * data_version; a district write bumps data_version, so a changed geometry is never served from the cache.
- * With a bbox, only the cells whose centre lies in it.
+ * With a bbox, only those in view by the maps' rule (geo cellOverlapsBbox).
  */
 export function createDistrictCells(sql: Sql) {
   const cache: CellsCache = { version: '', byDistrict: new Map() };
@@ -47,7 +47,7 @@ export function createDistrictCells(sql: Sql) {
     const cells = new Set<string>();
     for (const id of ids) for (const cell of cache.byDistrict.get(`${res}:${id}`) ?? []) cells.add(cell);
     const bbox = filter.bbox;
-    return bbox ? [...cells].filter((cell) => centreInBbox(cell, bbox)) : [...cells];
+    return bbox ? [...cells].filter((cell) => cellOverlapsBbox(cell, bbox)) : [...cells];
   };
 }
 
@@ -67,10 +67,4 @@ function districtConditions(sql: Sql, filter: MessageFilter): Fragment {
 /** Districts are stored as MultiPolygons (0001); polygonToCells takes one polygon with its holes. */
 function cellsOfMultiPolygon(geometry: { coordinates: number[][][][] }, res: Resolution): string[] {
   return geometry.coordinates.flatMap((polygon) => polygonToCells(polygon, res, true));
-}
-
-function centreInBbox(cell: string, bbox: Bbox): boolean {
-  const [lat, lon] = cellToLatLng(cell);
-  if (lat < bbox.south || lat > bbox.north) return false;
-  return bbox.west <= bbox.east ? lon >= bbox.west && lon <= bbox.east : lon >= bbox.west || lon <= bbox.east;
 }

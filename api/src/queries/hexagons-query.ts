@@ -1,8 +1,7 @@
-import { bigIntToCell, type Resolution } from '@heatmap/geo';
+import { bigIntToCell, cellsInBbox, type Resolution } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { Hexagons } from '../schemas/hexagons';
 import { aggregate } from './aggregate-query';
-import { cellsInBbox } from './bbox-cells';
 import type { MessageFilter } from './message-filter';
 
 /** Metrics per H3 cell at `res`, busiest cell first. */

@@ -5,9 +5,9 @@ import type { Fragment } from './filter-sql';
 /**
  * The metric definitions, once, for both tables:
  * - count: messages created in the window;
- * - open: no first answer yet (geo `isOpen`), so open = count - answered in both tables;
- * - answered / resolved: messages that have a first-answer / resolution time (geo `isAnswered`, `isResolved`);
- * - median minutes: percentile_cont(0.5) over whole minutes from creation (geo `elapsedMinutes`, `median`),
+ * - open: no first answer yet, so open = count - answered in both tables;
+ * - answered / resolved: messages that have a first-answer / resolution time;
+ * - median minutes: percentile_cont(0.5) over whole minutes from creation (docs/metrics.md),
  *   exact, from the messages themselves (a median cannot be summed from the rollup). Messages without
  *   the time are left out.
  */

@@ -84,7 +84,7 @@ async function period(sql: Sql, timezone: string, filter: MessageFilter, now: Da
 
 /**
  * Answered within the limit, out of the messages due at `now` (answered, or unanswered past the limit),
- * as docs/metrics.md and geo `answeredInTimeShare` define it.
+ * as docs/metrics.md defines it.
  */
 async function answeredInTimeShare(sql: Sql, filter: MessageFilter, now: Date, limit: number) {
   const [row] = await sql<{ in_time: number; due: number }[]>`

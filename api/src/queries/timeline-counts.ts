@@ -1,8 +1,7 @@
-import { localDate, type Resolution } from '@heatmap/geo';
+import { cellsInBbox, localDate, type Resolution } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { Bucket } from '../schemas/timeline';
 import { rollupServes } from './aggregate-query';
-import { cellsInBbox } from './bbox-cells';
 import {
   all,
   type Fragment,

@@ -1,6 +1,5 @@
-import { MESSAGE_STATUSES } from '@heatmap/geo';
+import { MAX_BBOX_CELLS, MESSAGE_STATUSES } from '@heatmap/geo';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
-import { MAX_BBOX_CELLS } from '../queries/bbox-cells';
 
 /** A string enum as plain JSON Schema `enum` (TypeBox unions become anyOf, which reads badly in docs). */
 export function StringEnum<T extends readonly string[]>(values: T, options: { description?: string } = {}) {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { cellToBoundary, cellToLatLng } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addUser, signIn } from '../auth/auth-helpers';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
@@ -87,6 +88,18 @@ describe.each(BACKENDS)('GET /api/v1/hotspots on %s with the Járókelő data', 
       expect(new Map(counted.map((c) => [c.h3, c.count])), filter).toEqual(expected);
       expect(hotspots.cells.length, filter).toBeGreaterThanOrEqual(counted.length);
     }
+  });
+
+  test('a bbox inside a quiet district cell, off its centre, has that cell in the study area (the /hexagons rule)', async () => {
+    const counted = new Set((await get('/api/v1/hexagons?res=8')).cells.map((c: { h3: string }) => c.h3));
+    const quiet = (await districtCells()).find((cell) => !counted.has(cell)) as string;
+    expect(quiet).toBeDefined();
+    const [lat, lon] = cellToLatLng(quiet);
+    const [cornerLat, cornerLon] = cellToBoundary(quiet)[0] as [number, number];
+    const [y, x] = [(lat + cornerLat) / 2, (lon + cornerLon) / 2];
+    const bbox = [x - 0.0002, y - 0.0002, x + 0.0002, y + 0.0002].map((v) => v.toFixed(6)).join(',');
+    const body = await get(`/api/v1/hotspots?res=8&bbox=${bbox}`);
+    expect((body.cells as HotspotCell[]).map((c) => [c.h3, c.count])).toEqual([[quiet, 0]]);
   });
 
   test('z, p and bins equal an O(n²) Gi* from the formula over a plain GROUP BY, k = 1 and 2', async () => {

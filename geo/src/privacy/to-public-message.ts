@@ -3,6 +3,10 @@ import { localDate } from '../time/local-date';
 import type { KnownAuthors } from './author-names';
 import { scrubPersonalData } from './scrub-personal-data';
 
+/**
+ * The only fields a public (no sign-in) drill-down may show about a single message. Author, contact, exact
+ * address, coordinates, source link and executor never leave the API in public.
+ */
 export interface PublicMessage {
   category: string | null;
   /** Local month of creation, 'YYYY-MM': the public bucket, never the day or the time. */
@@ -13,7 +17,7 @@ export interface PublicMessage {
 }
 
 /**
- * The public view of a message: only the PUBLIC_MESSAGE_FIELDS, built field by field so that nothing
+ * The public view of a message: only the fields of PublicMessage, built field by field so that nothing
  * else on the input object can slip through.
  */
 export function toPublicMessage(

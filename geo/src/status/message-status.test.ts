@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { canonicalStatus, isMessageStatus, JAROKELO_STATUSES } from './message-status';
+import { canonicalStatus, JAROKELO_STATUSES } from './message-status';
 
 const none = { answered: false, resolved: false };
 
@@ -33,12 +33,5 @@ describe('canonicalStatus', () => {
 
   test('an unknown value is undefined', () => {
     expect(canonicalStatus('whatever', none)).toBeUndefined();
-  });
-});
-
-describe('isMessageStatus', () => {
-  test('canonical values only', () => {
-    expect(isMessageStatus('resolved')).toBe(true);
-    expect(isMessageStatus('Megoldott')).toBe(false);
   });
 });

@@ -2,10 +2,6 @@
 export const MESSAGE_STATUSES = ['new', 'in_progress', 'answered', 'resolved', 'closed_unresolved'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
-export function isMessageStatus(value: string): value is MessageStatus {
-  return (MESSAGE_STATUSES as readonly string[]).includes(value);
-}
-
 /** Raw values (lower-cased, trimmed) that mean a canonical status, for sources without a mapping of their own. */
 const GENERIC_STATUSES: Record<string, MessageStatus> = {
   new: 'new',

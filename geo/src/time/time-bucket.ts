@@ -1,7 +1,3 @@
 /** The time slots counts are grouped by; weeks are ISO weeks (Monday to Sunday). */
 export const TIME_BUCKETS = ['hour', 'day', 'week', 'month'] as const;
 export type TimeBucket = (typeof TIME_BUCKETS)[number];
-
-export function isTimeBucket(value: string): value is TimeBucket {
-  return (TIME_BUCKETS as readonly string[]).includes(value);
-}

@@ -1,4 +1,4 @@
-import { suppressSmallCounts } from '@heatmap/geo';
+import { suppressSmallCounts } from './suppress-small-counts';
 
 /** A count shown beside a total: what suppression needs to know about one entry of a public table. */
 export interface Counted {
@@ -40,19 +40,4 @@ export function suppressWithRemainder(
     withheldEntries: result.suppressedCells,
     withheldCount: result.suppressedCount,
   };
-}
-
-/**
- * A part of a published count (open of count, answered of count): shown only when neither the part nor the
- * rest is a small count, since count − part would reveal the rest just as well.
- */
-export function publicPart(part: number, whole: number, minCount: number): number | null {
-  const rest = whole - part;
-  const safe = (n: number) => n === 0 || n >= minCount;
-  return whole >= minCount && safe(part) && safe(rest) ? part : null;
-}
-
-/** A count on its own (no published total to subtract from): shown when 0 or from k up. */
-export function publicCount(count: number, minCount: number): number | null {
-  return count === 0 || count >= minCount ? count : null;
 }

@@ -1,8 +1,8 @@
 import { booleanIntersects, polygon } from '@turf/turf';
 import { cellToBoundary, getResolution, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, test } from 'vitest';
-import { parseBbox } from './bbox';
-import { cellsInBbox } from './bbox-cells';
+import { cellsInBbox } from './cells-in-bbox';
+import { parseBbox } from './parse-bbox';
 
 const hex = (cell: bigint) => cell.toString(16);
 

@@ -1,4 +1,4 @@
-import { suppressSmallCounts } from '@heatmap/geo';
+import { suppressSmallCounts } from './suppress-small-counts';
 
 /** Per-cell counts per bucket in compressed sparse rows, as the timeline query returns them. */
 export interface CellSeries {

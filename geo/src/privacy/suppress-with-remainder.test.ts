@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { publicPart, suppressWithRemainder } from './public-counts';
+import { suppressWithRemainder } from './suppress-with-remainder';
 
 describe('suppressWithRemainder', () => {
   test('a small remainder counts as a withheld entry, so a partner goes with it', () => {
@@ -20,16 +20,5 @@ describe('suppressWithRemainder', () => {
     const table = suppressWithRemainder([{ key: 'a', count: 2 }], 3, 5);
     expect(table.shown.size).toBe(0);
     expect(table.withheldCount).toBeNull();
-  });
-});
-
-describe('publicPart', () => {
-  test('shown only when the part and the rest are each 0 or at least k', () => {
-    expect(publicPart(5, 12, 5)).toBe(5);
-    expect(publicPart(0, 12, 5)).toBe(0);
-    expect(publicPart(12, 12, 5)).toBe(12);
-    expect(publicPart(9, 12, 5)).toBeNull();
-    expect(publicPart(2, 12, 5)).toBeNull();
-    expect(publicPart(1, 4, 5)).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
-import { cellToBigInt, type Resolution } from '@heatmap/geo';
 import { getHexagonAreaAvg, POLYGON_TO_CELLS_FLAGS, polygonToCellsExperimental } from 'h3-js';
-import type { Bbox } from './bbox';
+import { cellToBigInt } from '../h3/cell-bigint';
+import type { Resolution } from '../h3/resolutions';
+import { cellOverlapsBbox } from './cell-overlaps-bbox';
+import type { Bbox } from './parse-bbox';
 
 /** Beyond this many cells a view is answered from messages in the bbox instead (see cellsInBbox). */
 export const MAX_BBOX_CELLS = 20_000;
@@ -8,9 +10,9 @@ export const MAX_BBOX_CELLS = 20_000;
 const EARTH_RADIUS_KM = 6371.0088;
 
 /**
- * The cells at `res` whose hexagon overlaps the bbox (edges as straight lines in degrees, as H3
- * draws them), as bigints: a map shows whole cells, so a cell cut by the viewport edge keeps its
- * full count. null when the bbox would hold more than `max` cells (estimated from its area).
+ * The cells at `res` in view by cellOverlapsBbox, as bigints: a map shows whole cells, so a cell cut by
+ * the viewport edge keeps its full count. H3 lists the candidates, the rule decides. null when the bbox
+ * would hold more than `max` cells (estimated from its area).
  */
 export function cellsInBbox(bbox: Bbox, res: Resolution, max = MAX_BBOX_CELLS): bigint[] | null {
   const parts =
@@ -30,7 +32,7 @@ export function cellsInBbox(bbox: Bbox, res: Resolution, max = MAX_BBOX_CELLS): 
       [bbox.north, w],
     ];
     for (const cell of polygonToCellsExperimental(ring, res, POLYGON_TO_CELLS_FLAGS.containmentOverlapping)) {
-      cells.add(cell);
+      if (cellOverlapsBbox(cell, bbox)) cells.add(cell);
     }
   }
   if (cells.size > max) return null;

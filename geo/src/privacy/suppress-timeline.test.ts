@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { suppressTimeline } from './public-timeline';
+import { suppressTimeline } from './suppress-timeline';
 
 /** Rows of [bucket, count] per cell, as compressed sparse rows. */
 function series(rows: Record<string, [number, number][]>) {
