@@ -38,6 +38,11 @@ describe('SQL injection and oversized input in every GET parameter (server)', ()
           'h3',
           'id',
           'top',
+          // the hotspot statistics: /hotspots, /hotspots/emerging, /alerts
+          'k',
+          'step',
+          'steps',
+          'day',
         ]),
       ),
     );
