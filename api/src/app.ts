@@ -7,8 +7,9 @@ import fp from 'fastify-plugin';
 import { authenticate } from './auth/auth-plugin';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
+import { errorBody } from './errors/http-error';
 import { databasePlugin } from './plugins/app/database';
-import { body, errorHandlerPlugin } from './plugins/app/error-handler';
+import { errorHandlerPlugin } from './plugins/app/error-handler';
 import { finiteNumbersPlugin } from './plugins/app/finite-numbers';
 import { heatmapQueriesPlugin } from './plugins/app/heatmap-queries';
 import { publicPrivacyPlugin } from './plugins/app/public-privacy';
@@ -101,7 +102,9 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
     if (webRoot && !isApi && (request.method === 'GET' || request.method === 'HEAD')) {
       return reply.sendFile('index.html');
     }
-    return reply.code(404).send(body(404, `No route for ${request.method} ${request.url.split('?')[0]}`));
+    return reply
+      .code(404)
+      .send(errorBody(404, `No route for ${request.method} ${request.url.split('?')[0]}`));
   });
 }
 

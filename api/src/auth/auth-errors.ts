@@ -1,18 +1,20 @@
-/**
- * Errors the auth layer throws; Fastify answers with their `statusCode` and message (4xx
- * messages are meant for the user, so they say what happened without internals).
- */
-export class UnauthorizedError extends Error {
-  readonly statusCode = 401;
-  readonly code = 'HEATMAP_UNAUTHORIZED';
+import { HttpError } from '../errors/http-error';
+
+/** The auth layer's refusals; their messages are meant for the user and say what happened without internals. */
+export class UnauthorizedError extends HttpError {
+  constructor(message: string) {
+    super(401, message);
+  }
 }
 
-export class ForbiddenError extends Error {
-  readonly statusCode = 403;
-  readonly code = 'HEATMAP_FORBIDDEN';
+export class ForbiddenError extends HttpError {
+  constructor(message: string) {
+    super(403, message);
+  }
 }
 
-export class CsrfError extends Error {
-  readonly statusCode = 403;
-  readonly code = 'HEATMAP_CSRF';
+export class CsrfError extends HttpError {
+  constructor(message: string) {
+    super(403, message);
+  }
 }

@@ -3,6 +3,7 @@ import type { Sql } from '../db/database';
 import { FIELD_MAX_LENGTH } from '../ingest/field-limits';
 import { createApiKey, listApiKeys, revokeApiKey } from '../repositories/api-keys-repository';
 import { NO_CONTROL_CHARACTERS } from '../schemas/common';
+import { UsageError } from './usage';
 
 export interface ApiKeyCommandIo {
   sql: Sql;
@@ -18,8 +19,6 @@ export const APIKEY_USAGE = `Usage:
 
 A key writes POST /api/v1/messages into its source only: records without a source get it, records
 naming another source are rejected. The key is printed once by add; only its hash is stored.`;
-
-class UsageError extends Error {}
 
 /**
  * `heatmap apikey ...`: `argv` is what follows `apikey`. Resolves to the process exit code

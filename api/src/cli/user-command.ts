@@ -18,6 +18,7 @@ import {
   setPasswordHash,
   UserExistsError,
 } from '../repositories/users-repository';
+import { UsageError } from './usage';
 
 export interface UserCommandIo {
   sql: Sql;
@@ -37,8 +38,6 @@ Passwords are asked for on the terminal (not echoed), or read from stdin with --
 A municipal account needs at least one --district (a district name as loaded); it sees only those.`;
 
 const LOGIN_FORMAT = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
-
-class UsageError extends Error {}
 
 /**
  * `heatmap user ...`: `argv` is what follows `user`. Resolves to the process exit code

@@ -1,11 +1,9 @@
-/** A request the queries cannot answer as asked: the status and a message safe to show the caller. */
-export class QueryError extends Error {
-  constructor(
-    readonly statusCode: 400 | 403 | 404,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'QueryError';
+import { HttpError } from '../errors/http-error';
+
+/** A request the queries cannot answer as asked: 400 (bad parameter), 403 (outside the scope) or 404. */
+export class QueryError extends HttpError {
+  constructor(statusCode: 400 | 403 | 404, message: string) {
+    super(statusCode, message);
   }
 }
 

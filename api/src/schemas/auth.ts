@@ -50,9 +50,3 @@ export const LoginResponseSchema = Type.Composite([
     }),
   }),
 ]);
-
-export const AuthErrorSchema = Type.Object({
-  statusCode: Type.Integer(),
-  error: Type.String(),
-  message: Type.String(),
-});

@@ -51,7 +51,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -64,7 +64,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -77,7 +77,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
                 429: {
                     headers: {
                         [name: string]: unknown;

@@ -2,7 +2,7 @@ import { GeoError } from '@heatmap/geo';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { isConnectionFault } from '../../db/connection-fault';
-import { QueryError } from '../../queries/query-error';
+import { errorBody, HttpError } from '../../errors/http-error';
 import { PARAMETER_HINTS } from '../../schemas/common';
 
 const PLACES: Record<string, string> = {
@@ -19,40 +19,29 @@ export const errorHandlerPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error.validation) {
-        return reply.code(400).send(body(400, validationMessage(error)));
+        return reply.code(400).send(errorBody(400, validationMessage(error)));
       }
-      if (error instanceof QueryError)
-        return reply.code(error.statusCode).send(body(error.statusCode, error.message));
-      if (error instanceof GeoError) return reply.code(400).send(body(400, error.message));
+      if (error instanceof HttpError)
+        return reply.code(error.statusCode).send(errorBody(error.statusCode, error.message));
+      if (error instanceof GeoError) return reply.code(400).send(errorBody(400, error.message));
       if (isConnectionFault(error)) {
         // A restart or a network blip: the request was fine and may be sent again (ingest is idempotent).
         request.log.warn({ err: error }, 'database unreachable');
         return reply
           .code(503)
           .header('retry-after', '5')
-          .send(body(503, 'The database is unreachable for the moment; try again shortly'));
+          .send(errorBody(503, 'The database is unreachable for the moment; try again shortly'));
       }
       const status = error.statusCode ?? 500;
-      if (status >= 400 && status < 500) return reply.code(status).send(body(status, error.message));
+      if (status >= 400 && status < 500) return reply.code(status).send(errorBody(status, error.message));
       request.log.error({ err: error }, 'request failed');
       return reply
         .code(500)
-        .send(body(500, 'The server could not answer this request; the error has been logged'));
+        .send(errorBody(500, 'The server could not answer this request; the error has been logged'));
     });
   },
   { name: 'error-handler' },
 );
-
-export function body(statusCode: number, message: string) {
-  const error = {
-    400: 'Bad Request',
-    401: 'Unauthorized',
-    403: 'Forbidden',
-    404: 'Not Found',
-    503: 'Service Unavailable',
-  }[statusCode];
-  return { statusCode, error: error ?? (statusCode >= 500 ? 'Internal Server Error' : 'Error'), message };
-}
 
 function validationMessage(error: FastifyError): string {
   const first = error.validation?.[0];

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { body } from './error-handler';
+import { errorBody } from '../../errors/http-error';
 
 /**
  * Ajv's type coercion turns "Infinity" (or a 400-digit number) into Infinity and its minimum and
@@ -16,7 +16,9 @@ export const finiteNumbersPlugin = fp(
         if (!values || typeof values !== 'object') continue;
         for (const [name, value] of Object.entries(values)) {
           if (typeof value === 'number' && !Number.isFinite(value)) {
-            return reply.code(400).send(body(400, `Invalid ${place} "${name}": must be a finite number`));
+            return reply
+              .code(400)
+              .send(errorBody(400, `Invalid ${place} "${name}": must be a finite number`));
           }
         }
       }

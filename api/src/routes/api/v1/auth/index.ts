@@ -11,6 +11,7 @@ import {
   TOKEN_FORMAT,
 } from '../../../../auth/session-token';
 import { addressKey, SIGN_IN_RULES } from '../../../../auth/sign-in-limits';
+import { errorBody } from '../../../../errors/http-error';
 import {
   createSession,
   deleteExpiredSessions,
@@ -23,13 +24,8 @@ import {
   trustDevice,
 } from '../../../../repositories/sign-in-attempts-repository';
 import { findUserByLogin, normaliseLogin, userDistricts } from '../../../../repositories/users-repository';
-import {
-  AuthErrorSchema,
-  LoginBodySchema,
-  LoginResponseSchema,
-  type Me,
-  MeSchema,
-} from '../../../../schemas/auth';
+import { LoginBodySchema, LoginResponseSchema, type Me, MeSchema } from '../../../../schemas/auth';
+import { ErrorSchema } from '../../../../schemas/common';
 
 const WRONG_CREDENTIALS = 'Wrong login or password.';
 
@@ -53,16 +49,16 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: LoginBodySchema,
         response: {
           200: LoginResponseSchema,
-          401: AuthErrorSchema,
-          403: AuthErrorSchema,
-          429: AuthErrorSchema,
+          401: ErrorSchema,
+          403: ErrorSchema,
+          429: ErrorSchema,
         },
       },
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       if (request.headers['sec-fetch-site'] === 'cross-site') {
-        return reply.code(403).send(error(403, 'Forbidden', 'Sign in from the heat map itself.'));
+        return reply.code(403).send(errorBody(403, 'Sign in from the heat map itself.'));
       }
       const attempt = {
         account: normaliseLogin(request.body.login),
@@ -77,9 +73,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .code(429)
           .header('retry-after', String(reservation.retryAfterSeconds))
           .send(
-            error(
+            errorBody(
               429,
-              'Too Many Requests',
               `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
             ),
           );
@@ -90,7 +85,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.body.password,
         user?.passwordHash ?? (await dummyPasswordHash()),
       );
-      if (!user || !valid) return reply.code(401).send(error(401, 'Unauthorized', WRONG_CREDENTIALS));
+      if (!user || !valid) return reply.code(401).send(errorBody(401, WRONG_CREDENTIALS));
       await forgiveSignInAttempts(sql, attempt);
       if (!reservation.trustedDevice) {
         const deviceToken = newSessionToken();
@@ -160,8 +155,4 @@ function describe(request: FastifyRequest, config: AuthConfig): Me {
 /** A cookie that is not a token we could have issued names no device. */
 function deviceHash(cookie: string | undefined): string | undefined {
   return cookie && TOKEN_FORMAT.test(cookie) ? hashSessionToken(cookie) : undefined;
-}
-
-function error(statusCode: number, name: string, message: string) {
-  return { statusCode, error: name, message };
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { errorBody } from '../../../../errors/http-error';
 import { messagesToCsv } from '../../../../export/messages-csv';
-import { body } from '../../../../plugins/app/error-handler';
 import { requestFilter } from '../../../../plugins/app/request-filter';
 import { ErrorResponses, FiltersSchema } from '../../../../schemas/common';
 
@@ -29,7 +29,9 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (messages.length > MAX_EXPORT_ROWS) {
         return reply
           .code(400)
-          .send(body(400, `More than ${MAX_EXPORT_ROWS} messages match: narrow the period or the filters`));
+          .send(
+            errorBody(400, `More than ${MAX_EXPORT_ROWS} messages match: narrow the period or the filters`),
+          );
       }
       return reply
         .header('content-type', 'text/csv; charset=utf-8')

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ingestWriterSource } from '../../../../auth/ingest-writer';
 import type { Sql } from '../../../../db/database';
+import { errorBody } from '../../../../errors/http-error';
 import { IDENTITY_MAPPING, MappingError } from '../../../../ingest/field-mapping';
 import { bodyRecords, decodeBody } from '../../../../ingest/http-body';
 import { ingestRecords } from '../../../../ingest/ingest-records';
-import { body } from '../../../../plugins/app/error-handler';
 import { requestFilter } from '../../../../plugins/app/request-filter';
 import { QueryError } from '../../../../queries/query-error';
 import { ErrorResponses, ErrorSchema } from '../../../../schemas/common';
@@ -68,7 +68,7 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           return reply
             .code(401)
             .header('www-authenticate', 'Bearer')
-            .send(body(401, 'Send Authorization: Bearer <an API key or HEATMAP_INGEST_TOKEN>'));
+            .send(errorBody(401, 'Send Authorization: Bearer <an API key or HEATMAP_INGEST_TOKEN>'));
         }
       },
       // The body schema documents the fields; each record is checked on its own (recordToMessage),
