@@ -15,3 +15,8 @@ export async function hasMessages(sql: Sql): Promise<boolean> {
   const [row] = await sql<{ any: boolean }[]>`SELECT EXISTS (SELECT 1 FROM messages) AS any`;
   return row?.any ?? false;
 }
+
+/** One round-trip that needs no table: the readiness probe asks whether the database answers at all. */
+export async function databaseAnswers(sql: Sql): Promise<void> {
+  await sql`SELECT 1`;
+}

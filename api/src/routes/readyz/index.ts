@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { pendingMigrations } from '../../db/migrate';
+import { databaseAnswers } from '../../queries/database-contents-query';
 import { ReadySchema } from '../../schemas/health';
 
 export const readyzRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -14,7 +15,7 @@ export const readyzRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       try {
-        await app.db.sql`SELECT 1`;
+        await databaseAnswers(app.db.sql);
         const pending = await pendingMigrations(app.db.sql);
         if (pending.length > 0) {
           return reply
