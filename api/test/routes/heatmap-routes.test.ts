@@ -1,4 +1,3 @@
-import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
@@ -283,22 +282,6 @@ describe.each(BACKENDS)('heat map routes on %s with the Járókelő data', (back
     const missing = await app.inject({ url: '/api/v1/messages/999999999' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().message).toBe('No message with id 999999999');
-  });
-
-  test('responses carry an ETag, answer 304 to it, and are compressed', async () => {
-    const url = '/api/v1/hexagons?res=8&from=2024-01-01&to=2024-02-01';
-    const first = await app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
-    expect(first.headers['content-encoding']).toBe('gzip');
-    const plain = await app.inject({ url });
-    expect(JSON.parse(gunzipSync(first.rawPayload).toString('utf8'))).toEqual(plain.json());
-    expect(plain.json().cells.length).toBeGreaterThan(10);
-    const etag = first.headers.etag as string;
-    expect(etag).toMatch(/^"/);
-    const again = await app.inject({ url, headers: { 'if-none-match': etag } });
-    expect(again.statusCode).toBe(304);
-    expect(again.body).toBe('');
-    const other = await app.inject({ url: `${url}&category=1`, headers: { 'if-none-match': etag } });
-    expect(other.statusCode).toBe(200);
   });
 
   test('/meta lists what a filter panel needs', async () => {
