@@ -26,7 +26,6 @@ import { hexagonsRoutes } from './routes/api/v1/hexagons/index';
 import { hotspotsRoutes } from './routes/api/v1/hotspots/index';
 import { messagesRoutes } from './routes/api/v1/messages/index';
 import { metaRoutes } from './routes/api/v1/meta/index';
-import { publicHotspotsRoutes } from './routes/api/v1/public/hotspots';
 import { publicRoutes } from './routes/api/v1/public/index';
 import { summaryRoutes } from './routes/api/v1/summary/index';
 import { timelineRoutes } from './routes/api/v1/timeline/index';
@@ -75,7 +74,6 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(metaRoutes, { prefix: '/api/v1/meta' });
   await instance.register(exportRoutes, { prefix: '/api/v1/export' });
   await instance.register(publicRoutes, { prefix: '/api/v1/public' });
-  await instance.register(publicHotspotsRoutes, { prefix: '/api/v1/public/hotspots' });
   instance.get('/api/openapi.json', { schema: { hide: true } }, async () => instance.swagger());
 
   const webRoot =

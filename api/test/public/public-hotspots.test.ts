@@ -27,6 +27,12 @@ describe.each(BACKENDS)('GET /api/v1/public/hotspots on %s with the Járókelő 
     return response.json();
   };
 
+  test('shared caches may keep the answer, as every public route says', async () => {
+    const response = await anonymous.inject({ url: `/api/v1/public/hotspots?res=8&${WINDOW}` });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['cache-control']).toBe('public, max-age=60');
+  });
+
   test('bins only, exactly the significant bins of the staff map for the same filters', async () => {
     for (const query of [`res=8&${WINDOW}`, `res=7&k=2&${WINDOW}&category=1`]) {
       const open = await read(anonymous, `/api/v1/public/hotspots?${query}`);

@@ -1645,6 +1645,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/hotspots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: Gi* hot and cold spot bins (res <= 8), no counts, z or p */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00) */
+                    from?: string;
+                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00); exclusive */
+                    to?: string;
+                    /** @description a comma-separated list of category ids or names */
+                    category?: string;
+                    /** @description a comma-separated list of source ids or names */
+                    source?: string;
+                    /** @description a comma-separated list of statuses: new, in_progress, answered, resolved, closed_unresolved */
+                    status?: string;
+                    /** @description a comma-separated list of district ids or names */
+                    district?: string;
+                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond 20000 cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside. */
+                    bbox?: string;
+                    /** @description H3 resolution 5 to 8 (the public cap, PUBLIC_MAX_RESOLUTION); default: resolutionForZoom(zoom), capped */
+                    res?: number;
+                    /** @description a web-map zoom from 0 to 24; picks res when res is absent */
+                    zoom?: number;
+                    /** @description Gi* neighbourhood: the cells within grid distance k (1: 7 cells, 2: 19, 3: 37); 1 to 3, default 1 */
+                    k?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            res: number;
+                            k: number;
+                            from: string | null;
+                            to: string | null;
+                            /** @description The significant cells (bin ≠ 0) of the Gi* map over the whole region, bins only: no count, z or p (docs/privacy.md) */
+                            cells: {
+                                h3: string;
+                                /** @description sign(z) × 1, 2 or 3: significant at 90, 95 or 99 % (Benjamini–Hochberg FDR 0.10, 0.05, 0.01 over all cells of the answer); 0: not significant */
+                                bin: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/meta": {
         parameters: {
             query?: never;
@@ -2399,126 +2519,6 @@ export interface paths {
                                 text?: string;
                             }[];
                             nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            statusCode: number;
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            statusCode: number;
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            statusCode: number;
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            statusCode: number;
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/hotspots": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Public: Gi* hot and cold spot bins (res <= 8), no counts, z or p */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00) */
-                    from?: string;
-                    /** @description an ISO 8601 date (2024-05-01, local midnight in the region time zone) or date-time (2024-05-01T10:00:00+02:00); exclusive */
-                    to?: string;
-                    /** @description a comma-separated list of category ids or names */
-                    category?: string;
-                    /** @description a comma-separated list of source ids or names */
-                    source?: string;
-                    /** @description a comma-separated list of statuses: new, in_progress, answered, resolved, closed_unresolved */
-                    status?: string;
-                    /** @description a comma-separated list of district ids or names */
-                    district?: string;
-                    /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond 20000 cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside. */
-                    bbox?: string;
-                    /** @description H3 resolution 5 to 8 (the public cap, PUBLIC_MAX_RESOLUTION); default: resolutionForZoom(zoom), capped */
-                    res?: number;
-                    /** @description a web-map zoom from 0 to 24; picks res when res is absent */
-                    zoom?: number;
-                    /** @description Gi* neighbourhood: the cells within grid distance k (1: 7 cells, 2: 19, 3: 37); 1 to 3, default 1 */
-                    k?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            res: number;
-                            k: number;
-                            from: string | null;
-                            to: string | null;
-                            /** @description The significant cells (bin ≠ 0) of the Gi* map over the whole region, bins only: no count, z or p (docs/privacy.md) */
-                            cells: {
-                                h3: string;
-                                /** @description sign(z) × 1, 2 or 3: significant at 90, 95 or 99 % (Benjamini–Hochberg FDR 0.10, 0.05, 0.01 over all cells of the answer); 0: not significant */
-                                bin: number;
-                            }[];
                         };
                     };
                 };

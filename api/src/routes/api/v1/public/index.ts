@@ -14,6 +14,7 @@ import {
   QueryPublicSummarySchema,
   QueryPublicTimelineSchema,
 } from '../../../../schemas/public';
+import { publicHotspotsRoutes } from './hotspots';
 
 /** How long a shared cache (a CDN, a newsroom proxy) may serve a public answer without asking again. */
 export const PUBLIC_MAX_AGE_SECONDS = 60;
@@ -37,6 +38,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return payload;
   });
   const config = { access: 'public' as const };
+  await app.register(publicHotspotsRoutes, { prefix: '/hotspots' });
 
   app.get(
     '/meta',
