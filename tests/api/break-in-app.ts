@@ -3,6 +3,7 @@ import {
   addUser,
   type Backend,
   createTestDatabase,
+  INGEST_TOKEN,
   type SignedIn,
   signIn,
   type TestDatabase,
@@ -14,6 +15,18 @@ export const PASSWORD = 'correct horse battery staple';
 /** The municipal clerk's districts; 'VII. kerület' borders 'VIII. kerület' and belongs to someone else. */
 export const OWN_DISTRICTS = ['VIII. kerület', 'IX. kerület'] as const;
 export const FOREIGN_DISTRICT = 'VII. kerület';
+
+/** An ingest record inside the own districts, with a fresh id; `extra` overrides any field. */
+export const record = (extra: Record<string, unknown> = {}) => ({
+  id: `break-in-${Math.random()}`,
+  createdAt: '2025-01-02T10:00:00Z',
+  category: 'Kátyú',
+  lat: 47.49,
+  lon: 19.07,
+  ...extra,
+});
+/** The shared ingest token, as an ingest client sends it. */
+export const bearer = { authorization: `Bearer ${INGEST_TOKEN}` };
 
 /** The app as buildApp returns it. */
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,16 +1,5 @@
-import { INGEST_TOKEN } from '@heatmap/api/test-support';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type BreakInApp, startBreakInApp } from './break-in-app';
-
-const record = (extra: Record<string, unknown> = {}) => ({
-  id: `break-in-${Math.random()}`,
-  createdAt: '2025-01-02T10:00:00Z',
-  category: 'Kátyú',
-  lat: 47.49,
-  lon: 19.07,
-  ...extra,
-});
-const bearer = { authorization: `Bearer ${INGEST_TOKEN}` };
+import { type BreakInApp, bearer, record, startBreakInApp } from './break-in-app';
 
 /** A writer may only write its own source (issue 9, item 9): the shared token is bound to one. */
 describe('ingest writers and other sources (server)', () => {

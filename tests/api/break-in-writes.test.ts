@@ -1,11 +1,13 @@
-import { INGEST_TOKEN, type SignedIn, signIn } from '@heatmap/api/test-support';
+import { type SignedIn, signIn } from '@heatmap/api/test-support';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type Answer,
   type BreakInApp,
+  bearer,
   dataState,
   PASSWORD,
   type Request,
+  record,
   startBreakInApp,
 } from './break-in-app';
 import { findInternals, isJsonClientError } from './internals-scan';
@@ -14,15 +16,6 @@ import { loadEndpoints } from './openapi-endpoints';
 const writes = loadEndpoints().filter((e) => e.changesState);
 /** Sign-in has no session to protect yet: it is checked by Sec-Fetch-Site and its JSON-only body. */
 const sessionWrites = writes.filter((e) => e.path !== '/api/v1/auth/login');
-const record = (extra: Record<string, unknown> = {}) => ({
-  id: `break-in-${Math.random()}`,
-  createdAt: '2025-01-02T10:00:00Z',
-  category: 'Kátyú',
-  lat: 47.49,
-  lon: 19.07,
-  ...extra,
-});
-const bearer = { authorization: `Bearer ${INGEST_TOKEN}` };
 
 describe('state-changing requests: CSRF and hostile bodies (server)', () => {
   let t: BreakInApp;
