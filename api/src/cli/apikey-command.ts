@@ -3,7 +3,7 @@ import type { Sql } from '../db/database';
 import { FIELD_MAX_LENGTH } from '../ingest/field-limits';
 import { createApiKey, listApiKeys, revokeApiKey } from '../repositories/api-keys-repository';
 import { NO_CONTROL_CHARACTERS } from '../schemas/common';
-import { UsageError } from './usage';
+import { runSubcommand, UsageError } from './usage';
 
 export interface ApiKeyCommandIo {
   sql: Sql;
@@ -25,26 +25,16 @@ naming another source are rejected. The key is printed once by add; only its has
  * (0 done, 1 failed, 2 bad usage).
  */
 export async function runApiKeyCommand(argv: readonly string[], io: ApiKeyCommandIo): Promise<number> {
-  const stderr = io.stderr ?? io.stdout;
-  const [subcommand, ...rest] = argv;
-  try {
-    switch (subcommand) {
-      case 'add':
-        return await add(rest, io);
-      case 'list':
-        return await list(rest, io);
-      case 'revoke':
-        return await revoke(rest, io);
-      default:
-        throw new UsageError(subcommand ? `unknown subcommand "${subcommand}"` : 'a subcommand is needed');
-    }
-  } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      stderr.write(`${(error as Error).message}\n\n${APIKEY_USAGE}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  return runSubcommand(
+    argv,
+    {
+      add: (args) => add(args, io),
+      list: (args) => list(args, io),
+      revoke: (args) => revoke(args, io),
+    },
+    APIKEY_USAGE,
+    io.stderr ?? io.stdout,
+  );
 }
 
 async function add(args: string[], io: ApiKeyCommandIo): Promise<number> {

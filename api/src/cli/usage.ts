@@ -33,3 +33,29 @@ with the built-in Járókelő mapping, any other with the canonical field names.
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/**
+ * A command with subcommands (`user add`, `apikey list` …): runs the one `argv` names. A usage error (ours
+ * or parseArgs') prints its message and the command's usage and resolves to exit code 2; other errors are
+ * the caller's.
+ */
+export async function runSubcommand(
+  argv: readonly string[],
+  subcommands: Record<string, (args: string[]) => Promise<number>>,
+  usage: string,
+  stderr: NodeJS.WritableStream,
+): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    // Own names only: `user toString` is an unknown subcommand, not Object.prototype's.
+    const run = name !== undefined && Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
+    if (!run) throw new UsageError(name ? `unknown subcommand "${name}"` : 'a subcommand is needed');
+    return await run(rest);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      stderr.write(`${(error as Error).message}\n\n${usage}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

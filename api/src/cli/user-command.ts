@@ -18,7 +18,7 @@ import {
   setPasswordHash,
   UserExistsError,
 } from '../repositories/users-repository';
-import { UsageError } from './usage';
+import { runSubcommand, UsageError } from './usage';
 
 export interface UserCommandIo {
   sql: Sql;
@@ -45,25 +45,19 @@ const LOGIN_FORMAT = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
  */
 export async function runUserCommand(argv: readonly string[], io: UserCommandIo): Promise<number> {
   const stderr = io.stderr ?? io.stdout;
-  const [subcommand, ...rest] = argv;
   try {
-    switch (subcommand) {
-      case 'add':
-        return await addUser(rest, io);
-      case 'list':
-        return await listAll(rest, io);
-      case 'remove':
-        return await removeUser(rest, io);
-      case 'passwd':
-        return await changePassword(rest, io);
-      default:
-        throw new UsageError(subcommand ? `unknown subcommand "${subcommand}"` : 'a subcommand is needed');
-    }
+    return await runSubcommand(
+      argv,
+      {
+        add: (args) => addUser(args, io),
+        list: (args) => listAll(args, io),
+        remove: (args) => removeUser(args, io),
+        passwd: (args) => changePassword(args, io),
+      },
+      USER_USAGE,
+      stderr,
+    );
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      stderr.write(`${(error as Error).message}\n\n${USER_USAGE}\n`);
-      return 2;
-    }
     if (error instanceof PromptAbortedError) return 130;
     if (error instanceof UserExistsError) {
       stderr.write(`${error.message}\n`);
