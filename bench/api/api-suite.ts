@@ -1,9 +1,8 @@
 import { gzipSync } from 'node:zlib';
-import { buildApp, loadConfig } from '@heatmap/api';
 import autocannon from 'autocannon';
 import type { FastifyInstance } from 'fastify';
-import { BENCH_TIMEZONE, openBenchDataset } from './bench-dataset';
-import { signInAsRegional } from './bench-session';
+import { openBenchDataset } from './bench-dataset';
+import { startBenchApp } from './bench-session';
 
 const adminUrl =
   process.env.BENCH_DATABASE_URL ??
@@ -40,16 +39,9 @@ export async function apiSuite() {
   const results = [];
   for (const size of sizes) {
     const db = await openBenchDataset(adminUrl, size);
-    const config = {
-      ...loadConfig({ ...process.env, HEATMAP_TIMEZONE: BENCH_TIMEZONE }),
-      databaseUrl: 'bench',
-    };
     // As startServer runs it: a data_version read is trusted for 200 ms.
-    const app = await buildApp({ db, config, cacheVersionTtlMs: 200 });
-    const base = await app.listen({ host: '127.0.0.1', port: 0 });
+    const { app, base, cookie } = await startBenchApp(db, { cacheVersionTtlMs: 200 });
     try {
-      // The staff routes are measured as staff read them: signed in.
-      const cookie = await signInAsRegional(app, base);
       const latencies = await measureLatencies(app, base, size, cookie);
       const throughput = await measureThroughput(base, latencies[0]?.url ?? '/api/v1/hexagons?res=8', cookie);
       results.push({ messages: size, latencies, throughput });

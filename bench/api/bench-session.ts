@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { createUser, deleteUser, hashPassword } from '@heatmap/api';
+import {
+  buildApp,
+  type Config,
+  createUser,
+  type Database,
+  deleteUser,
+  hashPassword,
+  loadConfig,
+} from '@heatmap/api';
 import type { FastifyInstance } from 'fastify';
+import { BENCH_TIMEZONE } from './bench-dataset';
 
 const LOGIN = 'bench-regional';
 
@@ -28,4 +37,27 @@ export async function signInAsRegional(app: FastifyInstance, base: string): Prom
     .getSetCookie()
     .map((cookie) => cookie.split(';')[0])
     .join('; ');
+}
+
+/** The configuration the API benches run with: the region's zone of the bench data. */
+export function benchConfig(): Config {
+  return { ...loadConfig({ ...process.env, HEATMAP_TIMEZONE: BENCH_TIMEZONE }), databaseUrl: 'bench' };
+}
+
+/**
+ * The app over a bench database, listening on a free loopback port, with a regional session: the staff
+ * routes are measured as staff read them, signed in. Close `app`; the database is the caller's.
+ */
+export async function startBenchApp(
+  db: Database,
+  options: { cacheVersionTtlMs?: number } = {},
+): Promise<{ app: FastifyInstance; base: string; cookie: string }> {
+  const app = await buildApp({ db, config: benchConfig(), ...options });
+  try {
+    const base = await app.listen({ host: '127.0.0.1', port: 0 });
+    return { app, base, cookie: await signInAsRegional(app, base) };
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
 }

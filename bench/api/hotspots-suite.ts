@@ -1,13 +1,7 @@
-import { buildApp, loadConfig, scorePlanted } from '@heatmap/api';
+import { scorePlanted } from '@heatmap/api';
 import { percentile, round } from './api-suite';
-import {
-  BENCH_TIMEZONE,
-  openBenchDataset,
-  openPlantedDataset,
-  PLANTED_FROM,
-  PLANTED_TO,
-} from './bench-dataset';
-import { signInAsRegional } from './bench-session';
+import { openBenchDataset, openPlantedDataset, PLANTED_FROM, PLANTED_TO } from './bench-dataset';
+import { startBenchApp } from './bench-session';
 
 const adminUrl =
   process.env.BENCH_DATABASE_URL ??
@@ -39,14 +33,8 @@ const QUERIES = [
  */
 export async function hotspotsSuite() {
   const db = await openBenchDataset(adminUrl, size);
-  const config = {
-    ...loadConfig({ ...process.env, HEATMAP_TIMEZONE: BENCH_TIMEZONE }),
-    databaseUrl: 'bench',
-  };
-  const app = await buildApp({ db, config, cacheVersionTtlMs: 200 });
-  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const { app, base, cookie } = await startBenchApp(db, { cacheVersionTtlMs: 200 });
   try {
-    const cookie = await signInAsRegional(app, base);
     const latencies = [];
     for (const query of QUERIES) {
       const times: number[] = [];
@@ -70,7 +58,7 @@ export async function hotspotsSuite() {
       console.log(`${row.name}: p95 ${row.p95} ms (target ${row.targetP95}), ${cells} cells or alerts`);
       latencies.push(row);
     }
-    return { messages: size, samplesPerQuery: SAMPLES, latencies, planted: await plantedScore(config) };
+    return { messages: size, samplesPerQuery: SAMPLES, latencies, planted: await plantedScore() };
   } finally {
     await app.close();
     await db.close();
@@ -78,12 +66,10 @@ export async function hotspotsSuite() {
 }
 
 /** Issue 10's targets against planted truth: recall ≥ 0.9 at FDP ≤ 0.1, emerging share ≥ 0.8. */
-async function plantedScore(config: ReturnType<typeof loadConfig>) {
+async function plantedScore() {
   const { db, truth } = await openPlantedDataset(adminUrl, plantedSize, plantedClusters);
-  const app = await buildApp({ db, config });
-  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const { app, cookie } = await startBenchApp(db);
   try {
-    const cookie = await signInAsRegional(app, base);
     const get = async (url: string) => {
       const response = await app.inject({ url, headers: { cookie } });
       if (response.statusCode !== 200)
