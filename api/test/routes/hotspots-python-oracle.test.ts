@@ -143,7 +143,8 @@ describe.each(BACKENDS)('/api/v1/hotspots on %s after `import --map` of a strang
       if (c.count !== o.count || c.bin !== o.bin || pOff)
         wrong.push(`${o.h3}: ${JSON.stringify(c)} vs ${JSON.stringify(o)}`);
     }
-    expect(wrong).toEqual([]);
+    // The first few only: a formula gone wrong makes every cell differ, and a diff of thousands is no help.
+    expect({ wrong: wrong.length, first: wrong.slice(0, 5) }).toEqual({ wrong: 0, first: [] });
     expect(maxDz).toBeLessThanOrEqual(1e-6);
     expect(expected.some((o) => o.bin !== 0)).toBe(true);
   };
