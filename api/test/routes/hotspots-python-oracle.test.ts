@@ -107,7 +107,12 @@ describe.each(BACKENDS)('/api/v1/hotspots on %s after `import --map` of a strang
   let importOutput: string;
   // The real CLI in its own process: a server database by URL, or a PGlite data directory (which this
   // process holds open once the import is done: the later `districts` goes through it, as documented).
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development' };
+  // Budapest days: the oracle counts the file's dates as Budapest calendar days.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    HEATMAP_TIMEZONE: 'Europe/Budapest',
+  };
   delete env.DATABASE_URL;
   const heatmap = async (...args: string[]) =>
     (
