@@ -196,6 +196,21 @@ describe.each(BACKENDS)('GET /api/v1/stream on %s', (backend) => {
     }
   });
 
+  test('signing out ends the stream at the next heartbeat', async () => {
+    await addUser(db.sql, `leaver-${backend}`, 'regional', PASSWORD);
+    const session = await signIn(app, `leaver-${backend}`, PASSWORD);
+    const stream = await openEventStream(`${base}/api/v1/stream`, { cookie: session.cookieHeader });
+    await stream.next((e) => e.event === 'ready');
+    const out = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: session.cookieHeader, 'x-csrf-token': session.csrfToken },
+    });
+    expect(out.statusCode).toBeLessThan(300);
+    await stream.finished;
+    expect(stream.ended).toBe(true);
+  });
+
   test('a bad Last-Event-ID is a 400', async () => {
     const response = await app.inject({
       url: '/api/v1/stream',

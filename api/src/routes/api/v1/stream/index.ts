@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { UnauthorizedError } from '../../../../auth/auth-errors';
+import { sessionStillHolds } from '../../../../auth/session-check';
 import { CallerStream } from '../../../../live/caller-stream';
 import { ErrorResponses } from '../../../../schemas/common';
 import { StreamHeadersSchema } from '../../../../schemas/stream';
@@ -63,7 +64,12 @@ export const streamRoutes: FastifyPluginAsyncTypebox<StreamRouteOptions> = async
       );
       if (resumeFrom < current) void stream.catchUp();
 
-      const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), heartbeatMs);
+      // Each heartbeat also checks that the session still stands with the same scope: a signed-out
+      // or re-scoped account stops hearing at once, not when the stream's lifetime runs out.
+      const heartbeat = setInterval(async () => {
+        raw.write(': heartbeat\n\n');
+        if (!(await sessionStillHolds(app, request, scope.districtIds))) end();
+      }, heartbeatMs);
       const end = () => {
         open.delete(end);
         clearInterval(heartbeat);
