@@ -8,6 +8,7 @@ import { authenticate } from './auth/auth-plugin';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
 import { errorBody } from './errors/http-error';
+import { changeFeedPlugin } from './plugins/app/change-feed';
 import { databasePlugin } from './plugins/app/database';
 import { errorHandlerPlugin } from './plugins/app/error-handler';
 import { finiteNumbersPlugin } from './plugins/app/finite-numbers';
@@ -27,6 +28,7 @@ import { hotspotsRoutes } from './routes/api/v1/hotspots/index';
 import { messagesRoutes } from './routes/api/v1/messages/index';
 import { metaRoutes } from './routes/api/v1/meta/index';
 import { publicRoutes } from './routes/api/v1/public/index';
+import { type StreamRouteOptions, streamRoutes } from './routes/api/v1/stream/index';
 import { summaryRoutes } from './routes/api/v1/summary/index';
 import { timelineRoutes } from './routes/api/v1/timeline/index';
 import { healthzRoutes } from './routes/healthz/index';
@@ -37,6 +39,8 @@ export interface AppOptions {
   config: Config;
   /** See ResponseCacheOptions.versionTtlMs; startServer trusts a data_version read for 200 ms. */
   cacheVersionTtlMs?: number;
+  /** Pushed updates: how often data_version is read, heartbeat and lifetime of a stream (tests shorten them). */
+  stream?: StreamRouteOptions & { intervalMs?: number };
   /** Folder of the built web app (web/dist); served with an SPA fallback when it holds index.html. */
   webRoot?: string;
 }
@@ -59,6 +63,7 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(heatmapQueriesPlugin);
   await instance.register(publicPrivacyPlugin);
   await instance.register(responseCachePlugin, { versionTtlMs: options.cacheVersionTtlMs ?? 0 });
+  await instance.register(changeFeedPlugin, { intervalMs: options.stream?.intervalMs });
 
   await instance.register(authRoutes, { prefix: '/api/v1/auth' });
   await instance.register(healthzRoutes, { prefix: '/healthz' });
@@ -73,6 +78,7 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(summaryRoutes, { prefix: '/api/v1/summary' });
   await instance.register(metaRoutes, { prefix: '/api/v1/meta' });
   await instance.register(exportRoutes, { prefix: '/api/v1/export' });
+  await instance.register(streamRoutes, { prefix: '/api/v1/stream', ...options.stream });
   await instance.register(publicRoutes, { prefix: '/api/v1/public' });
   instance.get('/api/openapi.json', { schema: { hide: true } }, async () => instance.swagger());
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDataVersion } from '../live/live-data-version';
 
 export interface Remote<T> {
   data: T | null;
@@ -9,7 +10,8 @@ export interface Remote<T> {
 
 /**
  * Loads `load` whenever `key` changes (null = do not load), aborting the previous request.
- * The last good data stays visible while the next loads, so the map never blinks empty.
+ * The last good data stays visible while the next loads, so the map never blinks empty. Inside
+ * LiveDataVersion (the staff app) it also loads again when the server's data changed.
  */
 export function useRemote<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Remote<T> {
   const [data, setData] = useState<T | null>(null);
@@ -18,8 +20,9 @@ export function useRemote<T>(key: string | null, load: (signal: AbortSignal) => 
   const [attempt, setAttempt] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const dataVersion = useDataVersion();
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: key and attempt are what trigger a load
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key, attempt and the data version trigger a load
   useEffect(() => {
     if (key === null) return;
     const controller = new AbortController();
@@ -38,7 +41,7 @@ export function useRemote<T>(key: string | null, load: (signal: AbortSignal) => 
       },
     );
     return () => controller.abort();
-  }, [key, attempt]);
+  }, [key, attempt, dataVersion]);
 
   const retry = useCallback(() => setAttempt((value) => value + 1), []);
   return { data, loading, error, retry };

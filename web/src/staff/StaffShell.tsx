@@ -6,8 +6,11 @@ import { SignInPage } from '../auth/SignInPage';
 import { UserMenu } from '../auth/UserMenu';
 import { useSession } from '../auth/use-session';
 import { useI18n } from '../i18n/i18n';
+import { LiveDataVersion } from '../live/live-data-version';
 import { MapLoader } from '../screen/MapLoader';
 import { formatUrlState } from '../url-state/url-state';
+
+const readStaffVersion = async (signal: AbortSignal) => (await staffMapApi.meta(signal)).dataVersion;
 
 /**
  * `/`: the staff map for a signed-in user, else the sign-in form with the way to the public map. A
@@ -54,7 +57,11 @@ export function StaffShell({ url, setUrl }: RouteProps) {
             publicHref={session.publicMap ? `/public${formatUrlState(url)}` : undefined}
           />
         )}
-        {user && <MapLoader key={user.login} api={staffMapApi} url={url} setUrl={setUrl} scope={scope} />}
+        {user && (
+          <LiveDataVersion readVersion={readStaffVersion}>
+            <MapLoader key={user.login} api={staffMapApi} url={url} setUrl={setUrl} scope={scope} />
+          </LiveDataVersion>
+        )}
       </main>
     </div>
   );

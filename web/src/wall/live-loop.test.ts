@@ -135,4 +135,49 @@ describe('createLiveLoop', () => {
     expect(server.polls).toBe(2);
     loop.stop();
   });
+
+  test('paused (the server pushes), it polls only when told to, and the interval returns when unpaused', async () => {
+    const server = createServer();
+    const { loop } = startLoop(server);
+    await vi.advanceTimersByTimeAsync(0);
+    loop.setPaused(true);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(server.polls).toBe(1);
+    loop.pollNow();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.polls).toBe(2);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(server.polls).toBe(2);
+    loop.setPaused(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.polls).toBe(3);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(server.polls).toBe(4);
+    loop.stop();
+  });
+
+  test('pollNow during a poll polls once more after it: that poll may predate the change', async () => {
+    const server = createServer();
+    let finish: () => void = () => {};
+    const { loop } = startLoop({
+      ...server,
+      poll: () => {
+        server.polls += 1;
+        return new Promise<void>((resolve) => {
+          finish = resolve;
+        });
+      },
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    loop.setPaused(true);
+    loop.pollNow();
+    loop.pollNow();
+    finish();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.polls).toBe(2);
+    finish();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.polls).toBe(2);
+    loop.stop();
+  });
 });

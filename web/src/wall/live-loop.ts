@@ -31,8 +31,13 @@ export interface LiveLoopOptions {
 export interface LiveLoop {
   start(): void;
   stop(): void;
-  /** Poll at once (e.g. the browser reports it is back online), unless a poll is running. */
+  /** Poll at once (the browser is back online, the server pushed a change); after the running poll if one is. */
   pollNow(): void;
+  /**
+   * Paused: no polls on the interval, only pollNow() and retries after a failure (the server pushes
+   * changes while its stream is open). Unpaused, the interval comes back at once.
+   */
+  setPaused(paused: boolean): void;
 }
 
 export const INITIAL_CONNECTION: ConnectionState = {
@@ -52,6 +57,9 @@ export function createLiveLoop(options: LiveLoopOptions): LiveLoop {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
   let inFlight: AbortController | null = null;
+  let paused = false;
+  // pollNow() during a poll: that poll may have read the data before the change, so one more follows.
+  let again = false;
 
   const set = (next: ConnectionState) => {
     state = next;
@@ -66,6 +74,7 @@ export function createLiveLoop(options: LiveLoopOptions): LiveLoop {
   async function run() {
     timer = null;
     if (!running || inFlight) return;
+    again = false;
     const controller = new AbortController();
     inFlight = controller;
     const timeout = setTimeout(() => controller.abort(), options.timeoutMs);
@@ -74,7 +83,8 @@ export function createLiveLoop(options: LiveLoopOptions): LiveLoop {
       if (!running) return;
       if (controller.signal.aborted) throw new Error('timeout');
       set({ status: 'live', lastSuccessAt: now(), failures: 0, lastError: null });
-      schedule(options.intervalMs);
+      if (again) schedule(0);
+      else if (!paused) schedule(options.intervalMs);
     } catch (error) {
       if (!running) return;
       const failures = state.failures + 1;
@@ -105,7 +115,18 @@ export function createLiveLoop(options: LiveLoopOptions): LiveLoop {
       inFlight = null;
     },
     pollNow() {
-      if (running && !inFlight) schedule(0);
+      if (!running) return;
+      if (inFlight) again = true;
+      else schedule(0);
+    },
+    setPaused(next) {
+      if (paused === next) return;
+      paused = next;
+      if (!running || inFlight || state.failures > 0) return;
+      if (paused && timer !== null) {
+        clearTimeout(timer);
+        timer = null;
+      } else if (!paused) schedule(0);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { openChangeStream } from '../live/change-stream';
 import { type ConnectionState, createLiveLoop, INITIAL_CONNECTION } from './live-loop';
 import { type Access, createWallClient } from './wall-client';
 import type { WallConfig } from './wall-config';
@@ -12,7 +13,8 @@ export interface WallLive {
 }
 
 /**
- * The wall's data kept live for as long as the page is open: polls through the conditional client,
+ * The wall's data kept live for as long as the page is open: reloads when the server pushes a change
+ * (polling only while its stream is broken) through the conditional client,
  * keeps the last good data through failures, and stops every timer and request on unmount.
  */
 export function useWallLive(config: WallConfig): WallLive {
@@ -38,11 +40,19 @@ export function useWallLive(config: WallConfig): WallLive {
       },
     });
     loop.start();
+    // While the server pushes changes the interval rests; the stream's own reconnects and the
+    // polling fallback cover each other (a public wall gets 401 here and simply keeps polling).
+    const closeStream = openChangeStream({
+      onOpen: () => loop.setPaused(true),
+      onChange: () => loop.pollNow(),
+      onBroken: () => loop.setPaused(false),
+    });
     // The browser knows before a timer does that the network is back.
     const online = () => loop.pollNow();
     window.addEventListener('online', online);
     return () => {
       window.removeEventListener('online', online);
+      closeStream();
       loop.stop();
     };
   }, [client, config]);
