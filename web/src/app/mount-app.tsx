@@ -17,6 +17,7 @@ import '../map/hex-tooltip.css';
 import '../drilldown/drilldown.css';
 import '../timeline/time-slider.css';
 import '../summary/hotspots.css';
+import '../alerts/alerts.css';
 import './app-header.css';
 import '../auth/sign-in.css';
 import '../auth/user-menu.css';
