@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
 import type { Alert, AlertsQuery } from '../api/types';
 import { I18nProvider, type Locale } from '../i18n/i18n';
+import type { UrlState } from '../url-state/url-state';
 import { AlertsPanel } from './AlertsPanel';
 import { alertFocusBounds } from './alert-focus';
 
@@ -33,14 +34,14 @@ function createLoader(byDay: Record<string, Alert[]>) {
 }
 
 function renderPanel(load: ReturnType<typeof createLoader>['load'], locale: Locale = 'ru') {
-  const selected: { cell: string; bounds: number[] }[] = [];
+  const selected: { patch: Partial<UrlState>; bounds: number[] }[] = [];
   render(
     <I18nProvider locale={locale}>
       <AlertsPanel
         load={load}
         meta={{ timezone: 'Europe/Budapest', extent: { from: null, to: '2024-06-12T15:00:00Z', bbox: null } }}
         url={{ district: ['XI. kerület'] }}
-        onSelectCell={(cell, bounds) => selected.push({ cell, bounds })}
+        onOpen={(patch, bounds) => selected.push({ patch, bounds })}
       />
     </I18nProvider>,
   );
@@ -63,14 +64,17 @@ describe('AlertsPanel', () => {
     expect(screen.getByRole('heading').textContent).toBe('Всплески');
   });
 
-  test('a click or Enter opens the cell, with the box around it to fly to', async () => {
+  test('a click or Enter opens the cell on its day, with the box around it to fly to', async () => {
     const { load } = createLoader({ '2024-06-12': [createAlert('881e030d4dfffff', 'Úthiba', 23, 4)] });
     const selected = renderPanel(load);
     const item = await screen.findByRole('button', { name: /Úthiba/ });
     await userEvent.click(item);
     item.focus();
     await userEvent.keyboard('{Enter}');
-    const opened = { cell: '881e030d4dfffff', bounds: alertFocusBounds('881e030d4dfffff') };
+    const opened = {
+      patch: { cell: '881e030d4dfffff', win: 'day', from: '2024-06-12', to: '2024-06-13' },
+      bounds: alertFocusBounds('881e030d4dfffff'),
+    };
     expect(selected).toEqual([opened, opened]);
   });
 

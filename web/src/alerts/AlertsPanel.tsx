@@ -4,7 +4,7 @@ import { useRemote } from '../api/use-remote';
 import { useI18n } from '../i18n/i18n';
 import type { UrlState } from '../url-state/url-state';
 import type { Bounds } from '../wall/focus-bounds';
-import { alertFocusBounds } from './alert-focus';
+import { alertFocusBounds, alertView } from './alert-focus';
 import { alertFigure, shortDay } from './alert-format';
 import { latestAlertDay } from './alerts-day';
 import { Sparkline } from './Sparkline';
@@ -19,12 +19,15 @@ export interface AlertsPanelProps {
    * cell, marked in the list.
    */
   url: Pick<UrlState, 'district' | 'cell'>;
-  /** Opens the cell's drill-down, the map flying to the box given (alertFocusBounds: the cell's resolution in view). */
-  onSelectCell(cell: string, bounds: Bounds): void;
+  /**
+   * Opens a spike: the link patched to its cell and day (alertView: the drill-down lists its messages), the
+   * map flying to the box given (alertFocusBounds: cells of the spike's resolution in view).
+   */
+  onOpen(patch: Partial<UrlState>, bounds: Bounds): void;
 }
 
 /** "Всплески": the cells and categories with far more messages than usual on a day, smallest p first. */
-export function AlertsPanel({ load, meta, url, onSelectCell }: AlertsPanelProps) {
+export function AlertsPanel({ load, meta, url, onOpen }: AlertsPanelProps) {
   const translator = useI18n();
   const { t, locale } = translator;
   const [latestDay] = useState(() => latestAlertDay(meta, Date.now()));
@@ -76,7 +79,7 @@ export function AlertsPanel({ load, meta, url, onSelectCell }: AlertsPanelProps)
                 className="alerts__item"
                 aria-pressed={url.cell === alert.h3}
                 data-alert-cell={alert.h3}
-                onClick={() => onSelectCell(alert.h3, alertFocusBounds(alert.h3))}
+                onClick={() => onOpen(alertView(alert.h3, shown.day), alertFocusBounds(alert.h3))}
               >
                 <span className="alerts__category">{alert.category}</span>
                 <span className="alerts__place">{alert.place ?? alert.district ?? alert.h3}</span>

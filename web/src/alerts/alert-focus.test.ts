@@ -1,7 +1,7 @@
 import { resolutionForZoom } from '@heatmap/geo';
 import { cellToLatLng, getResolution, latLngToCell } from 'h3-js';
 import { describe, expect, test } from 'vitest';
-import { alertFocusBounds } from './alert-focus';
+import { alertFocusBounds, alertView } from './alert-focus';
 
 const mercatorY = (lat: number) =>
   (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
@@ -34,5 +34,16 @@ describe('alertFocusBounds', () => {
     const [lat, lon] = cellToLatLng(cell);
     expect((west + east) / 2).toBeCloseTo(lon, 2);
     expect((south + north) / 2).toBeCloseTo(lat, 2);
+  });
+});
+
+describe('alertView', () => {
+  test("the cell, and the spike's day as a one-day window (local dates, to exclusive)", () => {
+    expect(alertView('881e036281fffff', '2025-10-31')).toEqual({
+      cell: '881e036281fffff',
+      win: 'day',
+      from: '2025-10-31',
+      to: '2025-11-01',
+    });
   });
 });

@@ -1,4 +1,6 @@
+import type { UrlState } from '../url-state/url-state';
 import { type Bounds, cellBounds } from '../wall/focus-bounds';
+import { addDays } from '../wall/wall-windows';
 
 /**
  * Rings of neighbours in the box the map flies to: at 10 the map settles at a zoom that draws cells of
@@ -11,4 +13,12 @@ const FOCUS_RINGS = 10;
 /** The box around an alert's cell and its surroundings, for the map to fly to. */
 export function alertFocusBounds(h3: string): Bounds {
   return cellBounds(h3, FOCUS_RINGS);
+}
+
+/**
+ * What opening a spike changes in the link: its cell (drill-down and outline, as a hotspot opens) and
+ * the window, to the spike's day, so the drill-down lists the very messages that made it.
+ */
+export function alertView(h3: string, day: string): Pick<UrlState, 'cell' | 'win' | 'from' | 'to'> {
+  return { cell: h3, win: 'day', from: day, to: addDays(day, 1) };
 }

@@ -144,7 +144,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'wall.playbackFrame': 'in the 24 hours to {time}',
   'wall.overview': 'The whole region',
   'wall.noHotspots': 'No messages in the period',
-  'wall.news': "The week's new hotspots and today's spikes",
+  'wall.news': 'New hotspots and spikes',
   'wall.newsHint': 'hotspots: {weeks} weeks to {day}; spikes: {day}',
   'wall.newHotspot': 'New hotspot',
   'wall.intensifyingHotspot': 'Intensifying hotspot',

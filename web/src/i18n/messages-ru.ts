@@ -142,7 +142,7 @@ export const messagesRu = {
   'wall.playbackFrame': 'за 24 часа до {time}',
   'wall.overview': 'Весь регион',
   'wall.noHotspots': 'За период обращений нет',
-  'wall.news': 'Новое за неделю и всплески дня',
+  'wall.news': 'Новые очаги и всплески',
   'wall.newsHint': 'очаги: {weeks} нед. до {day}; всплески: {day}',
   'wall.newHotspot': 'Новый очаг',
   'wall.intensifyingHotspot': 'Усиливающийся очаг',

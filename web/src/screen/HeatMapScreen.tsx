@@ -182,8 +182,9 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
     if (key !== 'district' || values.length === 0) return;
     setFocusBounds(districtsBounds(meta.districts, values));
   };
-  const focusCell = (cell: string, bounds: [number, number, number, number]) => {
-    setUrl({ cell }, { push: true });
+  // A spike opens as a hotspot does (the link's cell), on its day, and the camera flies to it.
+  const openAlert = (patch: Partial<UrlState>, bounds: [number, number, number, number]) => {
+    setUrl(patch, { push: true });
     setFocusBounds(bounds);
   };
 
@@ -224,9 +225,7 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
           windowStartMs={cube?.edges[window.start] ?? Date.now()}
           exportHref={exportHref}
           singleFilters={api.oneValuePerFilter}
-          alerts={
-            api.alerts && <AlertsPanel load={api.alerts} meta={meta} url={url} onSelectCell={focusCell} />
-          }
+          alerts={api.alerts && <AlertsPanel load={api.alerts} meta={meta} url={url} onOpen={openAlert} />}
         />
       )}
       <div

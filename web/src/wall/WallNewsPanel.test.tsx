@@ -34,6 +34,7 @@ const NEWS: WallNews = {
     {
       kind: 'spike',
       h3: INSIDE,
+      place: 'V. kerület, Váci utca',
       alert: {
         h3: INSIDE,
         categoryId: 3,

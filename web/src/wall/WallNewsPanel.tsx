@@ -47,7 +47,7 @@ export function WallNewsPanel({ news, day, shapes }: WallNewsPanelProps) {
                 {t(KIND_LABEL[item.kind])}
                 {item.alert && <span className="wall-news__category"> · {item.alert.category}</span>}
               </p>
-              <p className="wall-news__place">{item.alert?.place ?? placeOf(item.h3)}</p>
+              <p className="wall-news__place">{item.place ?? placeOf(item.h3)}</p>
               {item.alert && <p className="wall-news__figure">{alertFigure(item.alert, translator)}</p>}
             </div>
           </li>

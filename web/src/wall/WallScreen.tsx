@@ -94,7 +94,7 @@ export function WallScreen() {
   const focusBounds = useMemo(() => {
     if (step?.kind === 'hotspot') return cellBounds(step.h3, 3);
     if (step?.kind === 'news') {
-      return unionBounds((data?.news?.items ?? []).map((item) => cellBounds(item.h3, 1))) ?? regionBounds;
+      return unionBounds((data?.news?.items ?? []).map((item) => cellBounds(item.h3, 3))) ?? regionBounds;
     }
     if (step?.kind === 'district') {
       const box = data?.meta.districts.find((d) => d.id === step.id)?.bbox;

@@ -69,6 +69,16 @@ describe('wallNewsItems', () => {
       wallNewsItems({ emerging: [createCell('c', 'persistent-hot', 0, 3)], alerts: [], perKind: 3 }),
     ).toEqual([]);
   });
+
+  test('a hotspot cell takes its place from a spike in the same cell', () => {
+    const spike = { ...createAlert('b', 'lights'), place: 'V. kerület, Váci utca' };
+    const items = wallNewsItems({
+      emerging: [createCell('b', 'new-hot', 0, 1)],
+      alerts: [spike],
+      perKind: 3,
+    });
+    expect(items.map((item) => item.place)).toEqual(['V. kerület, Váci utca', 'V. kerület, Váci utca']);
+  });
 });
 
 describe('newsLabels', () => {

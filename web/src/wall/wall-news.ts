@@ -7,6 +7,8 @@ export interface WallNewsItem {
   kind: WallNewsKind;
   h3: string;
   alert?: WallAlert;
+  /** "District, street" from the cell's recent messages where a spike there gave one. */
+  place?: string;
 }
 
 export interface WallNewsInput {
@@ -26,18 +28,28 @@ const lastBin = (cell: WallEmergingCell) => cell.bins.at(-1) ?? 0;
  * the Gi* map's business, not an alarm.
  */
 export function wallNewsItems({ emerging, alerts, perKind }: WallNewsInput): WallNewsItem[] {
+  // The alerts name their cells from the messages' addresses; the emerging answer names none.
+  const places = new Map<string, string>();
+  for (const alert of alerts ?? []) {
+    const place = alert.place ?? alert.district;
+    if (place && !places.has(alert.h3)) places.set(alert.h3, place);
+  }
+  const withPlace = (item: WallNewsItem): WallNewsItem => {
+    const place = places.get(item.h3);
+    return place ? { ...item, place } : item;
+  };
   const of = (cls: WallEmergingCell['class']) => (emerging ?? []).filter((cell) => cell.class === cls);
   const fresh = of('new-hot')
     .sort((a, b) => lastBin(b) - lastBin(a) || b.trend.z - a.trend.z || a.h3.localeCompare(b.h3))
     .slice(0, perKind)
-    .map((cell): WallNewsItem => ({ kind: 'new', h3: cell.h3 }));
+    .map((cell) => withPlace({ kind: 'new', h3: cell.h3 }));
   const rising = of('intensifying-hot')
     .sort((a, b) => b.trend.z - a.trend.z || a.h3.localeCompare(b.h3))
     .slice(0, perKind)
-    .map((cell): WallNewsItem => ({ kind: 'intensifying', h3: cell.h3 }));
+    .map((cell) => withPlace({ kind: 'intensifying', h3: cell.h3 }));
   const spikes = (alerts ?? [])
     .slice(0, perKind)
-    .map((alert): WallNewsItem => ({ kind: 'spike', h3: alert.h3, alert }));
+    .map((alert) => withPlace({ kind: 'spike', h3: alert.h3, alert }));
   return [...fresh, ...rising, ...spikes];
 }
 
