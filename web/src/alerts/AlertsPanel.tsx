@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Alerts, AlertsQuery, Meta } from '../api/types';
 import { useRemote } from '../api/use-remote';
 import { useI18n } from '../i18n/i18n';
@@ -38,11 +38,12 @@ export function AlertsPanel({ load, meta, url, onOpen }: AlertsPanelProps) {
     load({ day, district }, signal).then((list) => ({ day, list })),
   );
   const shown = alerts.data;
+  const titleId = useId();
 
   return (
-    <section className="alerts" aria-labelledby="alerts-title" aria-busy={alerts.loading}>
+    <section className="alerts" aria-labelledby={titleId} aria-busy={alerts.loading}>
       <div className="alerts__head">
-        <h2 id="alerts-title">{t('alerts.label')}</h2>
+        <h2 id={titleId}>{t('alerts.label')}</h2>
         <label className="alerts__day">
           <span className="visually-hidden">{t('alerts.day')}</span>
           <input
