@@ -92,7 +92,8 @@ describe('wall display in Chromium on the demo data', () => {
         return now !== undefined && now !== null && now !== cell;
       },
       firstCell,
-      { timeout: 20_000 },
+      // Up to a whole loop: the news step, 3 hotspots, 2 districts and 2 playbacks, slow under load.
+      { timeout: 30_000 },
     );
     await page.waitForSelector('.wall-panel__list li', { timeout: 10_000 });
     await page.waitForTimeout(1200); // the fly-to takes 0.8 s

@@ -2,6 +2,8 @@ import { type UrlState, WINDOW_LENGTHS, type WindowLength } from '../url-state/u
 import { api, exportMessagesCsvUrl } from './client';
 import { bodyOf } from './http';
 import type {
+  Alerts,
+  AlertsQuery,
   CellMessagesQuery,
   Districts,
   ExportQuery,
@@ -44,6 +46,8 @@ export interface MapApi {
   timeline(query: TimelineQuery, signal?: AbortSignal): Promise<Timeline>;
   summary(query: SummaryQuery, signal?: AbortSignal): Promise<Summary>;
   cellMessages(cell: string, query: CellMessagesQuery, signal?: AbortSignal): Promise<MessagePage>;
+  /** The day's spikes (staff only: the public API has none, and the public map shows no spikes panel). */
+  alerts?(query: AlertsQuery, signal?: AbortSignal): Promise<Alerts>;
 }
 
 export const staffMapApi: MapApi = {
@@ -60,4 +64,5 @@ export const staffMapApi: MapApi = {
   summary: (query, signal) => bodyOf(api.GET('/api/v1/summary', { params: { query }, signal })),
   cellMessages: (h3, query, signal) =>
     bodyOf(api.GET('/api/v1/cells/{h3}/messages', { params: { path: { h3 }, query }, signal })),
+  alerts: (query, signal) => bodyOf(api.GET('/api/v1/alerts', { params: { query }, signal })),
 };

@@ -34,3 +34,6 @@ export type TimelineQuery = QueryOf<'/api/v1/timeline'>;
 export type CellMessagesQuery = QueryOf<'/api/v1/cells/{h3}/messages'>;
 export type SummaryQuery = QueryOf<'/api/v1/summary'>;
 export type ExportQuery = QueryOf<'/api/v1/export/messages.csv'>;
+export type Alerts = JsonOf<'/api/v1/alerts'>;
+export type Alert = Alerts[number];
+export type AlertsQuery = QueryOf<'/api/v1/alerts'>;

@@ -3,6 +3,7 @@
 // this list, not the order in which the app's modules happen to import them, decides which rule wins).
 import 'maplibre-gl/dist/maplibre-gl.css';
 import '../wall/wall.css';
+import '../wall/wall-news.css';
 import './app.css';
 import '../screen/screen.css';
 import '../summary/summary-bar.css';
@@ -17,6 +18,7 @@ import '../map/hex-tooltip.css';
 import '../drilldown/drilldown.css';
 import '../timeline/time-slider.css';
 import '../summary/hotspots.css';
+import '../alerts/alerts.css';
 import './app-header.css';
 import '../auth/sign-in.css';
 import '../auth/user-menu.css';

@@ -142,6 +142,18 @@ export const messagesRu = {
   'wall.playbackFrame': 'за 24 часа до {time}',
   'wall.overview': 'Весь регион',
   'wall.noHotspots': 'За период обращений нет',
+  'wall.news': 'Новые очаги и всплески',
+  'wall.newsHint': 'очаги: {weeks} нед. до {day}; всплески: {day}',
+  'wall.newHotspot': 'Новый очаг',
+  'wall.intensifyingHotspot': 'Усиливающийся очаг',
+  'wall.spike': 'Всплеск',
+  'alerts.label': 'Всплески',
+  'alerts.day': 'День',
+  'alerts.hint': 'больше обычного для этого дня недели (среднее за 8 недель)',
+  'alerts.figure': '{observed} при норме {expected}',
+  'alerts.sparkline': 'По дням, {days} дн. до {day}: {values}; норма {expected}',
+  'alerts.none': 'Всплесков нет за {day}',
+  'alerts.error': 'Не удалось загрузить всплески',
 } as const;
 
 export type MessageKey = keyof typeof messagesRu;

@@ -1,5 +1,6 @@
 import { resolutionForZoom } from '@heatmap/geo';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { AlertsPanel } from '../alerts/AlertsPanel';
 import type { MapApi } from '../api/map-api';
 import type { Districts, Meta } from '../api/types';
 import { ZOOM_BEFORE_MAP } from '../boot/first-timeline';
@@ -181,6 +182,11 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
     if (key !== 'district' || values.length === 0) return;
     setFocusBounds(districtsBounds(meta.districts, values));
   };
+  // A spike opens as a hotspot does (the link's cell), on its day, and the camera flies to it.
+  const openAlert = (patch: Partial<UrlState>, bounds: [number, number, number, number]) => {
+    setUrl(patch, { push: true });
+    setFocusBounds(bounds);
+  };
 
   const cellIndex = url.cell && cube ? cube.cells.indexOf(url.cell) : -1;
   // Nothing for the filters at all, or nothing in the window being shown: say so rather than show a bare map.
@@ -219,6 +225,7 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
           windowStartMs={cube?.edges[window.start] ?? Date.now()}
           exportHref={exportHref}
           singleFilters={api.oneValuePerFilter}
+          alerts={api.alerts && <AlertsPanel load={api.alerts} meta={meta} url={url} onOpen={openAlert} />}
         />
       )}
       <div

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import type { Meta, Summary } from '../api/types';
 import { ExportCsvLink } from '../export/ExportCsvLink';
 import { type FilterKey, FilterPanel } from '../filters/FilterPanel';
@@ -46,6 +46,8 @@ export interface MapSidebarProps {
   exportHref?: string;
   /** One value per filter (the public map). */
   singleFilters?: boolean;
+  /** The spikes panel (staff: the public API has no alerts), below the hotspots. */
+  alerts?: ReactNode;
 }
 
 /** Filters, metric and view switches, legend, hotspots: the column beside the map. */
@@ -76,6 +78,7 @@ export function MapSidebar(props: MapSidebarProps) {
         selectedCell={url.cell}
         onSelectCell={(cell) => setUrl({ cell }, { push: true })}
       />
+      {props.alerts}
       <p className="zone">{t('app.timeZone', { zone: zoneLabel(props.timeZone, props.windowStartMs) })}</p>
     </aside>
   );

@@ -12,6 +12,7 @@ import { usePlaybackFrame } from './use-playback-frame';
 import { useWallLayers } from './use-wall-layers';
 import { useWallLive } from './use-wall-live';
 import { WallHeadline } from './WallHeadline';
+import { WallNewsPanel } from './WallNewsPanel';
 import { WallStatus } from './WallStatus';
 import { WallStepPanel } from './WallStepPanel';
 import type { WallDistricts } from './wall-api-types';
@@ -61,6 +62,7 @@ export function WallScreen() {
       stepMs: config.stepSeconds * 1000,
       playbackMs: config.playbackSeconds * 1000,
       playback: cube !== null && cube.bucketCount > 0,
+      news: (data.news?.items.length ?? 0) > 0,
     });
   }, [data, cube, config]);
   const position = useCycle(cycle, config.speed);
@@ -91,6 +93,9 @@ export function WallScreen() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new box per step (stepKey), not per render
   const focusBounds = useMemo(() => {
     if (step?.kind === 'hotspot') return cellBounds(step.h3, 3);
+    if (step?.kind === 'news') {
+      return unionBounds((data?.news?.items ?? []).map((item) => cellBounds(item.h3, 3))) ?? regionBounds;
+    }
     if (step?.kind === 'district') {
       const box = data?.meta.districts.find((d) => d.id === step.id)?.bbox;
       return box ? (box as typeof BUDAPEST) : regionBounds;
@@ -142,7 +147,10 @@ export function WallScreen() {
           )}
         </div>
         <aside className="wall__side">
-          {step && data && (
+          {step?.kind === 'news' && data?.news && (
+            <WallNewsPanel news={data.news} day={data.windows.today.from} shapes={shapes} />
+          )}
+          {step && step.kind !== 'news' && data && (
             <WallStepPanel
               step={step}
               hotspotCount={Math.min(config.hotspots, data.recent.topCells.length)}

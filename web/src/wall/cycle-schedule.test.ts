@@ -35,6 +35,51 @@ describe('buildCycle', () => {
     expect(cycle.map((entry) => entry.key)).toEqual(['district:5', 'district:13', 'playback:1']);
   });
 
+  test('new hotspots and spikes come first, for one step, when there are any', () => {
+    const cycle = buildCycle({
+      hotspots,
+      districts,
+      stepMs: 15_000,
+      playbackMs: 30_000,
+      playback: true,
+      news: true,
+    });
+    expect(cycle.map((entry) => entry.key)).toEqual([
+      'news:0',
+      'hotspot:881e031b3bfffff',
+      'hotspot:881e031b39fffff',
+      'playback:0',
+      'district:5',
+      'district:13',
+      'playback:1',
+    ]);
+    expect(cycle[0]).toEqual({ step: { kind: 'news' }, durationMs: 15_000, key: 'news:0' });
+  });
+
+  test('nothing new (or the public API, which has no spikes): no such step', () => {
+    const cycle = buildCycle({
+      hotspots,
+      districts: [],
+      stepMs: 1,
+      playbackMs: 1,
+      playback: false,
+      news: false,
+    });
+    expect(cycle.map((entry) => entry.step.kind)).toEqual(['hotspot', 'hotspot']);
+  });
+
+  test('the news step alone is a cycle: no overview beside it', () => {
+    const cycle = buildCycle({
+      hotspots: [],
+      districts: [],
+      stepMs: 1,
+      playbackMs: 1,
+      playback: false,
+      news: true,
+    });
+    expect(cycle.map((entry) => entry.key)).toEqual(['news:0']);
+  });
+
   test('with nothing at all it holds the overview', () => {
     const cycle = buildCycle({
       hotspots: [],

@@ -3,6 +3,7 @@ export type WallStep =
   | { kind: 'hotspot'; h3: string; rank: number; count: number }
   | { kind: 'district'; id: number; name: string }
   | { kind: 'playback' }
+  | { kind: 'news' }
   | { kind: 'overview' };
 
 export interface ScheduledStep {
@@ -20,6 +21,8 @@ export interface CycleInput {
   playbackMs: number;
   /** False when no playback data is available (e.g. the public API serves no hourly buckets). */
   playback: boolean;
+  /** Whether there are new or intensifying hotspots or spikes today to show (never on the public API). */
+  news?: boolean;
 }
 
 function keyOf(step: WallStep, occurrence: number): string {
@@ -34,13 +37,15 @@ function keyOf(step: WallStep, occurrence: number): string {
 }
 
 /**
- * One loop of the wall: the hotspots busiest first, the playback, the districts, the playback again.
- * Never empty: with nothing to show it holds the overview.
+ * One loop of the wall: what is new (new and intensifying hotspots, today's spikes) when there is any,
+ * the hotspots busiest first, the playback, the districts, the playback again. Never empty: with nothing
+ * to show it holds the overview.
  */
 export function buildCycle(input: CycleInput): ScheduledStep[] {
   const steps: ScheduledStep[] = [];
   const add = (step: WallStep, durationMs: number, occurrence = 0) =>
     steps.push({ step, durationMs, key: keyOf(step, occurrence) });
+  if (input.news) add({ kind: 'news' }, input.stepMs);
   input.hotspots.forEach((cell, index) => {
     add({ kind: 'hotspot', h3: cell.h3, rank: index + 1, count: cell.count }, input.stepMs);
   });

@@ -1,5 +1,6 @@
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
+import { cellToLatLng } from 'h3-js';
 import { useMemo, useRef } from 'react';
 import { type ColorScale, createColorScale } from '../map/color-scale';
 import { cellOutlineProps } from '../map/layers/cell-outline-layer';
@@ -8,6 +9,7 @@ import { type HexFrame, hexLayerProps } from '../map/layers/hex-layer';
 import { maxWindowCount, type TimelineCube, windowCounts } from '../timeline/timeline-cube';
 import type { WallStep } from './cycle-schedule';
 import type { WallData } from './wall-data';
+import { newsLabels } from './wall-news';
 
 /** Hours the playback sums per frame: each frame shows the day up to that hour. */
 export const PLAYBACK_HOURS = 24;
@@ -63,6 +65,17 @@ export function useWallLayers({ data, shapes, step, cube, bucket }: WallLayersIn
   const labelProps = useMemo(() => districtLabelProps(shapes, true), [shapes]);
   const focusDistrict = step?.kind === 'district' ? shapes.find((shape) => shape.id === step.id) : undefined;
   const focusCell = step?.kind === 'hotspot' ? step.h3 : undefined;
+  // The news step's cells, outlined and numbered as in the list beside the map.
+  const newsItems = data?.news?.items;
+  const news = useMemo(() => {
+    if (!newsItems?.length) return null;
+    const labels = newsLabels(newsItems).map((label) => {
+      const [lat, lon] = cellToLatLng(label.h3);
+      return { ...label, position: [lon, lat] as [number, number] };
+    });
+    return { cells: labels.map((label) => label.h3), labels };
+  }, [newsItems]);
+  const showNews = step?.kind === 'news' ? news : null;
 
   const scale: ColorScale | null = playbackFrame ? playbackScale : (settled?.scale ?? null);
   const layers = useMemo(() => {
@@ -81,6 +94,36 @@ export function useWallLayers({ data, shapes, step, cube, bucket }: WallLayersIn
         new H3HexagonLayer(
           cellOutlineProps({ id: 'wall-focus-cell', cell: focusCell, color: [255, 64, 80, 255], width: 6 }),
         ),
+      );
+    }
+    if (showNews) {
+      list.push(
+        new H3HexagonLayer({
+          id: 'wall-news-cells',
+          data: showNews.cells,
+          getHexagon: (cell: string) => cell,
+          filled: false,
+          stroked: true,
+          extruded: false,
+          getLineColor: [255, 255, 255, 255],
+          lineWidthUnits: 'pixels',
+          getLineWidth: 5,
+        }),
+        new TextLayer({
+          id: 'wall-news-labels',
+          data: showNews.labels,
+          getText: (label: { text: string }) => label.text,
+          getPosition: (label: { position: [number, number] }) => label.position,
+          getSize: 28,
+          sizeUnits: 'pixels',
+          getPixelOffset: [0, -30],
+          fontFamily: 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif',
+          fontWeight: 700,
+          getColor: [255, 255, 255, 255],
+          outlineWidth: 4,
+          outlineColor: [5, 7, 12, 255],
+          fontSettings: { sdf: true },
+        }),
       );
     }
     if (focusDistrict) {
@@ -102,7 +145,7 @@ export function useWallLayers({ data, shapes, step, cube, bucket }: WallLayersIn
     }
     list.push(new TextLayer({ ...labelProps, getSize: 16 }));
     return list;
-  }, [playbackFrame, settled, scale, focusCell, focusDistrict, labelProps]);
+  }, [playbackFrame, settled, scale, focusCell, showNews, focusDistrict, labelProps]);
 
   return { layers, scale };
 }

@@ -18,3 +18,5 @@ export type WallMessage = JsonOf<'/api/v1/cells/{h3}/messages'>['messages'][numb
 export type LooseSummary = {
   [K in keyof WallSummary]: WallSummary[K] extends number ? number | null : WallSummary[K];
 };
+export type WallEmergingCell = JsonOf<'/api/v1/hotspots/emerging'>['cells'][number];
+export type WallAlert = JsonOf<'/api/v1/alerts'>[number];

@@ -85,6 +85,29 @@ describe('createWallClient', () => {
     ]);
   });
 
+  test('a staff-only route is asked of the staff API, revalidated like the others', async () => {
+    const server = await startServer();
+    close = server.close;
+    const client = createWallClient({ baseUrl: server.baseUrl });
+    const first = await client.getStaff('/alerts', { query: { day: '2025-09-30', res: 8 } });
+    const second = await client.getStaff('/alerts', { query: { day: '2025-09-30', res: 8 } });
+    expect(first && echo(first).body.url).toBe('/api/v1/alerts?day=2025-09-30&res=8');
+    expect(second?.fresh).toBe(false);
+    expect(server.state.requests.map((r) => r.status)).toEqual([200, 304]);
+  });
+
+  test('a staff-only route answers null on the public API and never asks it', async () => {
+    const server = await startServer({ staffNeedsSession: true });
+    close = server.close;
+    const changes: string[] = [];
+    const client = createWallClient({ baseUrl: server.baseUrl, onAccessChange: (a) => changes.push(a) });
+    expect(await client.getStaff('/hotspots/emerging', { query: { step: 'week' } })).toBeNull();
+    expect(client.access).toBe('public');
+    expect(changes).toEqual(['public']);
+    expect(await client.getStaff('/alerts')).toBeNull();
+    expect(server.state.requests.map((r) => r.url)).toEqual(['/api/v1/hotspots/emerging?step=week']);
+  });
+
   test('an unreachable server is an ApiError with status 0', async () => {
     const server = await startServer();
     await server.close();
@@ -108,6 +131,10 @@ describe('createWallClient', () => {
       client.get('/summary', { query: { bucket: 'day' } }),
       // @ts-expect-error: the cell is a path parameter
       client.get('/cells/{h3}/messages', { query: { limit: 5 } }),
+      // @ts-expect-error: staff only: getStaff, which answers null on the public API
+      client.get('/alerts'),
+      // @ts-expect-error: both APIs serve /meta: get, which falls back to the public one
+      client.getStaff('/meta'),
     ];
     expect(typeof refused).toBe('function');
   });

@@ -15,6 +15,8 @@ export type WallRoute = {
     : never;
 }[keyof paths];
 type StaffPath<R extends WallRoute> = `/api/v1${R}` & keyof paths;
+/** Routes only the staff API serves, which the wall reads while signed in and goes without on the public API. */
+export type StaffOnlyRoute = '/alerts' | '/hotspots/emerging';
 type PathParams<R extends WallRoute> = paths[StaffPath<R>] extends {
   get: { parameters: { path: infer Params extends Record<string, string> } };
 }
@@ -40,6 +42,15 @@ export interface WallClient {
     request?: WallRequest<R>,
     signal?: AbortSignal,
   ): Promise<Fetched<JsonOf<StaffPath<R>>>>;
+  /**
+   * A staff-only route, conditional like `get`; null on the public API, where it is never asked (a 401
+   * here switches the client to the public API as `get` does).
+   */
+  getStaff<R extends StaffOnlyRoute>(
+    route: R,
+    request?: { query?: QueryOf<`/api/v1${R}`> },
+    signal?: AbortSignal,
+  ): Promise<Fetched<JsonOf<`/api/v1${R}`>> | null>;
   /** Bodies kept for revalidation (bounded). */
   readonly size: number;
 }
@@ -110,6 +121,13 @@ export function createWallClient(options: WallClientOptions = {}): WallClient {
     return { body: data, fresh: true };
   };
 
+  const isUnauthorized = (error: unknown) => error instanceof ApiError && error.status === 401;
+  const goPublic = () => {
+    access = 'public';
+    kept.clear();
+    options.onAccessChange?.(access);
+  };
+
   return {
     get access() {
       return access;
@@ -123,11 +141,19 @@ export function createWallClient(options: WallClientOptions = {}): WallClient {
       try {
         return await get(`/api/v1${route}`);
       } catch (error) {
-        if (!(error instanceof ApiError && error.status === 401)) throw error;
-        access = 'public';
-        kept.clear();
-        options.onAccessChange?.(access);
+        if (!isUnauthorized(error)) throw error;
+        goPublic();
         return get(`/api/v1/public${route}`);
+      }
+    },
+    async getStaff(route, params, signal) {
+      if (access === 'public') return null;
+      try {
+        return (await request(`/api/v1${route}`, params, signal)) as Fetched<never>;
+      } catch (error) {
+        if (!isUnauthorized(error)) throw error;
+        goPublic();
+        return null;
       }
     },
   };

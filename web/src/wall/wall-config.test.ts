@@ -21,7 +21,14 @@ describe('readWallConfig', () => {
       topDistricts: 5,
       at: '2025-09-30',
       lang: 'en',
+      news: true,
     });
+  });
+
+  test('alerts=0 turns the step of new hotspots and spikes off; anything else leaves it on', () => {
+    expect(readWallConfig('?alerts=0').news).toBe(false);
+    expect(readWallConfig('?alerts=1').news).toBe(true);
+    expect(readWallConfig('?alerts=no').news).toBe(true);
   });
 
   test('junk and out-of-range values fall back to the defaults', () => {

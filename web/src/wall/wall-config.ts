@@ -19,6 +19,8 @@ export interface WallConfig {
   hotspots: number;
   /** How many of the busiest districts the cycle visits when none are named. */
   topDistricts: number;
+  /** The step of new and intensifying hotspots and today's spikes (`alerts=0` turns it off; staff API only). */
+  news: boolean;
   /** The wall's "today" as a local date (a replay or demo on old data); absent: the real today. */
   at?: string;
   lang?: 'ru' | 'en';
@@ -33,6 +35,7 @@ export const DEFAULT_WALL_CONFIG: WallConfig = {
   speed: 1,
   hotspots: 5,
   topDistricts: 5,
+  news: true,
 };
 
 function bounded(value: string | null, min: number, max: number, fallback: number): number {
@@ -64,6 +67,7 @@ export function readWallConfig(search: string): WallConfig {
     speed: bounded(params.get('speed'), 0.1, 10_000, d.speed),
     hotspots: integer(params.get('hotspots'), 0, 20, d.hotspots),
     topDistricts: integer(params.get('districts'), 0, 50, d.topDistricts),
+    news: params.get('alerts') !== '0',
     ...(at !== null && LOCAL_DATE.test(at) && !Number.isNaN(Date.parse(at)) ? { at } : {}),
     ...(lang === 'ru' || lang === 'en' ? { lang } : {}),
   };

@@ -9,6 +9,7 @@ import type {
 } from './wall-api-types';
 import type { Fetched, WallClient } from './wall-client';
 import type { WallConfig } from './wall-config';
+import { type WallNewsItem, wallNewsItems } from './wall-news';
 import { type WallWindows, wallWindows } from './wall-windows';
 
 /** Everything the wall draws, from one consistent data version. */
@@ -26,7 +27,20 @@ export interface WallData {
   districts: Districts;
   /** Hourly counts over the last 7 days; null where the API serves none (the public API). */
   timeline: Timeline | null;
+  /** New and intensifying hotspots and today's spikes; null on the public API or with `alerts=0`. */
+  news: WallNews | null;
 }
+
+export interface WallNews {
+  items: WallNewsItem[];
+  /** The weekly steps the emerging classes were computed over, the last ending with today. */
+  weeks: number;
+}
+
+/** Weekly steps for the emerging classes: the API's default, about a quarter. */
+const NEWS_WEEKS = 12;
+/** Lines of each kind (new, intensifying, spike): nine at most, large enough to read across the room. */
+const NEWS_PER_KIND = 3;
 
 /**
  * One poll: /meta with If-None-Match (a 304 when nothing was written), and only when the data version
@@ -67,7 +81,8 @@ export async function pollWallData(
     ),
   ]);
   const res = recent.res ?? undefined;
-  const [hexagons, timeline] = await Promise.all([
+  const staffNews = !isPublic && config.news;
+  const [hexagons, timeline, alerts, emerging] = await Promise.all([
     body(client.get('/hexagons', { query: { district, ...windows.recent, res, medians: true } }, signal)),
     // The public API refuses hourly buckets: then the wall simply has no playback.
     body(
@@ -76,8 +91,35 @@ export async function pollWallData(
       if (error instanceof ApiError && error.status === 400) return null;
       throw error;
     }),
+    // Staff only, and only now that the data or the day changed, like everything above.
+    staffNews
+      ? client.getStaff(
+          '/alerts',
+          { query: { day: windows.today.from, res: Math.min(8, Math.max(7, res ?? 8)), district } },
+          signal,
+        )
+      : null,
+    staffNews
+      ? client.getStaff(
+          '/hotspots/emerging',
+          { query: { res, step: 'week', steps: NEWS_WEEKS, to: windows.today.to, district } },
+          signal,
+        )
+      : null,
   ]);
-  return { key, meta, windows, today, recent, all, hexagons, districts, timeline };
+  // A 401 on either (the session ended) leaves the client on the public API: no news then.
+  const news =
+    alerts && emerging
+      ? {
+          items: wallNewsItems({
+            emerging: emerging.body.cells,
+            alerts: alerts.body,
+            perKind: NEWS_PER_KIND,
+          }),
+          weeks: NEWS_WEEKS,
+        }
+      : null;
+  return { key, meta, windows, today, recent, all, hexagons, districts, timeline, news };
 }
 
 function body<T>(fetched: Promise<Fetched<T>>): Promise<T> {
