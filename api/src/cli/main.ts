@@ -13,6 +13,7 @@ import { seedDemo } from './demo-command';
 import { generateCommand } from './generate-command';
 import { importCommand } from './import-command';
 import { describeDatabase, openConfiguredDatabase } from './open-configured-database';
+import { runReplayCommand } from './replay-command';
 import { USAGE, UsageError } from './usage';
 import { runUserCommand } from './user-command';
 
@@ -50,6 +51,15 @@ async function main(argv: string[]): Promise<number> {
     } finally {
       await db.close();
     }
+  }
+  if (argv[0] === 'replay') {
+    const stop = new AbortController();
+    process.once('SIGINT', () => stop.abort());
+    return runReplayCommand(argv.slice(1), {
+      config: loadConfig(),
+      stdout: process.stdout,
+      signal: stop.signal,
+    });
   }
   if (argv[0] === 'apikey') {
     const db = await openConfiguredDatabase(loadConfig(), false);
