@@ -67,7 +67,9 @@ describe.each(BACKENDS)('heatmap replay on %s', (backend) => {
   let app: FastifyInstance;
   let url: string;
   const rows = () =>
-    db.sql<Row[]>`SELECT external_id, (SELECT name FROM sources s WHERE s.id = m.source_id) AS source, status::text, created_at, answered_at, resolved_at
+    db.sql<
+      Row[]
+    >`SELECT external_id, (SELECT name FROM sources s WHERE s.id = m.source_id) AS source, status::text, created_at, answered_at, resolved_at
                   FROM messages m ORDER BY external_id`;
 
   beforeAll(async () => {

@@ -144,4 +144,6 @@ export const messagesEn: Record<MessageKey, string> = {
   'wall.playbackFrame': 'in the 24 hours to {time}',
   'wall.overview': 'The whole region',
   'wall.noHotspots': 'No messages in the period',
+  'liveDemo.badge': 'Demo',
+  'liveDemo.explain': "last year's messages replayed as new ones",
 };

@@ -142,6 +142,8 @@ export const messagesRu = {
   'wall.playbackFrame': 'за 24 часа до {time}',
   'wall.overview': 'Весь регион',
   'wall.noHotspots': 'За период обращений нет',
+  'liveDemo.badge': 'Демо',
+  'liveDemo.explain': 'обращения прошлого года воспроизводятся как новые',
 } as const;
 
 export type MessageKey = keyof typeof messagesRu;
