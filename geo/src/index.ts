@@ -40,6 +40,7 @@ export {
 } from './status/message-status';
 export { bucketEdges } from './time/bucket-edges';
 export { bucketStart } from './time/bucket-start';
+export { daysUntilYesterday } from './time/days-until-yesterday';
 export {
   EARLIEST_MESSAGE_DATE,
   isPlausibleMessageDate,

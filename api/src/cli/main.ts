@@ -7,12 +7,14 @@ import { MigrationChecksumError, migrate } from '../db/migrate';
 import { loadDistrictsFile } from '../ingest/districts-file';
 import { MappingError } from '../ingest/field-mapping';
 import { InputFileError } from '../ingest/text-stream';
+import { bringDemoHistoryUpToDate, liveDemoSettings, startLiveDemo } from '../replay/live-demo';
 import { runApiKeyCommand } from './apikey-command';
 import { ensureDemoAccount } from './demo-account';
 import { seedDemo } from './demo-command';
 import { generateCommand } from './generate-command';
 import { importCommand } from './import-command';
 import { describeDatabase, openConfiguredDatabase } from './open-configured-database';
+import { runReplayCommand } from './replay-command';
 import { USAGE, UsageError } from './usage';
 import { runUserCommand } from './user-command';
 
@@ -50,6 +52,15 @@ async function main(argv: string[]): Promise<number> {
     } finally {
       await db.close();
     }
+  }
+  if (argv[0] === 'replay') {
+    const stop = new AbortController();
+    process.once('SIGINT', () => stop.abort());
+    return runReplayCommand(argv.slice(1), {
+      config: loadConfig(),
+      stdout: process.stdout,
+      signal: stop.signal,
+    });
   }
   if (argv[0] === 'apikey') {
     const db = await openConfiguredDatabase(loadConfig(), false);
@@ -148,10 +159,23 @@ async function main(argv: string[]): Promise<number> {
       // The server keeps the data directory to itself; commands go through it (open-data-dir.ts).
       const db = await openConfiguredDatabase(config, true, 'exclusive');
       const account = command === 'demo' ? await prepareDemo(db, config) : undefined;
+      const live = command === 'demo' ? liveDemoSettings(process.env) : undefined;
+      if (live) {
+        const moved = await bringDemoHistoryUpToDate(db, config.timezone);
+        if (moved > 0)
+          console.error(`live demo: the demo history moved ${moved} days later, to end yesterday`);
+      }
       const { startServer } = await import('../server');
-      const server = await startServer(config, { db });
+      const server = await startServer({ ...config, ...(live && { liveDemo: true }) }, { db });
+      const liveDemo = live
+        ? await startLiveDemo(db, { url: server.url, speed: live.speed, log: (line) => console.error(line) })
+        : undefined;
       console.log(`heat map serving on ${server.url} (${describeDatabase(config)})`);
       console.log(`  public map: ${server.url}/public   wall display: ${server.url}/wall`);
+      if (live)
+        console.log(
+          `  live demo: last year's messages replayed at ${live.speed}x (HEATMAP_DEMO_LIVE=off stops it)`,
+        );
       if (account) {
         console.log(`  staff sign-in: login "${account.login}", password "${account.password}" (shown once)`);
       }
@@ -160,6 +184,7 @@ async function main(argv: string[]): Promise<number> {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      await liveDemo?.stop();
       await server.close();
       await db.close();
       return 0;

@@ -21,6 +21,9 @@ Commands:
                                (.gz compresses) instead of the database
       --plant N [--truth FILE] plant N hotspot and N emerging clusters over an even background; the
                                truth as JSON (default: <out>.truth.json, else planted-truth-<seed>.json)
+  replay <file> [--speed N] [--shift-to-now] [--url URL] [--key KEY]
+                               send a file's messages (then their answers and resolutions) to a running
+                               server through its HTTP API as they happened, N times faster
   user add|list|remove|passwd  manage sign-in accounts (pnpm heatmap user --help)
   apikey add|list|revoke       ingest API keys, one source each (pnpm heatmap apikey --help)
 

@@ -16,6 +16,8 @@ export interface Config {
   auth: AuthConfig;
   /** HEATMAP_PUBLIC_TEXT: the public drill-down shows message text, scrubbed of personal data (default off). */
   publicText: boolean;
+  /** Set by `heatmap demo` while it replays the past year as live messages (HEATMAP_DEMO_LIVE). */
+  liveDemo?: boolean;
 }
 
 const projectRoot = new URL('../../../', import.meta.url).pathname;

@@ -27,6 +27,34 @@ export async function ingestFile(
   path: string,
   options: IngestFileOptions,
 ): Promise<IngestFileReport> {
+  const file = await openMappedFile(path, options);
+  const onProgress = options.onProgress;
+  const report = await ingestRecords(sql, file.records, {
+    mapping: file.mapping,
+    timezone: options.timezone,
+    ...(options.source ? { source: options.source } : {}),
+    ...(onProgress
+      ? { onProgress: (p: IngestProgress) => onProgress({ ...p, bytesRead: file.bytesRead() }) }
+      : {}),
+  });
+  return { ...report, mappingName: file.mappingName };
+}
+
+export interface MappedFile {
+  mapping: RecordMapping;
+  mappingName: IngestFileReport['mappingName'];
+  records: AsyncGenerator<SourceRecord>;
+  bytesRead(): number;
+}
+
+/**
+ * A record file with the mapping it is read with: the one given, else the Járókelő mapping when its
+ * first record has Járókelő's columns, else identity (import and replay read files alike).
+ */
+export async function openMappedFile(
+  path: string,
+  options: Pick<IngestFileOptions, 'mapping' | 'refineMapping' | 'maxUnpackedBytes'>,
+): Promise<MappedFile> {
   const file = readRecordFile(path, options.maxUnpackedBytes);
   const iterator = file.records[Symbol.asyncIterator]();
   const first = await iterator.next();
@@ -46,14 +74,5 @@ export async function ingestFile(
     yield first.value;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
-  const onProgress = options.onProgress;
-  const report = await ingestRecords(sql, all(), {
-    mapping,
-    timezone: options.timezone,
-    ...(options.source ? { source: options.source } : {}),
-    ...(onProgress
-      ? { onProgress: (p: IngestProgress) => onProgress({ ...p, bytesRead: file.bytesRead() }) }
-      : {}),
-  });
-  return { ...report, mappingName };
+  return { mapping, mappingName, records: all(), bytesRead: () => file.bytesRead() };
 }

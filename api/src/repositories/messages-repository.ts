@@ -228,3 +228,19 @@ function contentHash(
   ];
   return hash('sha1', JSON.stringify(fields), 'base64url');
 }
+
+/**
+ * Moves every message `days` × 24 hours later (created, answered and resolved alike, so every time
+ * to answer stays exact; local days recomputed in `timezone`), in one transaction; the rollup
+ * triggers move the counts with them. The live demo uses it so that old demo data ends yesterday.
+ */
+export async function shiftMessageDays(sql: Sql, days: number, timezone: string): Promise<number> {
+  const result = await sql`
+    UPDATE messages SET
+      created_at = created_at + make_interval(hours => 24 * ${days}::int),
+      answered_at = answered_at + make_interval(hours => 24 * ${days}::int),
+      resolved_at = resolved_at + make_interval(hours => 24 * ${days}::int),
+      local_day = ((created_at + make_interval(hours => 24 * ${days}::int)) AT TIME ZONE ${timezone})::date,
+      updated_at = now()`;
+  return result.count;
+}

@@ -25,5 +25,10 @@ export const MetaSchema = Type.Object({
   resolutions: Type.Object({ min: Type.Integer(), max: Type.Integer() }),
   total: Type.Integer(),
   dataVersion: Type.String({ description: 'Changes with every write to messages or districts' }),
+  liveDemo: Type.Optional(
+    Type.Boolean({
+      description: "true: a demo server replaying last year's messages as live ones (source demo-live)",
+    }),
+  ),
 });
 export type Meta = Static<typeof MetaSchema>;

@@ -247,6 +247,11 @@ export const PublicMetaSchema = Type.Object({
   total: Withheld(Type.Integer()),
   dataVersion: Type.String(),
   privacy: PrivacySchema,
+  liveDemo: Type.Optional(
+    Type.Boolean({
+      description: "true: a demo server replaying last year's messages as live ones (source demo-live)",
+    }),
+  ),
 });
 export type PublicMeta = Static<typeof PublicMetaSchema>;
 

@@ -1500,6 +1500,8 @@ export interface paths {
                             total: number;
                             /** @description Changes with every write to messages or districts */
                             dataVersion: string;
+                            /** @description true: a demo server replaying last year's messages as live ones (source demo-live) */
+                            liveDemo?: boolean;
                         };
                     };
                 };
@@ -1907,6 +1909,8 @@ export interface paths {
                                 /** @description whether the drill-down shows scrubbed message text */
                                 text: boolean;
                             };
+                            /** @description true: a demo server replaying last year's messages as live ones (source demo-live) */
+                            liveDemo?: boolean;
                         };
                     };
                 };

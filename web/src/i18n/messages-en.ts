@@ -156,4 +156,6 @@ export const messagesEn: Record<MessageKey, string> = {
   'alerts.sparkline': 'Per day, {days} days to {day}: {values}; usual {expected}',
   'alerts.none': 'No spikes on {day}',
   'alerts.error': 'Could not load the spikes',
+  'liveDemo.badge': 'Demo',
+  'liveDemo.explain': "last year's messages replayed as new ones",
 };

@@ -154,6 +154,8 @@ export const messagesRu = {
   'alerts.sparkline': 'По дням, {days} дн. до {day}: {values}; норма {expected}',
   'alerts.none': 'Всплесков нет за {day}',
   'alerts.error': 'Не удалось загрузить всплески',
+  'liveDemo.badge': 'Демо',
+  'liveDemo.explain': 'обращения прошлого года воспроизводятся как новые',
 } as const;
 
 export type MessageKey = keyof typeof messagesRu;

@@ -2,6 +2,7 @@ import { ApiError } from '../api/http';
 import type { MapApi } from '../api/map-api';
 import { useRemote } from '../api/use-remote';
 import { useI18n } from '../i18n/i18n';
+import { LiveDemoBadge } from '../live/LiveDemoBadge';
 import type { UrlState } from '../url-state/url-state';
 import type { SetUrl } from '../url-state/use-url-state';
 import { HeatMapScreen } from './HeatMapScreen';
@@ -44,14 +45,17 @@ export function MapLoader({ api, url, setUrl, variant, scope }: MapLoaderProps) 
     );
   }
   return (
-    <HeatMapScreen
-      meta={meta.data}
-      districts={districts.data}
-      url={url}
-      setUrl={setUrl}
-      api={api}
-      variant={variant}
-      scope={scope}
-    />
+    <>
+      {meta.data.liveDemo && <LiveDemoBadge />}
+      <HeatMapScreen
+        meta={meta.data}
+        districts={districts.data}
+        url={url}
+        setUrl={setUrl}
+        api={api}
+        variant={variant}
+        scope={scope}
+      />
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { LiveDemoBadge } from '../live/LiveDemoBadge';
 import { Legend } from '../map/Legend';
 import type { DistrictShape } from '../map/layers/district-layers';
 import { MapView } from '../map/MapView';
@@ -127,6 +128,7 @@ export function WallScreen() {
           windowDays={config.windowDays}
         />
         <WallStatus connection={connection} access={access} timeZone={timeZone} anchored={config.at} />
+        {data?.meta.liveDemo && <LiveDemoBadge size="wall" />}
       </header>
       <main className="wall__body">
         <div className="wall__map">

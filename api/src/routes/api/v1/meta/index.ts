@@ -14,7 +14,10 @@ export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request, reply) => {
       const scope = request.filterScope ?? undefined;
-      return app.responseCache.send(request, reply, () => app.heatmapQueries.meta(scope));
+      return app.responseCache.send(request, reply, async () => ({
+        ...(await app.heatmapQueries.meta(scope)),
+        ...(app.config.liveDemo && { liveDemo: true }),
+      }));
     },
   );
 };

@@ -50,7 +50,11 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PublicMetaSchema, ...RESPONSES },
       },
     },
-    (request, reply) => app.responseCache.send(request, reply, () => app.publicMap.meta()),
+    (request, reply) =>
+      app.responseCache.send(request, reply, async () => ({
+        ...(await app.publicMap.meta()),
+        ...(app.config.liveDemo && { liveDemo: true }),
+      })),
   );
 
   app.get(
