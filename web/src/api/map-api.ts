@@ -4,10 +4,14 @@ import { bodyOf } from './http';
 import type {
   CellMessagesQuery,
   Districts,
+  Emerging,
+  EmergingQuery,
   ExportQuery,
   Filters,
   Hexagons,
   HexagonsQuery,
+  HotspotMap,
+  HotspotsQuery,
   MessagePage,
   Meta,
   Summary,
@@ -44,6 +48,10 @@ export interface MapApi {
   timeline(query: TimelineQuery, signal?: AbortSignal): Promise<Timeline>;
   summary(query: SummaryQuery, signal?: AbortSignal): Promise<Summary>;
   cellMessages(cell: string, query: CellMessagesQuery, signal?: AbortSignal): Promise<MessagePage>;
+  /** Gi* bins of the whole region (no bbox: docs/hotspots.md); staff also get counts, z and `places` names. */
+  hotspots(query: HotspotsQuery, signal?: AbortSignal): Promise<HotspotMap>;
+  /** Emerging hot spot classes; absent where the audience has no such route (public). */
+  emerging?(query: EmergingQuery, signal?: AbortSignal): Promise<Emerging>;
 }
 
 export const staffMapApi: MapApi = {
@@ -60,4 +68,6 @@ export const staffMapApi: MapApi = {
   summary: (query, signal) => bodyOf(api.GET('/api/v1/summary', { params: { query }, signal })),
   cellMessages: (h3, query, signal) =>
     bodyOf(api.GET('/api/v1/cells/{h3}/messages', { params: { path: { h3 }, query }, signal })),
+  hotspots: (query, signal) => bodyOf(api.GET('/api/v1/hotspots', { params: { query }, signal })),
+  emerging: (query, signal) => bodyOf(api.GET('/api/v1/hotspots/emerging', { params: { query }, signal })),
 };

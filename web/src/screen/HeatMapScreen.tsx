@@ -7,6 +7,8 @@ import { DrillDownPanel } from '../drilldown/DrillDownPanel';
 import type { LoadPage } from '../drilldown/use-message-pages';
 import type { FilterKey } from '../filters/FilterPanel';
 import { queryFilters } from '../filters/query-filters';
+import { hotspotLegend } from '../hotspots/HotspotLegends';
+import { useHotspotData } from '../hotspots/use-hotspot-data';
 import { useI18n } from '../i18n/i18n';
 import { basemapStyle } from '../map/basemap-style';
 import { bboxContains, districtsBounds, paddedBbox, viewBboxParam } from '../map/bbox';
@@ -14,7 +16,7 @@ import { HexTooltip, type HexTooltipProps } from '../map/HexTooltip';
 import { DISTRICT_CHOROPLETH_LAYER_ID } from '../map/layers/district-layers';
 import { HEX_LAYER_ID } from '../map/layers/hex-layer';
 import { MapView, type MapViewport } from '../map/MapView';
-import { cellPlace, initialViewFor, shapesOf } from '../map/screen-geometry';
+import { cellCenter, cellPlace, initialViewFor, shapesOf } from '../map/screen-geometry';
 import { useFrame } from '../map/use-frame';
 import { useMapLayers } from '../map/use-map-layers';
 import { useMapPicking } from '../map/use-map-picking';
@@ -90,6 +92,9 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
     useScreenData({ api, url, filters, res, bboxParam, timeZone, held: playing || scrubbing });
 
   const frame = useFrame(cube, window, url.cumulative, url.metric, hexagons.data);
+  const embed = variant === 'embed';
+  const hot = useHotspotData({ api, url, filters, res, settled, settledKey, hexagons, list: !embed });
+  const modeLegend = hotspotLegend(url.mode, hot.emerging.data);
 
   const setWindow = useCallback(
     (next: { start: number; end: number }) => {
@@ -140,9 +145,12 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
     shapes,
     outlined,
     labels,
+    hotspots: hot.hotspots.data,
+    emerging: hot.emerging.data,
   });
 
   const { onHover, onClick } = useMapPicking({
+    translator,
     frame,
     choropleth: choropleth.data,
     shapes,
@@ -176,6 +184,12 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
 
   // Choosing districts in the filter (not opening a link) flies to them.
   const [focusBounds, setFocusBounds] = useState<[number, number, number, number] | null>(null);
+  // A hotspot picked from the list: fly to it (same zoom, so the same cells) and open its messages.
+  const [focusCenter, setFocusCenter] = useState<{ lon: number; lat: number } | null>(null);
+  const onSelectHotspot = (cell: string) => {
+    setUrl({ cell }, { push: true });
+    setFocusCenter(cellCenter(cell));
+  };
   const onFilterChange = (key: FilterKey, values: string[]) => {
     setUrl({ [key]: values });
     if (key !== 'district' || values.length === 0) return;
@@ -187,14 +201,13 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
   const empty =
     cube !== null &&
     (cube.totals.every((total) => total === 0) || frame?.counts.every((count) => count === 0));
-  const error = timeline.error ?? hexagons.error ?? summary.error ?? choropleth.error;
+  const remotes = [timeline, hexagons, summary, choropleth, hot];
+  const error = remotes.find((remote) => remote.error)?.error ?? null;
   const retry = () => {
-    timeline.retry();
-    hexagons.retry();
-    summary.retry();
-    choropleth.retry();
+    for (const remote of remotes) remote.retry();
   };
-  const embed = variant === 'embed';
+  const loading =
+    !cube || settling || !hexagons.data || [timeline, hexagons, summary, hot].some((r) => r.loading);
   // The messages behind what the map shows (filters, settled window, visible area), where the API has them.
   const exportHref = api.exportUrl?.({
     ...filters,
@@ -219,15 +232,13 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
           windowStartMs={cube?.edges[window.start] ?? Date.now()}
           exportHref={exportHref}
           singleFilters={api.oneValuePerFilter}
+          hotspots={hot.items}
+          mapModes={hot.modes}
+          modeLegend={modeLegend}
+          onSelectHotspot={onSelectHotspot}
         />
       )}
-      <div
-        className="map-region"
-        ref={mapRegionRef}
-        data-loading={
-          !cube || settling || !hexagons.data || timeline.loading || hexagons.loading || summary.loading
-        }
-      >
+      <div className="map-region" ref={mapRegionRef} data-loading={loading}>
         <MapView
           style={style}
           initialView={initialView}
@@ -238,15 +249,12 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
           ariaLabel={t('app.title')}
           pitch={url.extrude && url.mode === 'hexagons' ? 45 : 0}
           focusBounds={focusBounds}
+          focusCenter={focusCenter}
           maxZoom={api.maxZoom}
           onLayersDrawn={onLayersDrawn}
         />
         {hover && <HexTooltip {...hover} />}
-        {embed && (
-          <div className="embed-legend">
-            <MapLegend scale={scale} url={url} />
-          </div>
-        )}
+        {embed && <div className="embed-legend">{modeLegend ?? <MapLegend scale={scale} url={url} />}</div>}
         <MapStatus
           loading={timeline.loading || (!cube && !error)}
           empty={empty === true && !timeline.loading}
