@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Emerging } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { MapMode } from '../url-state/url-state';
-import { EMERGING_CLASSES, emergingKey, emergingStyle } from './emerging-classes';
+import { EMERGING_CLASSES, emergingKey, emergingStyle, glyphColor } from './emerging-classes';
 import { cssColor, GI_BINS, giBinKey, giColor } from './gi-palette';
 import '../map/legend.css';
 import './hotspot-legend.css';
@@ -13,7 +13,8 @@ export function GiLegend() {
   return (
     <figure className="legend hotspot-legend" aria-label={t('gi.title')}>
       <figcaption className="legend__title">
-        {t('gi.title')}: {t('gi.note')}
+        {t('gi.title')}
+        <span className="hotspot-legend__note">{t('gi.note')}</span>
       </figcaption>
       <ul className="hotspot-legend__items">
         {GI_BINS.map((bin) => (
@@ -44,7 +45,8 @@ export function EmergingLegend({ answer }: { answer: Emerging | null }) {
   return (
     <figure className="legend hotspot-legend" aria-label={t('emerging.title', { steps: answer.steps })}>
       <figcaption className="legend__title">
-        {t('emerging.title', { steps: answer.steps })}. {t('emerging.note')}
+        {t('emerging.title', { steps: answer.steps })}
+        <span className="hotspot-legend__note">{t('emerging.note')}</span>
       </figcaption>
       <ul className="hotspot-legend__items">
         {classes.map((name) => {
@@ -53,7 +55,7 @@ export function EmergingLegend({ answer }: { answer: Emerging | null }) {
             <li key={name} data-class={name}>
               <span
                 className="hotspot-legend__swatch hotspot-legend__swatch--glyph"
-                style={{ background: cssColor(style.color) }}
+                style={{ background: cssColor(style.color), color: cssColor(glyphColor(style.color)) }}
                 aria-hidden="true"
               >
                 {style.glyph}

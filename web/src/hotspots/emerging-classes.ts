@@ -56,6 +56,16 @@ export function emergingStyle(name: string): EmergingStyle {
   return { color: [r, g, b, 255], glyph: style.glyph[side === 'hot' ? 0 : 1] };
 }
 
+/** Dark glyphs on light fills and white ones on dark fills (WCAG relative luminance), on the map and in the legend. */
+export function glyphColor([r, g, b]: Rgba): Rgba {
+  const linear = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  return luminance < 0.2 ? [255, 255, 255, 255] : [20, 24, 31, 255];
+}
+
 export function emergingKey(name: string): MessageKey {
   return `emerging.${(EMERGING_CLASSES as readonly string[]).includes(name) ? name : 'no-pattern'}` as MessageKey;
 }

@@ -2,7 +2,7 @@ import type { H3HexagonLayerProps } from '@deck.gl/geo-layers';
 import type { TextLayerProps } from '@deck.gl/layers';
 import { cellToLatLng } from 'h3-js';
 import type { EmergingCell, HotspotMapCell } from '../api/types';
-import { EMERGING_GLYPHS, emergingStyle } from './emerging-classes';
+import { EMERGING_GLYPHS, emergingStyle, glyphColor } from './emerging-classes';
 import { giColor, type Rgba } from './gi-palette';
 
 export const GI_LAYER_ID = 'hotspot-bins';
@@ -43,16 +43,6 @@ export interface EmergingGlyph {
   position: [number, number];
   glyph: string;
   color: Rgba;
-}
-
-/** Dark glyphs on light fills and white ones on dark fills (WCAG relative luminance). */
-function glyphColor([r, g, b]: Rgba): Rgba {
-  const linear = (c: number) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-  return luminance < 0.2 ? [255, 255, 255, 255] : [20, 24, 31, 255];
 }
 
 /** The class glyph at the centre of every cell with a pattern (not "no pattern"): the class without colour. */

@@ -8,6 +8,7 @@ import type { LoadPage } from '../drilldown/use-message-pages';
 import type { FilterKey } from '../filters/FilterPanel';
 import { queryFilters } from '../filters/query-filters';
 import { hotspotLegend } from '../hotspots/HotspotLegends';
+import { EMERGING_LAYER_ID, GI_LAYER_ID } from '../hotspots/hotspot-layers';
 import { useHotspotData } from '../hotspots/use-hotspot-data';
 import { useI18n } from '../i18n/i18n';
 import { basemapStyle } from '../map/basemap-style';
@@ -47,6 +48,7 @@ export interface HeatMapScreenProps {
 }
 
 const WHOLE_WORLD: [number, number, number, number] = [-180, -90, 180, 90];
+const DATA_LAYER_IDS = [HEX_LAYER_ID, DISTRICT_CHOROPLETH_LAYER_ID, GI_LAYER_ID, EMERGING_LAYER_ID];
 
 export function HeatMapScreen(props: HeatMapScreenProps) {
   const { meta, districts, setUrl, api, variant = 'full', scope } = props;
@@ -129,12 +131,11 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
     [shapes, scopeKey],
   );
 
-  // District names wait until the map has drawn its data once (hexagons or choropleth), so their font
-  // atlas and shaders (~250 ms under software WebGL) come a frame after it, not before; with no data
-  // to draw (failed or empty timeline) they show at once.
+  // District names wait until the map has drawn its data once (any mode's), so their font atlas and shaders
+  // (~250 ms under software WebGL) come a frame after it; with no data (failed or empty timeline) at once.
   const [dataDrawn, setDataDrawn] = useState(false);
   const onLayersDrawn = useCallback((ids: readonly string[]) => {
-    if (ids.includes(HEX_LAYER_ID) || ids.includes(DISTRICT_CHOROPLETH_LAYER_ID)) setDataDrawn(true);
+    if (DATA_LAYER_IDS.some((id) => ids.includes(id))) setDataDrawn(true);
   }, []);
   const labels = dataDrawn || timeline.error !== null || cube?.cells.length === 0;
   const { layers, scale } = useMapLayers({
@@ -184,7 +185,6 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
 
   // Choosing districts in the filter (not opening a link) flies to them.
   const [focusBounds, setFocusBounds] = useState<[number, number, number, number] | null>(null);
-  // A hotspot picked from the list: fly to it (same zoom, so the same cells) and open its messages.
   const [focusCenter, setFocusCenter] = useState<{ lon: number; lat: number } | null>(null);
   const onSelectHotspot = (cell: string) => {
     setUrl({ cell }, { push: true });
