@@ -1,10 +1,10 @@
-import { MAX_RESOLUTION, MIN_RESOLUTION } from '@heatmap/geo';
 import { useMemo } from 'react';
 import type { MapApi } from '../api/map-api';
 import type { Filters, Hexagons } from '../api/types';
 import { type Remote, useRemote } from '../api/use-remote';
 import { MAP_MODES, type UrlState } from '../url-state/url-state';
 import { HOTSPOT_LIST_LENGTH, hotspotList } from './hotspot-list';
+import { hotspotResolution } from './hotspot-resolution';
 
 /** Weekly steps of the emerging map, ending where the map's window ends (the API's default count). */
 export const EMERGING_STEPS = 12;
@@ -13,7 +13,7 @@ export interface HotspotDataInput {
   api: MapApi;
   url: UrlState;
   filters: Filters;
-  /** The map's H3 resolution; the hotspot routes take 5 to 10. */
+  /** The map's H3 resolution (capped by hotspotResolution). */
   res: number;
   settled: { from?: string; to?: string } | null;
   settledKey: string | null;
@@ -38,7 +38,7 @@ export function useHotspotData({
   list,
   hexagons,
 }: HotspotDataInput) {
-  const hotRes = Math.max(MIN_RESOLUTION, Math.min(MAX_RESOLUTION, res));
+  const hotRes = hotspotResolution(res);
   const filterKey = JSON.stringify(filters);
   const wanted = (url.mode === 'gi' || list) && settledKey !== null;
   const hotspots = useRemote(wanted ? `${hotRes}|${filterKey}|${settledKey}` : null, (signal) =>
