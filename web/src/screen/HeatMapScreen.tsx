@@ -24,8 +24,7 @@ import { useMapPicking } from '../map/use-map-picking';
 import { SummaryBar } from '../summary/SummaryBar';
 import { servedWindowLength } from '../timeline/served-window';
 import { TimeSlider } from '../timeline/TimeSlider';
-import { usePlayback } from '../timeline/use-playback';
-import { windowToUrl } from '../timeline/window-from-url';
+import { useWindowPlayback } from '../timeline/use-playback';
 import type { UrlState } from '../url-state/url-state';
 import { MapLegend, MapSidebar } from './MapSidebar';
 import { MapStatus } from './MapStatus';
@@ -98,30 +97,8 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
   const hot = useHotspotData({ api, url, filters, res, settled, settledKey, hexagons, list: !embed });
   const modeLegend = hotspotLegend(url.mode, hot.emerging.data);
 
-  const setWindow = useCallback(
-    (next: { start: number; end: number }) => {
-      if (cube) setUrl(windowToUrl(cube, next, timeZone));
-    },
-    [cube, setUrl, timeZone],
-  );
-
-  usePlayback(
-    playing,
-    speed,
-    () => {
-      if (!cube || window.end >= cube.bucketCount) return false;
-      setWindow({ start: window.start + 1, end: window.end + 1 });
-      return true;
-    },
-    () => setPlaying(false),
-  );
-
-  const onPlayingChange = (next: boolean) => {
-    // Play from the start when the window already sits at the end.
-    if (next && cube && window.end >= cube.bucketCount)
-      setWindow({ start: 0, end: window.end - window.start });
-    setPlaying(next);
-  };
+  const playback = { cube, window, playing, setPlaying, speed, setUrl, timeZone };
+  const { setWindow, onPlayingChange } = useWindowPlayback(playback);
 
   const shapes = useMemo(() => shapesOf(districts), [districts]);
   const scopeKey = scope?.join(',') ?? '';
