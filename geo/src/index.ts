@@ -19,6 +19,7 @@ export { EMERGING_PATTERNS, emergingClass } from './hotspots/emerging-class';
 export { h3GiStar } from './hotspots/h3-gi-star';
 export { mannKendall } from './hotspots/mann-kendall';
 export { DEFAULT_NEIGHBOURHOOD_K, MAX_NEIGHBOURHOOD_K } from './hotspots/neighbourhood-size';
+export { LISTED_HOTSPOT_BIN, strongestHotspots } from './hotspots/strongest-hotspots';
 export { DEFAULT_ANSWER_LIMIT_MINUTES } from './metrics/answer-limit';
 export { changeRatio } from './metrics/change-ratio';
 export { streetOfAddress } from './places/street-of-address';

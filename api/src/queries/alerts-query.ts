@@ -1,15 +1,9 @@
-import {
-  ANOMALY_BASELINE_WEEKS,
-  bigIntToCell,
-  dailyAlerts,
-  dailyAnomaly,
-  localDate,
-  streetOfAddress,
-} from '@heatmap/geo';
+import { ANOMALY_BASELINE_WEEKS, bigIntToCell, dailyAlerts, dailyAnomaly, localDate } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { Alert } from '../schemas/alerts';
 import { messageConditions } from './filter-sql';
 import type { MessageFilter } from './message-filter';
+import { placeLabel, placesOf } from './places-query';
 import { addDays, type Day, localMidnight } from './step-windows';
 
 /** Days in an alert's sparkline, the alert day last. */
@@ -57,7 +51,7 @@ export async function queryAlerts(
   const alerts = tests.filter((_, i) => raised[i]).sort((a, b) => a.p - b.p || (a.key < b.key ? -1 : 1));
   if (alerts.length === 0) return [];
   const cells = [...new Set(alerts.map((a) => a.key.split('|')[0] as string))];
-  const places = await placesOf(sql, filter, request.res, cells, {
+  const places = await placesOf(sql, scoped, request.res, cells, {
     from: localMidnight(addDays(day, 1 - ALERT_SERIES_DAYS), timezone),
     to: window.to,
   });
@@ -69,7 +63,7 @@ export async function queryAlerts(
   );
   return alerts.map((alert) => {
     const [cell, category] = alert.key.split('|') as [string, string];
-    const place = places.get(cell) ?? { district: null, street: null };
+    const place = places.get(cell);
     return {
       h3: bigIntToCell(BigInt(cell)),
       categoryId: Number(category),
@@ -81,55 +75,10 @@ export async function queryAlerts(
         { length: ALERT_SERIES_DAYS },
         (_, i) => alert.days.get(addDays(day, i + 1 - ALERT_SERIES_DAYS)) ?? 0,
       ),
-      district: place.district,
-      place: [place.district, place.street].filter((part) => part !== null).join(', ') || null,
+      district: place?.district ?? null,
+      place: placeLabel(place),
     };
   });
-}
-
-/** The most frequent district and street (streetOfAddress) among each cell's messages in the window. */
-async function placesOf(
-  sql: Sql,
-  filter: MessageFilter,
-  res: 7 | 8,
-  cells: string[],
-  window: { from: Date; to: Date },
-): Promise<Map<string, { district: string | null; street: string | null }>> {
-  const rows = await sql<{ cell: string; district: string | null; address: string | null }[]>`
-    SELECT ${sql(`m.h3_${res}`)}::text AS cell, d.name AS district, m.address
-    FROM messages m LEFT JOIN districts d ON d.id = m.district_id
-    WHERE ${messageConditions(sql, { districts: filter.districts, scope: filter.scope }, window)}
-      AND ${sql(`m.h3_${res}`)} = ANY(${cells}::int8[])`;
-  const tallies = new Map<string, { districts: Map<string, number>; streets: Map<string, number> }>();
-  for (const row of rows) {
-    const tally = tallies.get(row.cell) ?? {
-      districts: new Map<string, number>(),
-      streets: new Map<string, number>(),
-    };
-    tallies.set(row.cell, tally);
-    if (row.district) tally.districts.set(row.district, (tally.districts.get(row.district) ?? 0) + 1);
-    const street = streetOfAddress(row.address);
-    if (street) tally.streets.set(street, (tally.streets.get(street) ?? 0) + 1);
-  }
-  return new Map(
-    [...tallies].map(([cell, tally]) => [
-      cell,
-      { district: mostFrequent(tally.districts), street: mostFrequent(tally.streets) },
-    ]),
-  );
-}
-
-/** The most frequent key; ties go to the first in alphabetical order, so the answer does not depend on row order. */
-function mostFrequent(counts: Map<string, number>): string | null {
-  let best: string | null = null;
-  let most = 0;
-  for (const [key, n] of counts) {
-    if (n > most || (n === most && best !== null && key < best)) {
-      best = key;
-      most = n;
-    }
-  }
-  return best;
 }
 
 async function newestDay(sql: Sql, timezone: string, filter: MessageFilter): Promise<Day | null> {

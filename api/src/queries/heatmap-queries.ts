@@ -22,8 +22,8 @@ import { queryTimeline } from './timeline-query';
 export function createHeatmapQueries(sql: Sql, timezone: string) {
   const districtCells = createDistrictCells(sql);
   return {
-    hotspots: (filter: MessageFilter, res: Resolution, k: number) =>
-      queryHotspots(sql, timezone, districtCells, filter, res, k),
+    hotspots: (filter: MessageFilter, res: Resolution, k: number, places?: number) =>
+      queryHotspots(sql, timezone, districtCells, filter, res, k, places),
     alerts: (filter: MessageFilter, request: { res: 7 | 8; day?: string }) =>
       queryAlerts(sql, timezone, filter, request),
     emerging: (filter: MessageFilter, request: EmergingRequest) =>

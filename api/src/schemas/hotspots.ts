@@ -1,6 +1,6 @@
 import { DEFAULT_NEIGHBOURHOOD_K, EMERGING_PATTERNS, MAX_NEIGHBOURHOOD_K } from '@heatmap/geo';
 import { type Static, Type } from '@sinclair/typebox';
-import { FiltersSchema, StringEnum, WindowSchema } from './common';
+import { FiltersSchema, Nullable, StringEnum, WindowSchema } from './common';
 
 const EMERGING_CLASSES = [
   ...EMERGING_PATTERNS.flatMap((pattern) => [`${pattern}-hot`, `${pattern}-cold`]),
@@ -21,9 +21,23 @@ export const NeighbourhoodSchema = Type.Integer({
   description: `Gi* neighbourhood: the cells within grid distance k (1: 7 cells, 2: 19, 3: 37); 1 to ${MAX_NEIGHBOURHOOD_K}, default ${DEFAULT_NEIGHBOURHOOD_K}`,
 });
 
+/** At most this many place names per answer: each reads its cell's messages. */
+export const MAX_HOTSPOT_PLACES = 20;
+
 export const QueryHotspotsSchema = Type.Composite([
   FiltersSchema,
-  Type.Object({ res: Type.Optional(HotspotResolutionSchema), k: Type.Optional(NeighbourhoodSchema) }),
+  Type.Object({
+    res: Type.Optional(HotspotResolutionSchema),
+    k: Type.Optional(NeighbourhoodSchema),
+    places: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: MAX_HOTSPOT_PLACES,
+        default: 0,
+        description: `name the places of this many of the strongest hot spots (bin ≥ 2, highest z first): their cells carry \`place\`; 0 to ${MAX_HOTSPOT_PLACES}, default 0`,
+      }),
+    ),
+  }),
 ]);
 export type QueryHotspots = Static<typeof QueryHotspotsSchema>;
 
@@ -42,6 +56,14 @@ export const HotspotCellSchema = Type.Object({
   z: Type.Number({ description: 'Getis-Ord Gi* z-score (binary weights, gridDisk k), unadjusted' }),
   p: Type.Number({ description: 'Two-sided p-value of z, unadjusted' }),
   bin: GiBinSchema,
+  place: Type.Optional(
+    Nullable(
+      Type.String({
+        description:
+          'Only on the strongest hot spots asked for with `places`: "district, street", the most frequent district and street (house numbers stripped) of the cell\'s messages under the filters; null when none has either',
+      }),
+    ),
+  ),
 });
 
 export const HotspotsSchema = Type.Object({

@@ -6,10 +6,14 @@ import type {
   AlertsQuery,
   CellMessagesQuery,
   Districts,
+  Emerging,
+  EmergingQuery,
   ExportQuery,
   Filters,
   Hexagons,
   HexagonsQuery,
+  HotspotMap,
+  HotspotsQuery,
   MessagePage,
   Meta,
   Summary,
@@ -48,6 +52,10 @@ export interface MapApi {
   cellMessages(cell: string, query: CellMessagesQuery, signal?: AbortSignal): Promise<MessagePage>;
   /** The day's spikes (staff only: the public API has none, and the public map shows no spikes panel). */
   alerts?(query: AlertsQuery, signal?: AbortSignal): Promise<Alerts>;
+  /** Gi* bins of the whole region (no bbox: docs/hotspots.md); staff also get counts, z and `places` names. */
+  hotspots(query: HotspotsQuery, signal?: AbortSignal): Promise<HotspotMap>;
+  /** Emerging hot spot classes; absent where the audience has no such route (public). */
+  emerging?(query: EmergingQuery, signal?: AbortSignal): Promise<Emerging>;
 }
 
 export const staffMapApi: MapApi = {
@@ -65,4 +73,6 @@ export const staffMapApi: MapApi = {
   cellMessages: (h3, query, signal) =>
     bodyOf(api.GET('/api/v1/cells/{h3}/messages', { params: { path: { h3 }, query }, signal })),
   alerts: (query, signal) => bodyOf(api.GET('/api/v1/alerts', { params: { query }, signal })),
+  hotspots: (query, signal) => bodyOf(api.GET('/api/v1/hotspots', { params: { query }, signal })),
+  emerging: (query, signal) => bodyOf(api.GET('/api/v1/hotspots/emerging', { params: { query }, signal })),
 };

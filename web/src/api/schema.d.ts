@@ -417,6 +417,8 @@ export interface paths {
                     res?: number;
                     /** @description Gi* neighbourhood: the cells within grid distance k (1: 7 cells, 2: 19, 3: 37); 1 to 3, default 1 */
                     k?: number;
+                    /** @description name the places of this many of the strongest hot spots (bin ≥ 2, highest z first): their cells carry `place`; 0 to 20, default 0 */
+                    places?: number;
                 };
                 header?: never;
                 path?: never;
@@ -447,6 +449,7 @@ export interface paths {
                                 p: number;
                                 /** @description sign(z) × 1, 2 or 3: significant at 90, 95 or 99 % (Benjamini–Hochberg FDR 0.10, 0.05, 0.01 over all cells of the answer); 0: not significant */
                                 bin: number;
+                                place?: string | null;
                             }[];
                         };
                     };

@@ -37,3 +37,19 @@ export type ExportQuery = QueryOf<'/api/v1/export/messages.csv'>;
 export type Alerts = JsonOf<'/api/v1/alerts'>;
 export type Alert = Alerts[number];
 export type AlertsQuery = QueryOf<'/api/v1/alerts'>;
+export type HotspotsQuery = QueryOf<'/api/v1/hotspots'>;
+export type EmergingQuery = QueryOf<'/api/v1/hotspots/emerging'>;
+export type Emerging = JsonOf<'/api/v1/hotspots/emerging'>;
+export type EmergingCell = Emerging['cells'][number];
+/** A Gi* cell as either audience gets it: the public one has the bin only (no count, z, p or place). */
+export interface HotspotMapCell {
+  h3: string;
+  bin: number;
+  count?: number;
+  z?: number;
+  place?: string | null;
+}
+export interface HotspotMap {
+  res: number;
+  cells: HotspotMapCell[];
+}

@@ -11,6 +11,7 @@ import '../screen/map-sidebar.css';
 import '../filters/filter-panel.css';
 import '../screen/map-toolbar.css';
 import '../map/legend.css';
+import '../hotspots/hotspot-legend.css';
 import '../screen/map-region.css';
 import '../map/map-view.css';
 import '../screen/map-status.css';

@@ -8,7 +8,9 @@ export interface HexTooltipProps {
   title: string;
   /** The cell id, for people who pass ids around. */
   code?: string;
-  count: number;
+  count?: number;
+  /** What a hotspot map says about the cell (its bin or class), shown in place of the metrics. */
+  lines?: string[];
   open?: number;
   medianAnswerMinutes?: number | null;
 }
@@ -20,7 +22,10 @@ export function HexTooltip(props: HexTooltipProps) {
     <div className="tooltip" role="tooltip" style={{ left: props.x + 14, top: props.y + 14 }}>
       <strong>{props.title}</strong>
       {props.code && <code className="tooltip__code">{props.code}</code>}
-      <div>{t('tooltip.count', { value: props.count })}</div>
+      {props.lines?.map((line) => (
+        <div key={line}>{line}</div>
+      ))}
+      {props.count !== undefined && <div>{t('tooltip.count', { value: props.count })}</div>}
       {props.open !== undefined && <div>{t('tooltip.open', { value: props.open })}</div>}
       {props.medianAnswerMinutes !== undefined && (
         <div>{t('tooltip.median', { value: formatDuration(props.medianAnswerMinutes, translator) })}</div>

@@ -25,6 +25,8 @@ export interface MapViewProps {
   pitch?: number;
   /** When this changes to a box, the camera flies to fit it (west, south, east, north). */
   focusBounds?: [number, number, number, number] | null;
+  /** When this changes to a point, the camera flies there at the same zoom (the same cells stay drawn). */
+  focusCenter?: { lon: number; lat: number } | null;
   /** The closest zoom allowed (the public map stops where its capped cells would fill the screen). */
   maxZoom?: number;
   /** After a frame that drew a different set of deck.gl layers than the one before: their ids. */
@@ -133,6 +135,11 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (props.focusBounds) mapRef.current?.fitBounds(props.focusBounds, { padding: 40, duration: 800 });
   }, [props.focusBounds]);
+
+  useEffect(() => {
+    const center = props.focusCenter;
+    if (center) mapRef.current?.flyTo({ center: [center.lon, center.lat], duration: 800 });
+  }, [props.focusCenter]);
 
   useEffect(() => {
     const map = mapRef.current;

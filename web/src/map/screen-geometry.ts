@@ -15,6 +15,12 @@ export function cellPlace(cell: string, shapes: readonly DistrictShape[]): strin
   return districtAt(lon, lat, shapes)?.name;
 }
 
+/** The cell's centre, for the camera to fly to. */
+export function cellCenter(cell: string): { lon: number; lat: number } {
+  const [lat, lon] = cellToLatLng(cell);
+  return { lon, lat };
+}
+
 export function shapesOf(districts: Districts): DistrictShape[] {
   return districts.features.map((feature) => ({
     id: feature.id,

@@ -1,7 +1,13 @@
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import { useMemo } from 'react';
-import type { Districts } from '../api/types';
+import type { Districts, Emerging, HotspotMap } from '../api/types';
+import {
+  emergingGlyphProps,
+  emergingGlyphs,
+  emergingLayerProps,
+  giLayerProps,
+} from '../hotspots/hotspot-layers';
 import type { UrlState } from '../url-state/url-state';
 import { type ColorScale, createColorScale } from './color-scale';
 import { cellOutlineProps } from './layers/cell-outline-layer';
@@ -19,6 +25,9 @@ export interface MapLayersInput {
   outlined?: readonly DistrictShape[];
   /** Whether to draw the district names (held back until the data has been drawn once: see HeatMapScreen). */
   labels?: boolean;
+  /** The Gi* answer (drawn in the 'gi' mode) and the emerging one (in the 'emerging' mode). */
+  hotspots?: HotspotMap | null;
+  emerging?: Emerging | null;
 }
 
 const NO_SHAPES: readonly DistrictShape[] = [];
@@ -32,6 +41,8 @@ export function useMapLayers({
   shapes,
   outlined = NO_SHAPES,
   labels = true,
+  hotspots = null,
+  emerging = null,
 }: MapLayersInput): {
   layers: (H3HexagonLayer | GeoJsonLayer | TextLayer)[];
   scale: ColorScale | undefined;
@@ -46,14 +57,25 @@ export function useMapLayers({
     const median = url.metric === 'medianAnswer';
     return createColorScale(Math.max(0, ...values), median ? 'linear' : 'sqrt', { integer: !median });
   }, [choroplethData, url.metric]);
-  const scale = url.mode === 'districts' ? choroplethScale : frame?.scale;
+  const scale =
+    url.mode === 'districts' ? choroplethScale : url.mode === 'hexagons' ? frame?.scale : undefined;
+
+  // Glyph positions per answer, not per render: a new answer lays the glyphs out again, nothing else does.
+  const glyphs = useMemo(() => (emerging ? emergingGlyphs(emerging.cells) : []), [emerging]);
 
   // Label data keeps its identity across frames, so the text layer is not laid out again per frame.
   const labelProps = useMemo(() => districtLabelProps(shapes, url.mode === 'districts'), [shapes, url.mode]);
 
   const layers = useMemo(() => {
     const list = [];
-    if (url.mode === 'districts' && choroplethData) {
+    if (url.mode === 'gi') {
+      if (hotspots) list.push(new H3HexagonLayer(giLayerProps(hotspots.cells)));
+    } else if (url.mode === 'emerging') {
+      if (emerging) {
+        list.push(new H3HexagonLayer(emergingLayerProps(emerging.cells)));
+        list.push(new TextLayer(emergingGlyphProps(glyphs)));
+      }
+    } else if (url.mode === 'districts' && choroplethData) {
       const values = choroplethData.features.map((feature) => {
         const p = feature.properties;
         const value =
@@ -97,6 +119,9 @@ export function useMapLayers({
     labelProps,
     labels,
     outlined,
+    hotspots,
+    emerging,
+    glyphs,
   ]);
 
   return { layers, scale };

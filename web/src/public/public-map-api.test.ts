@@ -39,6 +39,19 @@ describe('the API switch', () => {
     expect(publicMapApi).toMatchObject({ maxResolution: 8, textSearch: false });
   });
 
+  test('hotspots: staff ask with place names, the public route gets the capped resolution and no places; no public emerging', async () => {
+    const { requests } = fakeFetch(() => ({ status: 200, body: { res: 8, cells: [] } }));
+    await staffMapApi.hotspots({ res: 10, from: '2025-03-01', places: 10 });
+    await staffMapApi.emerging?.({ res: 9, step: 'week', steps: 12, to: '2025-04-01' });
+    await publicMapApi.hotspots({ res: 10, from: '2025-03-01', places: 10 });
+    expect(requests.map((request) => request.path)).toEqual([
+      '/api/v1/hotspots?res=10&from=2025-03-01&places=10',
+      '/api/v1/hotspots/emerging?res=9&step=week&steps=12&to=2025-04-01',
+      '/api/v1/public/hotspots?from=2025-03-01&res=8',
+    ]);
+    expect(publicMapApi.emerging).toBeUndefined();
+  });
+
   test('each API says what the screen may offer: window lengths and the CSV export', () => {
     expect(staffMapApi.windowLengths).toEqual(['day', 'week', 'month']);
     expect(staffMapApi.exportUrl?.({ district: 'XI. kerület', from: '2025-03-01' })).toBe(

@@ -15,4 +15,10 @@ describe('publicUrl', () => {
       district: [],
     });
   });
+
+  test('the Gi* mode stays; the emerging mode, which the public API does not serve, becomes hexagons', () => {
+    expect(publicUrl(parseUrlState('?mode=gi')).mode).toBe('gi');
+    expect(publicUrl(parseUrlState('?mode=emerging')).mode).toBe('hexagons');
+    expect(publicUrl(parseUrlState('?mode=districts')).mode).toBe('districts');
+  });
 });

@@ -8,6 +8,9 @@ import { DrillDownPanel } from '../drilldown/DrillDownPanel';
 import type { LoadPage } from '../drilldown/use-message-pages';
 import type { FilterKey } from '../filters/FilterPanel';
 import { queryFilters } from '../filters/query-filters';
+import { hotspotLegend } from '../hotspots/HotspotLegends';
+import { EMERGING_LAYER_ID, GI_LAYER_ID } from '../hotspots/hotspot-layers';
+import { useHotspotData } from '../hotspots/use-hotspot-data';
 import { useI18n } from '../i18n/i18n';
 import { basemapStyle } from '../map/basemap-style';
 import { bboxContains, districtsBounds, paddedBbox, viewBboxParam } from '../map/bbox';
@@ -15,15 +18,14 @@ import { HexTooltip, type HexTooltipProps } from '../map/HexTooltip';
 import { DISTRICT_CHOROPLETH_LAYER_ID } from '../map/layers/district-layers';
 import { HEX_LAYER_ID } from '../map/layers/hex-layer';
 import { MapView, type MapViewport } from '../map/MapView';
-import { cellPlace, initialViewFor, shapesOf } from '../map/screen-geometry';
+import { cellCenter, cellPlace, initialViewFor, shapesOf } from '../map/screen-geometry';
 import { useFrame } from '../map/use-frame';
 import { useMapLayers } from '../map/use-map-layers';
 import { useMapPicking } from '../map/use-map-picking';
 import { SummaryBar } from '../summary/SummaryBar';
 import { servedWindowLength } from '../timeline/served-window';
 import { TimeSlider } from '../timeline/TimeSlider';
-import { usePlayback } from '../timeline/use-playback';
-import { windowToUrl } from '../timeline/window-from-url';
+import { useWindowPlayback } from '../timeline/use-playback';
 import type { UrlState } from '../url-state/url-state';
 import { MapLegend, MapSidebar } from './MapSidebar';
 import { MapStatus } from './MapStatus';
@@ -46,6 +48,7 @@ export interface HeatMapScreenProps {
 }
 
 const WHOLE_WORLD: [number, number, number, number] = [-180, -90, 180, 90];
+const DATA_LAYER_IDS = [HEX_LAYER_ID, DISTRICT_CHOROPLETH_LAYER_ID, GI_LAYER_ID, EMERGING_LAYER_ID];
 
 export function HeatMapScreen(props: HeatMapScreenProps) {
   const { meta, districts, setUrl, api, variant = 'full', scope } = props;
@@ -91,31 +94,12 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
     useScreenData({ api, url, filters, res, bboxParam, timeZone, held: playing || scrubbing });
 
   const frame = useFrame(cube, window, url.cumulative, url.metric, hexagons.data);
+  const embed = variant === 'embed';
+  const hot = useHotspotData({ api, url, filters, res, settled, settledKey, hexagons, list: !embed });
+  const modeLegend = hotspotLegend(url.mode, hot.emerging.data);
 
-  const setWindow = useCallback(
-    (next: { start: number; end: number }) => {
-      if (cube) setUrl(windowToUrl(cube, next, timeZone));
-    },
-    [cube, setUrl, timeZone],
-  );
-
-  usePlayback(
-    playing,
-    speed,
-    () => {
-      if (!cube || window.end >= cube.bucketCount) return false;
-      setWindow({ start: window.start + 1, end: window.end + 1 });
-      return true;
-    },
-    () => setPlaying(false),
-  );
-
-  const onPlayingChange = (next: boolean) => {
-    // Play from the start when the window already sits at the end.
-    if (next && cube && window.end >= cube.bucketCount)
-      setWindow({ start: 0, end: window.end - window.start });
-    setPlaying(next);
-  };
+  const playback = { cube, window, playing, setPlaying, speed, setUrl, timeZone };
+  const { setWindow, onPlayingChange } = useWindowPlayback(playback);
 
   const shapes = useMemo(() => shapesOf(districts), [districts]);
   const scopeKey = scope?.join(',') ?? '';
@@ -125,12 +109,11 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
     [shapes, scopeKey],
   );
 
-  // District names wait until the map has drawn its data once (hexagons or choropleth), so their font
-  // atlas and shaders (~250 ms under software WebGL) come a frame after it, not before; with no data
-  // to draw (failed or empty timeline) they show at once.
+  // District names wait until the map has drawn its data once (any mode's), so their font atlas and shaders
+  // (~250 ms under software WebGL) come a frame after it; with no data (failed or empty timeline) at once.
   const [dataDrawn, setDataDrawn] = useState(false);
   const onLayersDrawn = useCallback((ids: readonly string[]) => {
-    if (ids.includes(HEX_LAYER_ID) || ids.includes(DISTRICT_CHOROPLETH_LAYER_ID)) setDataDrawn(true);
+    if (DATA_LAYER_IDS.some((id) => ids.includes(id))) setDataDrawn(true);
   }, []);
   const labels = dataDrawn || timeline.error !== null || cube?.cells.length === 0;
   const { layers, scale } = useMapLayers({
@@ -141,9 +124,12 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
     shapes,
     outlined,
     labels,
+    hotspots: hot.hotspots.data,
+    emerging: hot.emerging.data,
   });
 
   const { onHover, onClick } = useMapPicking({
+    translator,
     frame,
     choropleth: choropleth.data,
     shapes,
@@ -177,6 +163,11 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
 
   // Choosing districts in the filter (not opening a link) flies to them.
   const [focusBounds, setFocusBounds] = useState<[number, number, number, number] | null>(null);
+  const [focusCenter, setFocusCenter] = useState<{ lon: number; lat: number } | null>(null);
+  const onSelectHotspot = (cell: string) => {
+    setUrl({ cell }, { push: true });
+    setFocusCenter(cellCenter(cell));
+  };
   const onFilterChange = (key: FilterKey, values: string[]) => {
     setUrl({ [key]: values });
     if (key !== 'district' || values.length === 0) return;
@@ -193,14 +184,13 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
   const empty =
     cube !== null &&
     (cube.totals.every((total) => total === 0) || frame?.counts.every((count) => count === 0));
-  const error = timeline.error ?? hexagons.error ?? summary.error ?? choropleth.error;
+  const remotes = [timeline, hexagons, summary, choropleth, hot];
+  const error = remotes.find((remote) => remote.error)?.error ?? null;
   const retry = () => {
-    timeline.retry();
-    hexagons.retry();
-    summary.retry();
-    choropleth.retry();
+    for (const remote of remotes) remote.retry();
   };
-  const embed = variant === 'embed';
+  const loading =
+    !cube || settling || !hexagons.data || [timeline, hexagons, summary, hot].some((r) => r.loading);
   // The messages behind what the map shows (filters, settled window, visible area), where the API has them.
   const exportHref = api.exportUrl?.({
     ...filters,
@@ -226,15 +216,13 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
           exportHref={exportHref}
           singleFilters={api.oneValuePerFilter}
           alerts={api.alerts && <AlertsPanel load={api.alerts} meta={meta} url={url} onOpen={openAlert} />}
+          hotspots={hot.items}
+          mapModes={hot.modes}
+          modeLegend={modeLegend}
+          onSelectHotspot={onSelectHotspot}
         />
       )}
-      <div
-        className="map-region"
-        ref={mapRegionRef}
-        data-loading={
-          !cube || settling || !hexagons.data || timeline.loading || hexagons.loading || summary.loading
-        }
-      >
+      <div className="map-region" ref={mapRegionRef} data-loading={loading}>
         <MapView
           style={style}
           initialView={initialView}
@@ -245,15 +233,12 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
           ariaLabel={t('app.title')}
           pitch={url.extrude && url.mode === 'hexagons' ? 45 : 0}
           focusBounds={focusBounds}
+          focusCenter={focusCenter}
           maxZoom={api.maxZoom}
           onLayersDrawn={onLayersDrawn}
         />
         {hover && <HexTooltip {...hover} />}
-        {embed && (
-          <div className="embed-legend">
-            <MapLegend scale={scale} url={url} />
-          </div>
-        )}
+        {embed && <div className="embed-legend">{modeLegend ?? <MapLegend scale={scale} url={url} />}</div>}
         <MapStatus
           loading={timeline.loading || (!cube && !error)}
           empty={empty === true && !timeline.loading}

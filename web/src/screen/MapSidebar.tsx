@@ -3,6 +3,7 @@ import type { Meta, Summary } from '../api/types';
 import { ExportCsvLink } from '../export/ExportCsvLink';
 import { type FilterKey, FilterPanel } from '../filters/FilterPanel';
 import { filterOptions } from '../filters/filter-options';
+import type { HotspotListItem } from '../hotspots/hotspot-list';
 import { formatDuration, zoneLabel } from '../i18n/format-time';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages-ru';
@@ -10,7 +11,7 @@ import type { ColorScale } from '../map/color-scale';
 import { Legend } from '../map/Legend';
 import type { DistrictShape } from '../map/layers/district-layers';
 import { Hotspots } from '../summary/Hotspots';
-import type { UrlState } from '../url-state/url-state';
+import type { MapMode, UrlState } from '../url-state/url-state';
 import type { SetUrl } from '../url-state/use-url-state';
 import { MapToolbar } from './MapToolbar';
 import './map-sidebar.css';
@@ -48,6 +49,11 @@ export interface MapSidebarProps {
   singleFilters?: boolean;
   /** The spikes panel (staff: the public API has no alerts), below the hotspots. */
   alerts?: ReactNode;
+  /** The hotspot list, the map modes offered, the hotspot modes' legend and a list click (flies and opens). */
+  hotspots: readonly HotspotListItem[] | null;
+  mapModes: readonly MapMode[];
+  modeLegend?: ReactNode;
+  onSelectHotspot(cell: string): void;
 }
 
 /** Filters, metric and view switches, legend, hotspots: the column beside the map. */
@@ -70,13 +76,14 @@ export function MapSidebar(props: MapSidebarProps) {
         {...(props.singleFilters ? { single: true } : {})}
       />
       {props.exportHref && <ExportCsvLink href={props.exportHref} />}
-      <MapToolbar url={url} setUrl={setUrl} />
-      <MapLegend scale={props.scale} url={url} />
+      <MapToolbar url={url} setUrl={setUrl} modes={props.mapModes} />
+      {props.modeLegend ?? <MapLegend scale={props.scale} url={url} />}
       <Hotspots
         summary={props.summary}
+        hotspots={props.hotspots}
         districts={props.shapes}
         selectedCell={url.cell}
-        onSelectCell={(cell) => setUrl({ cell }, { push: true })}
+        onSelectCell={props.onSelectHotspot}
       />
       {props.alerts}
       <p className="zone">{t('app.timeZone', { zone: zoneLabel(props.timeZone, props.windowStartMs) })}</p>

@@ -1,15 +1,17 @@
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages-ru';
-import { MAP_MODES, METRICS, type UrlState } from '../url-state/url-state';
+import { MAP_MODES, type MapMode, METRICS, type UrlState } from '../url-state/url-state';
 import './map-toolbar.css';
 
 export interface MapToolbarProps {
   url: UrlState;
   setUrl(patch: Partial<UrlState>): void;
+  /** The map modes this audience's API serves (the public map has no emerging mode). */
+  modes?: readonly MapMode[];
 }
 
 /** Metric, map mode and 3D: radio groups, so arrow keys move between the choices. */
-export function MapToolbar({ url, setUrl }: MapToolbarProps) {
+export function MapToolbar({ url, setUrl, modes = MAP_MODES }: MapToolbarProps) {
   const { t } = useI18n();
   return (
     <div className="toolbar">
@@ -30,7 +32,7 @@ export function MapToolbar({ url, setUrl }: MapToolbarProps) {
       </fieldset>
       <fieldset className="segmented">
         <legend>{t('view.label')}</legend>
-        {MAP_MODES.map((mode) => (
+        {modes.map((mode) => (
           <label key={mode}>
             <input
               type="radio"

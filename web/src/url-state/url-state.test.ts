@@ -24,6 +24,13 @@ describe('url state', () => {
     expect(parseUrlState(formatUrlState(state))).toEqual(state);
   });
 
+  test('the hotspot modes have their own links: mode=gi and mode=emerging', () => {
+    expect(parseUrlState('?mode=gi').mode).toBe('gi');
+    expect(parseUrlState('?mode=emerging').mode).toBe('emerging');
+    expect(formatUrlState({ ...DEFAULT_URL_STATE, mode: 'gi' })).toBe('?mode=gi');
+    expect(parseUrlState('?mode=nonsense').mode).toBe('hexagons');
+  });
+
   test('the default state is an empty query', () => {
     expect(formatUrlState(DEFAULT_URL_STATE)).toBe('');
     expect(parseUrlState('')).toEqual(DEFAULT_URL_STATE);

@@ -2,7 +2,8 @@
 export const METRICS = ['count', 'open', 'medianAnswer'] as const;
 export type Metric = (typeof METRICS)[number];
 
-export const MAP_MODES = ['hexagons', 'districts'] as const;
+/** gi: Gi* hot and cold spots; emerging: their trend over recent weeks (docs/hotspots.md). */
+export const MAP_MODES = ['hexagons', 'districts', 'gi', 'emerging'] as const;
 export type MapMode = (typeof MAP_MODES)[number];
 
 export const WINDOW_LENGTHS = ['day', 'week', 'month'] as const;

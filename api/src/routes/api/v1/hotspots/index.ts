@@ -28,6 +28,7 @@ export const hotspotsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           requestFilter(app, request),
           (request.query.res ?? 8) as Resolution,
           request.query.k ?? 1,
+          request.query.places ?? 0,
         ),
       ),
   );
