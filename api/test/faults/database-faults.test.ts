@@ -33,9 +33,7 @@ function expectUnavailable(response: LightMyRequestResponse) {
   });
 }
 
-// KNOWN GAP: on the embedded backend every request hangs after the first cut (PGlite's socket server
-// never answers the reconnected client); until that is fixed this file runs on the server only.
-describe.each(BACKENDS.filter((b) => b === 'server'))('database connection faults on %s', (backend) => {
+describe.each(BACKENDS)('database connection faults on %s', (backend) => {
   let proxy: TcpProxy;
   let db: TestDatabase;
   let app: FastifyInstance;
