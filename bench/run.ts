@@ -2,7 +2,7 @@
  * `pnpm bench`: every benchmark, one JSON file per suite under bench/results/.
  * Suites run one after another (never in parallel: the machine has two cores) and each figure
  * is reported with the baseline measured in the same run, so ratios survive a noisy machine.
- *   pnpm bench [suite ...]   suites: ingest, api, hotspots, web, wall (default: all)
+ *   pnpm bench [suite ...]   suites: ingest, api, hotspots, stream, web, wall (default: all)
  * `web` needs the built app (pnpm --filter @heatmap/web build) and Chromium at /usr/bin/chromium.
  * `wall` runs BENCH_WALL_CYCLES accelerated wall-display cycles (default 2,000: about half an hour).
  * Environment: BENCH_DATABASE_URL (admin URL of a PostgreSQL/PostGIS server; default the test
@@ -12,6 +12,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { apiSuite } from './api/api-suite';
 import { hotspotsSuite } from './api/hotspots-suite';
+import { streamSuite } from './api/stream-suite';
 import { ingestSuite } from './ingest/ingest-suite';
 import { wallBenchSuite } from './web/wall-bench-suite';
 import { webBenchSuite } from './web/web-bench-suite';
@@ -20,6 +21,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   ingest: ingestSuite,
   api: apiSuite,
   hotspots: hotspotsSuite,
+  stream: streamSuite,
   web: webBenchSuite,
   wall: wallBenchSuite,
 };
