@@ -138,7 +138,7 @@ export async function streamSuite() {
         p95Ms: round(percentile(latencies, 0.95)),
         lastStreamP95Ms: round(percentile(lastArrivals, 0.95)),
         formerWallPollMs: WALL_POLL_MS,
-        ratioToFormerPollMean: round(percentile(latencies, 0.5) / (WALL_POLL_MS / 2)),
+        ratioToFormerPollMean: Math.round((percentile(latencies, 0.5) / (WALL_POLL_MS / 2)) * 1000) / 1000,
         raw: latencies.map(round),
       },
     };
