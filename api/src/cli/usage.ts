@@ -22,7 +22,7 @@ Commands:
       --plant N [--truth FILE] plant N hotspot and N emerging clusters over an even background; the
                                truth as JSON (default: <out>.truth.json, else planted-truth-<seed>.json)
   user add|list|remove|passwd  manage sign-in accounts (pnpm heatmap user --help)
-  apikey add|list|revoke       ingest API keys, one source each (pnpm heatmap apikey --help)
+  apikey add|list|remove       API keys: write one source, read a scope (pnpm heatmap apikey --help)
 
 Environment: DATABASE_URL (absent: embedded PGlite under HEATMAP_DATA_DIR), PORT, HOST,
 HEATMAP_TIMEZONE, HEATMAP_INGEST_TOKEN, HEATMAP_INGEST_SOURCE. Without --map, a file with the Járókelő columns is read

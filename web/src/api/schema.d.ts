@@ -1141,6 +1141,19 @@ export interface paths {
                     };
                 };
                 /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
                 404: {
                     headers: {
                         [name: string]: unknown;
