@@ -83,6 +83,21 @@ describe.each(BACKENDS)('Open311 privacy and scope on %s', (backend) => {
     ]);
   });
 
+  test('HEATMAP_PUBLIC_MAP off: without a key services and requests are 403; with a read key they answer', async () => {
+    const closed = await buildApp({
+      db,
+      config: { ...testConfig(), auth: { ...testConfig().auth, publicMap: false } },
+    });
+    try {
+      for (const path of ['services.json', 'requests.json', `requests/${all[0]?.service_request_id}.json`]) {
+        expect((await get(closed, `/open311/v2/${path}`)).statusCode, path).toBe(403);
+        expect((await get(closed, `/open311/v2/${path}?api_key=${regional}`)).statusCode, path).toBe(200);
+      }
+    } finally {
+      await closed.close();
+    }
+  });
+
   test('HEATMAP_PUBLIC_TEXT on: the public description is the text scrubbed of its author', async () => {
     const textApp = await buildApp({ db, config: { ...testConfig(), publicText: true } });
     try {

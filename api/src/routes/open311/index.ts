@@ -107,7 +107,9 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
           response: { 200: Open311ServicesSchema },
         },
       },
-      async (_request, reply) => {
+      async (request, reply) => {
+        // The categories are public on the public map, staff-only without it.
+        await open311Reader(app, request);
         const categories = await queryCategories(app.db.sql as Sql);
         return sendList(
           reply,
