@@ -32,6 +32,7 @@ import { type StreamRouteOptions, streamRoutes } from './routes/api/v1/stream/in
 import { summaryRoutes } from './routes/api/v1/summary/index';
 import { timelineRoutes } from './routes/api/v1/timeline/index';
 import { healthzRoutes } from './routes/healthz/index';
+import { open311Routes } from './routes/open311/index';
 import { readyzRoutes } from './routes/readyz/index';
 
 export interface AppOptions {
@@ -80,6 +81,7 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(exportRoutes, { prefix: '/api/v1/export' });
   await instance.register(streamRoutes, { prefix: '/api/v1/stream', ...options.stream });
   await instance.register(publicRoutes, { prefix: '/api/v1/public' });
+  await instance.register(open311Routes, { prefix: '/open311/v2' });
   instance.get('/api/openapi.json', { schema: { hide: true } }, async () => instance.swagger());
 
   const webRoot =

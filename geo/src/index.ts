@@ -32,13 +32,19 @@ export { MIN_PUBLIC_COUNT, PUBLIC_MAX_RESOLUTION } from './privacy/public-thresh
 export { suppressSmallCounts } from './privacy/suppress-small-counts';
 export { suppressTimeline } from './privacy/suppress-timeline';
 export { suppressWithRemainder } from './privacy/suppress-with-remainder';
-export { toPublicMessage } from './privacy/to-public-message';
+export { type PublicMessage, toPublicMessage } from './privacy/to-public-message';
 export {
   canonicalStatus,
   JAROKELO_STATUSES,
   MESSAGE_STATUSES,
   type MessageStatus,
 } from './status/message-status';
+export {
+  OPEN311_STATUSES,
+  type Open311Status,
+  open311Status,
+  statusesOfOpen311,
+} from './status/open311-status';
 export { bucketEdges } from './time/bucket-edges';
 export { bucketStart } from './time/bucket-start';
 export { daysUntilYesterday } from './time/days-until-yesterday';
@@ -53,4 +59,5 @@ export { nextBucketStart } from './time/next-bucket-start';
 export { parseInstant } from './time/parse-instant';
 export { previousPeriod } from './time/previous-period';
 export { wallTimeToInstant } from './time/wall-time-to-instant';
+export { zonedIso } from './time/zoned-iso';
 export { zonedMidnight } from './time/zoned-midnight';

@@ -3,9 +3,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { findSessionUser, type SessionUser, touchSession } from '../repositories/sessions-repository';
 import type { AccessScope } from './access-scope';
+import { looksLikeApiKey } from './api-key';
+import { bearerSecret, type KeyReader, keyReader } from './api-key-access';
 import { SESSION_MAX_AGE_HOURS } from './auth-config';
 import { CsrfError } from './auth-errors';
-import { enforceReadScope } from './scope-enforcement';
+import { enforceReadScope, isScopedRead } from './scope-enforcement';
 import {
   CSRF_HEADER,
   csrfTokenMatches,
@@ -20,6 +22,8 @@ declare module 'fastify' {
     sessionUser: SessionUser | null;
     /** SHA-256 of the presented session token when it named a live session. */
     sessionTokenHash: string | null;
+    /** The holder of a read API key on a data read without a session (Authorization: Bearer). */
+    keyReader: KeyReader | null;
     /** The read scope, set on data reads (GET /api/v1/...) before the route runs; null elsewhere. */
     accessScope: AccessScope | null;
   }
@@ -41,10 +45,16 @@ async function authPlugin(app: FastifyInstance) {
   app.decorateRequest('sessionUser', null);
   app.decorateRequest('sessionTokenHash', null);
   app.decorateRequest('accessScope', null);
+  app.decorateRequest('keyReader', null);
 
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token !== undefined) await signIn(app, request, token);
+    const secret = bearerSecret(request.headers.authorization);
+    // Only a key-shaped bearer reads as a key: HEATMAP_INGEST_TOKEN never reads.
+    if (!request.sessionUser && secret && looksLikeApiKey(secret) && isScopedRead(request)) {
+      request.keyReader = await keyReader(app.db.sql, secret);
+    }
     enforceReadScope(request, { publicMap: app.config.auth.publicMap });
   });
 
@@ -54,7 +64,10 @@ async function authPlugin(app: FastifyInstance) {
     reply.header('vary', appendVary(reply.getHeader('vary'), 'Cookie'));
     // The cookies are parsed by an onRequest hook: a reply sent before it ran (a CORS preflight, answered
     // by an earlier hook) has none. A throw here would make every error reply fail too.
-    if (request.cookies?.[SESSION_COOKIE] !== undefined) {
+    if (request.headers.authorization !== undefined) {
+      reply.header('vary', appendVary(reply.getHeader('vary'), 'Authorization'));
+    }
+    if (request.cookies?.[SESSION_COOKIE] !== undefined || request.keyReader) {
       const cacheControl = String(reply.getHeader('cache-control') ?? '');
       reply.header('cache-control', privateCacheControl(cacheControl));
     }

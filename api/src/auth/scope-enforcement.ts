@@ -15,15 +15,12 @@ const AUTH_PREFIX = '/api/v1/auth/';
  *   filters and asks by one object (a cell, a message id) alike, is answered within the scope: a foreign
  *   cell is an empty page and a foreign message the 404 of one that does not exist, whether or not it has
  *   messages. A 403 decided by reading the foreign messages would tell where they exist (issue 9, item 13).
- * Only reads (GET/HEAD) are scoped here; writes authenticate themselves (ingest: Bearer token).
+ * Only reads (GET/HEAD) are scoped here; writes authenticate themselves (ingest: Bearer token). A read key
+ * (`Authorization: Bearer`, `heatmap apikey add --scope read`) reads as the account it stands for.
  */
 export function enforceReadScope(request: FastifyRequest, options: { publicMap: boolean }): void {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return;
-  // The matched route, not request.url: an absolute-form target (GET http://host/api/v1/…) reaches
-  // the same route with a url that does not start with the path.
-  const route = request.routeOptions.url ?? '';
-  if (!route.startsWith(DATA_PREFIX) || route.startsWith(AUTH_PREFIX)) return;
-  const scope = resolveScope({ user: request.sessionUser, publicMap: options.publicMap });
+  if (!isScopedRead(request)) return;
+  const scope = resolveScope({ user: reader(request), publicMap: options.publicMap });
   if (scope.isPublic && request.routeOptions.config.access !== 'public') {
     throw new UnauthorizedError('Sign in to see this.');
   }
@@ -33,10 +30,24 @@ export function enforceReadScope(request: FastifyRequest, options: { publicMap: 
   checkDistrictParameter(request, scope);
 }
 
+/** A read of data (GET/HEAD under /api/v1/, sign-in routes aside): the reads scoped here. */
+export function isScopedRead(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  // The matched route, not request.url: an absolute-form target (GET http://host/api/v1/…) reaches
+  // the same route with a url that does not start with the path.
+  const route = request.routeOptions.url ?? '';
+  return route.startsWith(DATA_PREFIX) && !route.startsWith(AUTH_PREFIX);
+}
+
+/** Who reads: the signed-in user, else the holder of a read key (as a regional or municipal account). */
+function reader(request: FastifyRequest) {
+  return request.sessionUser ?? request.keyReader;
+}
+
 function checkDistrictParameter(request: FastifyRequest, scope: AccessScope): void {
   const raw = (request.query as { district?: unknown } | undefined)?.district;
   if (typeof raw !== 'string' && !Array.isArray(raw)) return;
-  const own = request.sessionUser?.districts ?? [];
+  const own = reader(request)?.districts ?? [];
   const ownIds = new Set(scope.districtIds === 'all' ? [] : scope.districtIds);
   const ownNames = new Set(own.map((d) => d.name));
   const tokens = [raw]

@@ -25,7 +25,7 @@ Commands:
                                send a file's messages (then their answers and resolutions) to a running
                                server through its HTTP API as they happened, N times faster
   user add|list|remove|passwd  manage sign-in accounts (pnpm heatmap user --help)
-  apikey add|list|revoke       ingest API keys, one source each (pnpm heatmap apikey --help)
+  apikey add|list|remove       API keys: write one source, read a scope (pnpm heatmap apikey --help)
 
 Environment: DATABASE_URL (absent: embedded PGlite under HEATMAP_DATA_DIR), PORT, HOST,
 HEATMAP_TIMEZONE, HEATMAP_INGEST_TOKEN, HEATMAP_INGEST_SOURCE. Without --map, a file with the Járókelő columns is read

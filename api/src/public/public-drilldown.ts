@@ -1,9 +1,9 @@
-import { toPublicMessage } from '@heatmap/geo';
+import { type PublicMessage, toPublicMessage } from '@heatmap/geo';
 import { getResolution, isValidCell } from 'h3-js';
 import type { Sql } from '../db/database';
 import { authorsOfMessages } from '../queries/author-names-query';
 import type { MessageFilter } from '../queries/message-filter';
-import { queryPublicCellMessages } from '../queries/public-messages-query';
+import { type PublicCellMessage, queryPublicCellMessages } from '../queries/public-messages-query';
 import { badParameter, QueryError } from '../queries/query-error';
 import type { PublicMessagePage } from '../schemas/public';
 import type { KnownAuthorsCache } from './known-authors-cache';
@@ -47,26 +47,36 @@ export async function publicCellMessages(
     minCount: rules.minCount,
     ...(staffCursor ? { cursor: staffCursor } : {}),
   });
+  return {
+    messages: await toPublicMessages(sql, rules, authorNames, page.messages),
+    nextCursor: page.nextCursor === null ? null : cursors.seal(page.nextCursor),
+  };
+}
+
+/** Messages as the public may see them (toPublicMessage), the text, where shown, scrubbed of authors' names. */
+export async function toPublicMessages(
+  sql: Sql,
+  rules: PublicRules,
+  authorNames: KnownAuthorsCache,
+  messages: readonly PublicCellMessage[],
+): Promise<PublicMessage[]> {
   // The scrubber removes the own author's name word by word and every registered author's full name.
   const authors = rules.includeText
     ? await authorsOfMessages(
         sql,
-        page.messages.map((m) => m.id),
+        messages.map((m) => m.id),
       )
     : new Map<string, string>();
   const known = rules.includeText ? await authorNames.get(sql) : undefined;
-  return {
-    messages: page.messages.map((m) =>
-      toPublicMessage(
-        { category: m.category, createdAt: new Date(m.createdAt), status: m.status, text: m.text },
-        {
-          timeZone: rules.timezone,
-          includeText: rules.includeText,
-          author: authors.get(m.id) ?? null,
-          ...(known ? { knownAuthors: known } : {}),
-        },
-      ),
+  return messages.map((m) =>
+    toPublicMessage(
+      { category: m.category, createdAt: new Date(m.createdAt), status: m.status, text: m.text },
+      {
+        timeZone: rules.timezone,
+        includeText: rules.includeText,
+        author: authors.get(m.id) ?? null,
+        ...(known ? { knownAuthors: known } : {}),
+      },
     ),
-    nextCursor: page.nextCursor === null ? null : cursors.seal(page.nextCursor),
-  };
+  );
 }

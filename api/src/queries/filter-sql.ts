@@ -24,7 +24,9 @@ export function messageConditions(
   if (f.categories) conditions.push(sql`m.category_id IN ${lookup(sql, 'categories', f.categories)}`);
   if (f.sources) conditions.push(sql`m.source_id IN ${lookup(sql, 'sources', f.sources)}`);
   if (f.districts) conditions.push(sql`m.district_id IN ${lookup(sql, 'districts', f.districts)}`);
-  if (f.statuses) conditions.push(sql`m.status = ANY(${f.statuses}::message_status[])`);
+  // Through text[]: the client serialises a list as an array only for array types it knew when it connected,
+  // and message_status[] is unknown to connections opened before the migrations ran (a fresh database).
+  if (f.statuses) conditions.push(sql`m.status = ANY(${f.statuses}::text[]::message_status[])`);
   if (f.scope) conditions.push(sql`m.district_id = ANY(${f.scope.districtIds}::int[])`);
   if (window.from) conditions.push(sql`m.created_at >= ${window.from.toISOString()}::timestamptz`);
   if (window.to) conditions.push(sql`m.created_at < ${window.to.toISOString()}::timestamptz`);

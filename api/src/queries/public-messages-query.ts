@@ -13,6 +13,16 @@ export interface PublicCellMessage {
 }
 
 /**
+ * The size of a message's public group, over the rows a query selects (a window function of `m`): every
+ * cell it lies in (resolutions 5 to 8), its local month, category, status, source and district. Whatever
+ * the public reads select by takes whole groups, so counting over the selected rows counts the whole group.
+ */
+export function publicGroupSize(sql: Sql): Fragment {
+  return sql`count(*) OVER (PARTITION BY m.h3_5, m.h3_6, m.h3_7, m.h3_8, date_trunc('month', m.local_day),
+                                         m.category_id, m.status, m.source_id, m.district_id)`;
+}
+
+/**
  * The messages of one cell for the public drill-down, newest first, by keyset pages: only those whose group
  * holds at least `minCount` messages. A group is every cell the message lies in (resolutions 5 to 8), its
  * local month, category, status, source and district: everything a public filter can select by, so a public
@@ -43,8 +53,7 @@ export async function queryPublicCellMessages(
   >`
     WITH g AS (
       SELECT m.id, m.created_at, m.category_id, m.status, m.body,
-             count(*) OVER (PARTITION BY m.h3_5, m.h3_6, m.h3_7, m.h3_8, date_trunc('month', m.local_day),
-                                         m.category_id, m.status, m.source_id, m.district_id) AS group_size
+             ${publicGroupSize(sql)} AS group_size
       FROM messages m
       WHERE ${sql(`m.h3_${request.res}`)} = ${cellToBigInt(request.h3).toString()}::int8
         AND ${messageConditions(sql, filter)})

@@ -1,9 +1,8 @@
-import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runApiKeyCommand } from '../../src/cli/apikey-command';
 import { IDENTITY_MAPPING } from '../../src/ingest/field-mapping';
 import { ingestRecords } from '../../src/ingest/ingest-records';
+import { apikey } from '../auth/apikey-helper';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 import { buildTestApp, INGEST_TOKEN } from './app-helper';
 
@@ -11,16 +10,6 @@ const TZ = 'Europe/Budapest';
 
 function message(id: string, overrides: Record<string, unknown> = {}) {
   return { id, createdAt: '2024-06-01T10:00:00Z', category: 'roads', lat: 47.5, lon: 19.05, ...overrides };
-}
-
-/** Runs `heatmap apikey ...`; returns the exit code and both outputs. */
-async function apikey(db: TestDatabase, argv: string[]) {
-  let out = '';
-  let err = '';
-  const stdout = new PassThrough().on('data', (c) => (out += c));
-  const stderr = new PassThrough().on('data', (c) => (err += c));
-  const code = await runApiKeyCommand(argv, { sql: db.sql, stdout, stderr });
-  return { code, out, err };
 }
 
 describe.each(BACKENDS)('ingest writes only its own source, on %s', (backend) => {
@@ -113,8 +102,8 @@ describe.each(BACKENDS)('ingest writes only its own source, on %s', (backend) =>
     expect(await stored('jarokelo', '4242')).toMatchObject({ author: 'Kovács Anna' });
 
     const listed = await apikey(db, ['list']);
-    expect(listed.out).toMatch(/^ID\s+SOURCE\s+CREATED\s+STATE\s+LABEL$/m);
-    expect(listed.out).toMatch(/^1\s+city-app\s+\d{4}-\d\d-\d\d\s+active\s+mobile app$/m);
+    expect(listed.out).toMatch(/^ID\s+NAME\s+SCOPE\s+SOURCE\s+DISTRICTS\s+CREATED\s+STATE\s+LABEL$/m);
+    expect(listed.out).toMatch(/^1\s+city-app\s+write\s+city-app\s+\d{4}-\d\d-\d\d\s+active\s+mobile app$/m);
     expect(listed.out).not.toContain(key);
   });
 
@@ -122,7 +111,7 @@ describe.each(BACKENDS)('ingest writes only its own source, on %s', (backend) =>
     const added = await apikey(db, ['add', '--source', 'short-lived']);
     const key = /^(hmk_\S+)$/m.exec(added.out)?.[1] as string;
     expect((await post([message('s1')], key)).statusCode).toBe(200);
-    const id = /added key (\d+)/.exec(added.out)?.[1] as string;
+    const id = /\(id (\d+),/.exec(added.out)?.[1] as string;
     expect(await apikey(db, ['revoke', '--id', id])).toMatchObject({ code: 0 });
     expect(await apikey(db, ['revoke', '--id', id])).toMatchObject({ code: 1 });
     for (const secret of [key, `hmk_${'A'.repeat(43)}`, 'hmk_', `${key}x`]) {

@@ -1144,6 +1144,19 @@ export interface paths {
                     };
                 };
                 /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2648,6 +2661,493 @@ export interface paths {
                             error: string;
                             message: string;
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/discovery.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 discovery: this endpoint and its formats */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description When this list last changed */
+                            changeset: string;
+                            contact: string;
+                            /** @description Where to get an api_key */
+                            key_service: string;
+                            endpoints: {
+                                specification: string;
+                                url: string;
+                                changeset: string;
+                                /** @enum {string} */
+                                type: "production" | "test";
+                                formats: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open311 service list (json): one service per category
+         * @description Errors (400, 403 for a missing or wrong api_key, 404) are [{ code, description }], in XML <errors>.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Ignored: this server is one jurisdiction */
+                    jurisdiction_id?: string;
+                    /** @description A key with read scope: the full records of its scope; none: the public view */
+                    api_key?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable: derived from the category name */
+                            service_code: string;
+                            /** @description The category */
+                            service_name: string;
+                            description: string;
+                            /** @description Always false: no service has attributes */
+                            metadata: boolean;
+                            /** @enum {string} */
+                            type: "realtime" | "batch" | "blackbox";
+                            /** @description Comma-separated */
+                            keywords: string;
+                            group: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open311 request search (json), newest first, at most 1000
+         * @description Without api_key: the public view (privacy rules of the public map). Errors (400, 403 for a missing or wrong api_key, 404) are [{ code, description }], in XML <errors>.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Ignored: this server is one jurisdiction */
+                    jurisdiction_id?: string;
+                    /** @description A key with read scope: the full records of its scope; none: the public view */
+                    api_key?: string;
+                    /** @description Comma-separated service_request_ids; overrides every other filter */
+                    service_request_id?: string;
+                    /** @description One service_code */
+                    service_code?: string;
+                    /** @description ISO 8601 date-time; default: end_date minus 90 days */
+                    start_date?: string;
+                    /** @description ISO 8601 date-time; default: now (or start_date plus 90 days) */
+                    end_date?: string;
+                    /** @description open, closed, or both comma-separated */
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque and stable */
+                            service_request_id: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            /** @description The status as the source wrote it (key readers) */
+                            status_notes?: string;
+                            service_name: string;
+                            service_code: string;
+                            /** @description Key readers; public: scrubbed, with HEATMAP_PUBLIC_TEXT only */
+                            description?: string;
+                            /** @description The executor (key readers) */
+                            agency_responsible?: string;
+                            /** @description ISO 8601 with offset; public: the first moment of the local month */
+                            requested_datetime: string;
+                            /** @description Created, answered or resolved, the latest (key readers) */
+                            updated_datetime?: string;
+                            /** @description Key readers */
+                            address?: string;
+                            /** @description Public: the centre of the H3 cell at the public resolution */
+                            lat: number;
+                            long: number;
+                            /** @description Key readers */
+                            media_url?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Open311 post a service request (json, form-encoded): on the map at once
+         * @description Needs an api_key that writes; contact fields are kept as personal data. Errors (400, 403 for a missing or wrong api_key, 404) are [{ code, description }], in XML <errors>.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Ignored: this server is one jurisdiction */
+                    jurisdiction_id?: string;
+                    /** @description A key with read scope: the full records of its scope; none: the public view */
+                    api_key?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Or in the query string or Authorization: Bearer */
+                        api_key?: string;
+                        service_code: string;
+                        lat?: string;
+                        long?: string;
+                        address_string?: string;
+                        description?: string;
+                        media_url?: string;
+                        first_name?: string;
+                        last_name?: string;
+                        email?: string;
+                        phone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            service_request_id: string;
+                            service_notice: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open311 service list (xml): one service per category
+         * @description Errors (400, 403 for a missing or wrong api_key, 404) are [{ code, description }], in XML <errors>.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Ignored: this server is one jurisdiction */
+                    jurisdiction_id?: string;
+                    /** @description A key with read scope: the full records of its scope; none: the public view */
+                    api_key?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable: derived from the category name */
+                            service_code: string;
+                            /** @description The category */
+                            service_name: string;
+                            description: string;
+                            /** @description Always false: no service has attributes */
+                            metadata: boolean;
+                            /** @enum {string} */
+                            type: "realtime" | "batch" | "blackbox";
+                            /** @description Comma-separated */
+                            keywords: string;
+                            group: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open311 request search (xml), newest first, at most 1000
+         * @description Without api_key: the public view (privacy rules of the public map). Errors (400, 403 for a missing or wrong api_key, 404) are [{ code, description }], in XML <errors>.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Ignored: this server is one jurisdiction */
+                    jurisdiction_id?: string;
+                    /** @description A key with read scope: the full records of its scope; none: the public view */
+                    api_key?: string;
+                    /** @description Comma-separated service_request_ids; overrides every other filter */
+                    service_request_id?: string;
+                    /** @description One service_code */
+                    service_code?: string;
+                    /** @description ISO 8601 date-time; default: end_date minus 90 days */
+                    start_date?: string;
+                    /** @description ISO 8601 date-time; default: now (or start_date plus 90 days) */
+                    end_date?: string;
+                    /** @description open, closed, or both comma-separated */
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque and stable */
+                            service_request_id: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            /** @description The status as the source wrote it (key readers) */
+                            status_notes?: string;
+                            service_name: string;
+                            service_code: string;
+                            /** @description Key readers; public: scrubbed, with HEATMAP_PUBLIC_TEXT only */
+                            description?: string;
+                            /** @description The executor (key readers) */
+                            agency_responsible?: string;
+                            /** @description ISO 8601 with offset; public: the first moment of the local month */
+                            requested_datetime: string;
+                            /** @description Created, answered or resolved, the latest (key readers) */
+                            updated_datetime?: string;
+                            /** @description Key readers */
+                            address?: string;
+                            /** @description Public: the centre of the H3 cell at the public resolution */
+                            lat: number;
+                            long: number;
+                            /** @description Key readers */
+                            media_url?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Open311 post a service request (xml, form-encoded): on the map at once
+         * @description Needs an api_key that writes; contact fields are kept as personal data. Errors (400, 403 for a missing or wrong api_key, 404) are [{ code, description }], in XML <errors>.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Ignored: this server is one jurisdiction */
+                    jurisdiction_id?: string;
+                    /** @description A key with read scope: the full records of its scope; none: the public view */
+                    api_key?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Or in the query string or Authorization: Bearer */
+                        api_key?: string;
+                        service_code: string;
+                        lat?: string;
+                        long?: string;
+                        address_string?: string;
+                        description?: string;
+                        media_url?: string;
+                        first_name?: string;
+                        last_name?: string;
+                        email?: string;
+                        phone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            service_request_id: string;
+                            service_notice: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open311 one request: /requests/{service_request_id}.json or .xml
+         * @description Errors (400, 403 for a missing or wrong api_key, 404) are [{ code, description }], in XML <errors>.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Ignored: this server is one jurisdiction */
+                    jurisdiction_id?: string;
+                    /** @description A key with read scope: the full records of its scope; none: the public view */
+                    api_key?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description {service_request_id}.json or .xml */
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opaque and stable */
+                            service_request_id: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            /** @description The status as the source wrote it (key readers) */
+                            status_notes?: string;
+                            service_name: string;
+                            service_code: string;
+                            /** @description Key readers; public: scrubbed, with HEATMAP_PUBLIC_TEXT only */
+                            description?: string;
+                            /** @description The executor (key readers) */
+                            agency_responsible?: string;
+                            /** @description ISO 8601 with offset; public: the first moment of the local month */
+                            requested_datetime: string;
+                            /** @description Created, answered or resolved, the latest (key readers) */
+                            updated_datetime?: string;
+                            /** @description Key readers */
+                            address?: string;
+                            /** @description Public: the centre of the H3 cell at the public resolution */
+                            lat: number;
+                            long: number;
+                            /** @description Key readers */
+                            media_url?: string;
+                        }[];
                     };
                 };
             };

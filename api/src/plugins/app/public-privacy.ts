@@ -1,13 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import type { PublicMessage, Resolution } from '@heatmap/geo';
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { CellKeys } from '../../public/cell-keys';
 import { KnownAuthorsCache } from '../../public/known-authors-cache';
-import { publicDistricts, publicHexagons, publicTimeline } from '../../public/public-aggregates';
+import {
+  publicDistricts,
+  publicHexagons,
+  publicTimeline,
+  publishedCells,
+} from '../../public/public-aggregates';
 import { PublicCursor } from '../../public/public-cursor';
 import type { PublicData } from '../../public/public-data';
-import { publicCellMessages } from '../../public/public-drilldown';
+import { publicCellMessages, toPublicMessages } from '../../public/public-drilldown';
 import {
   type PublicRules,
   publicBucket,
@@ -16,7 +22,9 @@ import {
   publicRules,
 } from '../../public/public-rules';
 import { publicMeta, publicSummary } from '../../public/public-summary';
+import type { MessageFilter } from '../../queries/message-filter';
 import { queryPublicAtoms } from '../../queries/public-atoms-query';
+import type { PublicCellMessage } from '../../queries/public-messages-query';
 import { ensureSetting } from '../../repositories/settings-repository';
 import type {
   PublicDistricts,
@@ -50,6 +58,10 @@ export interface PublicMap {
   summary(query: Static<typeof QueryPublicSummarySchema>): Promise<PublicSummary>;
   meta(): Promise<PublicMeta>;
   cellMessages(h3: string, query: Static<typeof QueryPublicCellMessagesSchema>): Promise<PublicMessagePage>;
+  /** The cells /public/hexagons publishes for a public filter: the gate of every public list of messages. */
+  publishedCells(filter: MessageFilter, res: Resolution): Promise<Set<string>>;
+  /** Messages as the public may see them; the caller selects only messages in public groups of k. */
+  publicMessages(messages: readonly PublicCellMessage[]): Promise<PublicMessage[]>;
 }
 
 /**
@@ -107,6 +119,8 @@ export const publicPrivacyPlugin = fp(
           limit: query.limit ?? 50,
           ...(query.cursor ? { cursor: query.cursor } : {}),
         }),
+      publishedCells: (filter, res) => publishedCells(data, rules, filter, res),
+      publicMessages: (messages) => toPublicMessages(app.db.sql, rules, authorNames, messages),
     } satisfies PublicMap);
   },
   { name: 'public-privacy', dependencies: ['heatmap-queries'] },

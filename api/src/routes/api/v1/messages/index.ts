@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ingestWriterSource } from '../../../../auth/ingest-writer';
+import { ingestWriterOfHeader } from '../../../../auth/ingest-writer';
 import type { Sql } from '../../../../db/database';
 import { errorBody } from '../../../../errors/http-error';
 import { IDENTITY_MAPPING, MappingError } from '../../../../ingest/field-mapping';
@@ -60,16 +60,22 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       bodyLimit: 64 * 1024 * 1024,
       // Before the body is read: an unauthenticated caller never gets 64 MB parsed.
       onRequest: async (request, reply) => {
-        request.ingestSource = await ingestWriterSource(app.db.sql as Sql, request.headers.authorization, {
+        const writer = await ingestWriterOfHeader(app.db.sql as Sql, request.headers.authorization, {
           token: app.config.ingestToken,
           source: app.config.ingestSource,
         });
-        if (request.ingestSource === null) {
+        if ('status' in writer) {
+          if (writer.status === 401) reply.header('www-authenticate', 'Bearer');
           return reply
-            .code(401)
-            .header('www-authenticate', 'Bearer')
-            .send(errorBody(401, 'Send Authorization: Bearer <an API key or HEATMAP_INGEST_TOKEN>'));
+            .code(writer.status)
+            .send(
+              errorBody(
+                writer.status,
+                `${writer.reason} Send Authorization: Bearer <an API key that writes, or HEATMAP_INGEST_TOKEN>`,
+              ),
+            );
         }
+        request.ingestSource = writer.source;
       },
       // The body schema documents the fields; each record is checked on its own (recordToMessage),
       // so one bad value rejects its row with a reason, and nothing is coerced (`true` is not 1).
@@ -79,7 +85,7 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['messages'],
         security: [{ ingestToken: [] }],
         body: IngestBodySchema,
-        response: { 200: IngestReportSchema, 401: ErrorSchema, ...ErrorResponses },
+        response: { 200: IngestReportSchema, 401: ErrorSchema, 403: ErrorSchema, ...ErrorResponses },
       },
     },
     async (request) => {
