@@ -47,13 +47,13 @@ export {
 } from './status/open311-status';
 export { bucketEdges } from './time/bucket-edges';
 export { bucketStart } from './time/bucket-start';
-export { daysUntilYesterday } from './time/days-until-yesterday';
 export {
   EARLIEST_MESSAGE_DATE,
   isPlausibleMessageDate,
   latestMessageDate,
   QUERY_YEARS,
 } from './time/date-bounds';
+export { daysUntilYesterday } from './time/days-until-yesterday';
 export { localDate } from './time/local-date';
 export { nextBucketStart } from './time/next-bucket-start';
 export { parseInstant } from './time/parse-instant';
