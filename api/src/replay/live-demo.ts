@@ -45,7 +45,10 @@ export async function startLiveDemo(
   options: { url: string; speed: number; log?: (line: string) => void },
 ): Promise<LiveDemo> {
   const { key, apiKey } = await createApiKey(db.sql, {
+    name: `demo-live-${Date.now()}`,
     source: LIVE_DEMO_SOURCE,
+    scope: 'write',
+    districtNames: [],
     label: 'live demo replay (revoked when the server stops)',
   });
   const stop = new AbortController();
@@ -70,7 +73,7 @@ export async function startLiveDemo(
     async stop() {
       stop.abort();
       await loop;
-      await revokeApiKey(db.sql, apiKey.id);
+      await revokeApiKey(db.sql, { id: apiKey.id });
     },
   };
 }
