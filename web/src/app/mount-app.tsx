@@ -28,6 +28,7 @@ import '../public/share.css';
 import '../screen/screen-embed.css';
 import '../public/embed.css';
 import '../export/export-csv-link.css';
+import '../live/live-demo-badge.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
