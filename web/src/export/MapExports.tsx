@@ -12,7 +12,7 @@ import { downloadBlob, exportFileName } from './export-file-name';
 import { hexagonsGeoJson } from './hexagons-geojson';
 import { mapCaption } from './map-caption';
 import { composeMapPng, type PngLegend } from './map-png';
-import './map-exports.css';
+import './export-csv-link.css';
 
 export interface MapExportsProps {
   api: MapApi;
