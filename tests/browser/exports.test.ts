@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { BACKENDS } from '@heatmap/api/test-support';
 import { check } from '@placemarkio/check-geojson';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -19,8 +20,10 @@ type Collection = {
 };
 
 let browser: Browser;
+const artifacts = resolve(import.meta.dirname, '../artifacts');
 
 beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
   buildWebForProduction();
   browser = await launchChromium();
 });
@@ -53,7 +56,7 @@ async function downloaded(page: Page, start: () => Promise<void>): Promise<{ nam
 }
 
 /** The PNG button, pressed from the keyboard: a file of the map at 2× plus the caption band at 2×. */
-async function expectPng(page: Page): Promise<void> {
+async function expectPng(page: Page, name: string): Promise<void> {
   const css = await page.$eval('canvas.maplibregl-canvas', (canvas) => ({
     width: Math.round(canvas.clientWidth),
     height: Math.round(canvas.clientHeight),
@@ -61,6 +64,7 @@ async function expectPng(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'PNG' }).focus();
   const png = await downloaded(page, () => page.keyboard.press('Enter'));
   expect(png.name).toMatch(/^heatmap-\d{4}-\d{2}-\d{2}\.png$/);
+  writeFileSync(resolve(artifacts, `${name}.png`), png.bytes);
   expect(pngDimensions(png.bytes)).toEqual({
     width: css.width * 2,
     height: (css.height + CAPTION_BAND_CSS) * 2,
@@ -131,7 +135,7 @@ describe.each(BACKENDS)('exports in Chromium (%s backend)', (backend) => {
 
   test('staff: PNG at the stated size, GeoJSON validates, CSV panel exports the visible area or the whole region', async () => {
     const { page, latest } = await openMap(staff, `${demo.url}/${VIEW}`, '/api/v1/hexagons');
-    await expectPng(page);
+    await expectPng(page, `export-staff-${backend}`);
     await expectGeoJson(page, await latest());
 
     const button = page.getByRole('button', { name: 'Выгрузить CSV' });
@@ -150,9 +154,13 @@ describe.each(BACKENDS)('exports in Chromium (%s backend)', (backend) => {
   });
 
   test('public: PNG and GeoJSON, the GeoJSON carrying only what the public hexagons answer carried', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // A 2× screen: the map's own canvas is already at the file's resolution (staff above is at 1×).
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      deviceScaleFactor: 2,
+    });
     const { page, latest } = await openMap(context, `${demo.url}/public${VIEW}`, '/api/v1/public/hexagons');
-    await expectPng(page);
+    await expectPng(page, `export-public-${backend}`);
     const collection = await expectGeoJson(page, await latest());
     for (const feature of collection.features) {
       expect(Object.keys(feature.properties).sort()).toEqual(['count', 'h3', 'medianAnswerMinutes', 'open']);

@@ -45,6 +45,10 @@ function drawLegend(context: CanvasRenderingContext2D, legend: PngLegend, right:
  * The map as one image to paste into a report: the map's canvas (MapLibre with deck.gl drawn into
  * the same WebGL context, kept with preserveDrawingBuffer) scaled to 2× its CSS size, and under it a
  * band with the caption, the legend and the attribution drawn with Canvas 2D.
+ *
+ * The canvas is taken as drawn, at the screen's device pixel ratio: sharp on a 2× screen, enlarged
+ * on a 1× one. Redrawing it at 2× (MapLibre's setPixelRatio) was tried: interleaved deck.gl kept its
+ * 1× viewport and drew the hexagons into a quarter of the frame.
  */
 export function composeMapPng(
   mapCanvas: HTMLCanvasElement,
