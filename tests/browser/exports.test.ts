@@ -65,6 +65,33 @@ async function expectPng(page: Page, name: string): Promise<void> {
   const png = await downloaded(page, () => page.keyboard.press('Enter'));
   expect(png.name).toMatch(/^heatmap-\d{4}-\d{2}-\d{2}\.png$/);
   writeFileSync(resolve(artifacts, `${name}.png`), png.bytes);
+  // The hexagons fill the picture's map area, not one corner of it (a 2× buffer with a 1× deck.gl
+  // viewport does that): each quarter of the map area holds coloured (hexagon) pixels.
+  const quarters = await page.evaluate(
+    async ({ base64, band }) => {
+      const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+      context.drawImage(image, 0, 0);
+      const mapHeight = image.height - band;
+      const counts = [0, 0, 0, 0];
+      const { data } = context.getImageData(0, 0, image.width, mapHeight);
+      for (let y = 0; y < mapHeight; y += 4) {
+        for (let x = 0; x < image.width; x += 4) {
+          const at = (y * image.width + x) * 4;
+          const [r = 0, g = 0, b = 0] = [data[at], data[at + 1], data[at + 2]];
+          if (Math.max(r, g, b) - Math.min(r, g, b) > 40) {
+            const quarter = (y < mapHeight / 2 ? 0 : 2) + (x < image.width / 2 ? 0 : 1);
+            counts[quarter] = (counts[quarter] ?? 0) + 1;
+          }
+        }
+      }
+      return counts;
+    },
+    { base64: png.bytes.toString('base64'), band: CAPTION_BAND_CSS * 2 },
+  );
+  for (const count of quarters) expect(count).toBeGreaterThan(50);
   expect(pngDimensions(png.bytes)).toEqual({
     width: css.width * 2,
     height: (css.height + CAPTION_BAND_CSS) * 2,

@@ -47,8 +47,9 @@ function drawLegend(context: CanvasRenderingContext2D, legend: PngLegend, right:
  * band with the caption, the legend and the attribution drawn with Canvas 2D.
  *
  * The canvas is taken as drawn, at the screen's device pixel ratio: sharp on a 2× screen, enlarged
- * on a 1× one. Redrawing it at 2× (MapLibre's setPixelRatio) was tried: interleaved deck.gl kept its
- * 1× viewport and drew the hexagons into a quarter of the frame.
+ * on a 1× one. Redrawing it at 2× (MapLibre's setPixelRatio, also with window.devicePixelRatio
+ * reading 2 for that frame) was tried: interleaved deck.gl kept its 1× viewport and drew the hexagons
+ * into a quarter of the frame.
  */
 export function composeMapPng(
   mapCanvas: HTMLCanvasElement,
