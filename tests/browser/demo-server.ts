@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig, type RunningServer, startServer } from '@heatmap/api';
-import { createTestDatabase, type TestDatabase } from '@heatmap/api/test-support';
+import { type Backend, createTestDatabase, type TestDatabase } from '@heatmap/api/test-support';
 
 export interface DemoServer {
   url: string;
@@ -13,10 +13,10 @@ export interface DemoServer {
 
 /**
  * The real API (serving the built web app from web/dist) on a fresh copy of the seeded demo data
- * in PostgreSQL, on a free port.
+ * in PostgreSQL (or the embedded backend), on a free port.
  */
-export async function startDemoServer(): Promise<DemoServer> {
-  const db = await createTestDatabase('server', 'seeded');
+export async function startDemoServer(backend: Backend = 'server'): Promise<DemoServer> {
+  const db = await createTestDatabase(backend, 'seeded');
   const config = { ...loadConfig({ ...process.env, PORT: '0' }), timezone: db.timezone };
   const server = await startServer(config, { db });
   return {

@@ -92,6 +92,35 @@ describe.each(BACKENDS)('GET /api/v1/export/messages.csv (%s)', (backend) => {
     expect(foreign.statusCode).toBe(403);
   });
 
+  it('a bbox (the map’s visible area) keeps the messages inside it; a municipal one stays in its district', async () => {
+    const period = 'from=2025-03-01&to=2025-04-01';
+    const [west, south, east, north] = [19.03, 47.48, 19.08, 47.51];
+    const url = `/api/v1/export/messages.csv?${period}&bbox=${west},${south},${east},${north}`;
+    await addUser(db.sql, `boxadmin-${backend}`, 'admin', 'boxadmin test password');
+    const admin = {
+      cookie: (await signIn(app, `boxadmin-${backend}`, 'boxadmin test password')).cookieHeader,
+    };
+    const region = rowsOf(
+      (await app.inject({ url: `/api/v1/export/messages.csv?${period}`, headers: admin })).body,
+    );
+    const visible = rowsOf((await app.inject({ url, headers: admin })).body);
+    expect(visible.length).toBeGreaterThan(0);
+    expect(visible.length).toBeLessThan(region.length);
+    // lat and lon are the last two columns.
+    const inside = (row: string[]) => {
+      const [lat, lon] = row.slice(-2).map(Number) as [number, number];
+      return lon >= west && lon <= east && lat >= south && lat <= north;
+    };
+    expect(visible.every(inside)).toBe(true);
+    expect(region.filter(inside).length).toBe(visible.length);
+
+    await addUser(db.sql, `boxed-${backend}`, 'municipal', 'boxed test password', ['IX. kerület']);
+    const clerk = await signIn(app, `boxed-${backend}`, 'boxed test password');
+    const own = rowsOf((await app.inject({ url, headers: { cookie: clerk.cookieHeader } })).body);
+    expect(new Set(own.map((row) => row[8]))).toEqual(new Set(['IX. kerület']));
+    expect(own.length).toBe(visible.filter((row) => row[8] === 'IX. kerület').length);
+  });
+
   it('anonymous callers get 401', async () => {
     const response = await app.inject({ url: '/api/v1/export/messages.csv', headers: { cookie: '' } });
     expect(response.statusCode).toBe(401);

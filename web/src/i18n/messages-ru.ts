@@ -34,7 +34,8 @@ export const messagesRu = {
   'public.share': 'Поделиться',
   'public.shareLink': 'Ссылка на этот вид карты',
   'export.csv': 'Выгрузить CSV',
-  'export.csvHint': 'Сообщения текущего вида карты (фильтры, период, видимая область) таблицей CSV',
+  'export.csvHint':
+    'Обращения текущего вида карты (фильтры, период; видимая область или весь регион) таблицей CSV',
   'public.embedCode': 'Код для вставки на сайт',
   'public.copy': 'Копировать',
   'public.copied': 'Скопировано',
@@ -189,6 +190,23 @@ export const messagesRu = {
   'alerts.error': 'Не удалось загрузить всплески',
   'liveDemo.badge': 'Демо',
   'liveDemo.explain': 'обращения прошлого года воспроизводятся как новые',
+  'export.png': 'PNG',
+  'export.pngHint': 'Снимок карты (2×) с заголовком, периодом, фильтрами, легендой и атрибуцией',
+  'export.geojson': 'GeoJSON',
+  'export.geojsonHint': 'Загруженные шестиугольники H3 с их показателями (GeoJSON)',
+  'export.csvTitle': 'Выгрузка обращений в CSV',
+  'export.csvWhat': 'Будут выгружены обращения:',
+  'export.areaLabel': 'Область',
+  'export.areaVisible': 'Только видимая область',
+  'export.areaRegion': 'Весь регион',
+  'export.csvDownload': 'Скачать CSV',
+  'export.close': 'Закрыть',
+  'export.period': 'Период: с {from} по {to} (не включая)',
+  'export.periodUntil': 'Период: всё до {to}',
+  'export.periodAll': 'Период: весь',
+  'export.filters': 'Фильтры: {list}',
+  'export.noFilters': 'Фильтры: нет',
+  'export.attribution': 'Карта: MapLibre, deck.gl, ячейки H3',
 } as const;
 
 export type MessageKey = keyof typeof messagesRu;

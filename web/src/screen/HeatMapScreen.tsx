@@ -6,6 +6,7 @@ import type { Districts, Meta } from '../api/types';
 import { ZOOM_BEFORE_MAP } from '../boot/first-timeline';
 import { DrillDownPanel } from '../drilldown/DrillDownPanel';
 import type { LoadPage } from '../drilldown/use-message-pages';
+import { MapExports } from '../export/MapExports';
 import type { FilterKey } from '../filters/FilterPanel';
 import { queryFilters } from '../filters/query-filters';
 import { hotspotLegend } from '../hotspots/HotspotLegends';
@@ -13,7 +14,7 @@ import { EMERGING_LAYER_ID, GI_LAYER_ID } from '../hotspots/hotspot-layers';
 import { useHotspotData } from '../hotspots/use-hotspot-data';
 import { useI18n } from '../i18n/i18n';
 import { basemapStyle } from '../map/basemap-style';
-import { bboxContains, districtsBounds, paddedBbox, viewBboxParam } from '../map/bbox';
+import { bboxContains, districtsBounds, paddedBbox } from '../map/bbox';
 import { HexTooltip, type HexTooltipProps } from '../map/HexTooltip';
 import { DISTRICT_CHOROPLETH_LAYER_ID } from '../map/layers/district-layers';
 import { HEX_LAYER_ID } from '../map/layers/hex-layer';
@@ -191,12 +192,15 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
   };
   const loading =
     !cube || settling || !hexagons.data || [timeline, hexagons, summary, hot].some((r) => r.loading);
-  // The messages behind what the map shows (filters, settled window, visible area), where the API has them.
-  const exportHref = api.exportUrl?.({
-    ...filters,
-    ...settled,
-    bbox: viewport ? viewBboxParam(viewport.bounds) : undefined,
-  });
+  const exports = (
+    <MapExports
+      {...{ api, filters, settled, scale, timeZone }}
+      metric={url.metric}
+      bounds={viewport?.bounds}
+      hexagons={hexagons.data}
+      mapRegion={mapRegionRef}
+    />
+  );
 
   return (
     <div className={embed ? 'screen screen--embed' : 'screen'}>
@@ -213,7 +217,7 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
           scope={scope}
           timeZone={timeZone}
           windowStartMs={cube?.edges[window.start] ?? Date.now()}
-          exportHref={exportHref}
+          exports={exports}
           singleFilters={api.oneValuePerFilter}
           alerts={api.alerts && <AlertsPanel load={api.alerts} meta={meta} url={url} onOpen={openAlert} />}
           hotspots={hot.items}

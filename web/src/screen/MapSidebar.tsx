@@ -1,6 +1,5 @@
 import { type ReactNode, useMemo } from 'react';
 import type { Meta, Summary } from '../api/types';
-import { ExportCsvLink } from '../export/ExportCsvLink';
 import { type FilterKey, FilterPanel } from '../filters/FilterPanel';
 import { filterOptions } from '../filters/filter-options';
 import type { HotspotListItem } from '../hotspots/hotspot-list';
@@ -43,8 +42,8 @@ export interface MapSidebarProps {
   timeZone: string;
   /** When the shown window starts (ms): the zone's offset can differ across the year. */
   windowStartMs: number;
-  /** The CSV export of the view (staff); none on the public map. */
-  exportHref?: string;
+  /** The exports of the view (PNG, GeoJSON; CSV for staff). */
+  exports?: ReactNode;
   /** One value per filter (the public map). */
   singleFilters?: boolean;
   /** The spikes panel (staff: the public API has no alerts), below the hotspots. */
@@ -75,7 +74,7 @@ export function MapSidebar(props: MapSidebarProps) {
         onChange={props.onFilterChange}
         {...(props.singleFilters ? { single: true } : {})}
       />
-      {props.exportHref && <ExportCsvLink href={props.exportHref} />}
+      {props.exports}
       <MapToolbar url={url} setUrl={setUrl} modes={props.mapModes} />
       {props.modeLegend ?? <MapLegend scale={props.scale} url={url} />}
       <Hotspots
