@@ -55,6 +55,16 @@ CREATE TABLE district_month_source_status_rollup (
   PRIMARY KEY (month, district_id, status, source_id, category_id)
 ) WITH (fillfactor = 75);
 
+-- Reads that stay on messages with a status or source filter (the partial months at a window's edges,
+-- day and week buckets, district-filtered cells) stay in the index as the unfiltered ones do (0001): the
+-- two columns ride along. They fill the padding after category_id, so an entry is no larger.
+DROP INDEX messages_created_idx;
+CREATE INDEX messages_created_idx ON messages (created_at)
+  INCLUDE (category_id, source_id, status, h3_5, h3_6, h3_7, h3_8, answered_at, resolved_at);
+DROP INDEX messages_district_idx;
+CREATE INDEX messages_district_idx ON messages (district_id, created_at)
+  INCLUDE (category_id, source_id, status, h3_5, h3_6, h3_7, h3_8, answered_at, resolved_at);
+
 -- The queue (0003) now carries status and source. New temp table names: a session that queued before
 -- this migration keeps its old-shaped pending_message_changes, which this function never writes to.
 -- A status change is an UPDATE: its old row leaves its (status, source) group with -1 and the new row

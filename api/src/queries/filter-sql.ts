@@ -14,6 +14,14 @@ function lookup(sql: Sql, table: 'categories' | 'sources' | 'districts', list: I
   return sql`(SELECT id FROM ${sql(table)} WHERE id = ANY(${list.ids}::int[]) OR name = ANY(${list.names}::text[]))`;
 }
 
+/**
+ * Statuses sent as text[] and cast in SQL: postgres.js learns array types per connection when it connects,
+ * so a connection opened before the migrations created message_status cannot send a message_status[].
+ */
+function statusList(sql: Sql, statuses: readonly string[]): Fragment {
+  return sql`${statuses}::text[]::message_status[]`;
+}
+
 /** WHERE conditions on `messages m`; `window` overrides the filter's from/to. */
 export function messageConditions(
   sql: Sql,
@@ -24,7 +32,7 @@ export function messageConditions(
   if (f.categories) conditions.push(sql`m.category_id IN ${lookup(sql, 'categories', f.categories)}`);
   if (f.sources) conditions.push(sql`m.source_id IN ${lookup(sql, 'sources', f.sources)}`);
   if (f.districts) conditions.push(sql`m.district_id IN ${lookup(sql, 'districts', f.districts)}`);
-  if (f.statuses) conditions.push(sql`m.status = ANY(${f.statuses}::message_status[])`);
+  if (f.statuses) conditions.push(sql`m.status = ANY(${statusList(sql, f.statuses)})`);
   if (f.scope) conditions.push(sql`m.district_id = ANY(${f.scope.districtIds}::int[])`);
   if (window.from) conditions.push(sql`m.created_at >= ${window.from.toISOString()}::timestamptz`);
   if (window.to) conditions.push(sql`m.created_at < ${window.to.toISOString()}::timestamptz`);
@@ -55,6 +63,32 @@ export function periodConditions(sql: Sql, column: 'month' | 'year', from?: stri
 /** The category filter on a pre-aggregate `r` (every pre-aggregate with metrics has category_id). */
 export function rollupCategoryConditions(sql: Sql, f: MessageFilter): Fragment[] {
   return f.categories ? [sql`r.category_id IN ${lookup(sql, 'categories', f.categories)}`] : [];
+}
+
+/** Whether the filter needs the pre-aggregates keyed also by status and source (migration 0007). */
+export function filtersSourceOrStatus(f: MessageFilter): boolean {
+  return Boolean(f.sources || f.statuses);
+}
+
+/** Status and source filters on a pre-aggregate `r` keyed by them (the *_source_status_rollup tables). */
+export function rollupSourceStatusConditions(sql: Sql, f: MessageFilter): Fragment[] {
+  const conditions: Fragment[] = [];
+  if (f.statuses) conditions.push(sql`r.status = ANY(${statusList(sql, f.statuses)})`);
+  if (f.sources) conditions.push(sql`r.source_id IN ${lookup(sql, 'sources', f.sources)}`);
+  return conditions;
+}
+
+/**
+ * The pre-aggregate that holds a filter: the narrow one (keyed by category) unless the filter names
+ * statuses or sources, which only the *_source_status_rollup tables hold. Unfiltered reads keep the
+ * narrow tables: up to 20 (status, source) rows there for each narrow row.
+ */
+export function rollupTable(
+  sql: Sql,
+  base: 'cell_month' | 'cell_year' | 'district_month',
+  f: MessageFilter,
+): Fragment {
+  return sql`${sql(filtersSourceOrStatus(f) ? `${base}_source_status_rollup` : `${base}_rollup`)}`;
 }
 
 /** District and scope filters on district_month_rollup `r` (district 0: outside every district). */
