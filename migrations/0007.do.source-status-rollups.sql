@@ -9,8 +9,10 @@
 -- the whole-range view sums years. Both keys fit in the alignment padding before `cell`: a row is no
 -- wider than its narrow twin.
 --
--- Key order: status and source after the period, so a window stays one range and a status filter
--- ("new, in_progress" is a sliver of the rows) narrows within it.
+-- Key order: status and source first (after res), then the period: a read names every status and
+-- source it wants (all of them when it filters by one only), so the index reads one range of periods
+-- for each (status, source) pair asked for, and rows of other sources or statuses are never visited
+-- (one source of four, "new, in_progress" a sliver of all rows).
 CREATE TABLE cell_month_source_status_rollup (
   res smallint NOT NULL,
   month date NOT NULL,
@@ -23,7 +25,7 @@ CREATE TABLE cell_month_source_status_rollup (
   answer_minutes_sum bigint NOT NULL,
   resolved integer NOT NULL,
   resolve_minutes_sum bigint NOT NULL,
-  PRIMARY KEY (res, month, status, source_id, category_id, cell)
+  PRIMARY KEY (res, status, source_id, month, category_id, cell)
 ) WITH (fillfactor = 75);
 
 CREATE TABLE cell_year_source_status_rollup (
@@ -38,7 +40,7 @@ CREATE TABLE cell_year_source_status_rollup (
   answer_minutes_sum bigint NOT NULL,
   resolved integer NOT NULL,
   resolve_minutes_sum bigint NOT NULL,
-  PRIMARY KEY (res, year, status, source_id, category_id, cell)
+  PRIMARY KEY (res, status, source_id, year, category_id, cell)
 ) WITH (fillfactor = 75);
 
 CREATE TABLE district_month_source_status_rollup (
@@ -52,7 +54,7 @@ CREATE TABLE district_month_source_status_rollup (
   answer_minutes_sum bigint NOT NULL,
   resolved integer NOT NULL,
   resolve_minutes_sum bigint NOT NULL,
-  PRIMARY KEY (month, district_id, status, source_id, category_id)
+  PRIMARY KEY (status, source_id, month, district_id, category_id)
 ) WITH (fillfactor = 75);
 
 -- Reads that stay on messages with a status or source filter (the partial months at a window's edges,

@@ -1,3 +1,4 @@
+import { MESSAGE_STATUSES } from '@heatmap/geo';
 import type { PendingQuery, Row } from 'postgres';
 import type { Sql } from '../db/database';
 import type { IdsOrNames, MessageFilter } from './message-filter';
@@ -14,14 +15,6 @@ function lookup(sql: Sql, table: 'categories' | 'sources' | 'districts', list: I
   return sql`(SELECT id FROM ${sql(table)} WHERE id = ANY(${list.ids}::int[]) OR name = ANY(${list.names}::text[]))`;
 }
 
-/**
- * Statuses sent as text[] and cast in SQL: postgres.js learns array types per connection when it connects,
- * so a connection opened before the migrations created message_status cannot send a message_status[].
- */
-function statusList(sql: Sql, statuses: readonly string[]): Fragment {
-  return sql`${statuses}::text[]::message_status[]`;
-}
-
 /** WHERE conditions on `messages m`; `window` overrides the filter's from/to. */
 export function messageConditions(
   sql: Sql,
@@ -32,7 +25,7 @@ export function messageConditions(
   if (f.categories) conditions.push(sql`m.category_id IN ${lookup(sql, 'categories', f.categories)}`);
   if (f.sources) conditions.push(sql`m.source_id IN ${lookup(sql, 'sources', f.sources)}`);
   if (f.districts) conditions.push(sql`m.district_id IN ${lookup(sql, 'districts', f.districts)}`);
-  if (f.statuses) conditions.push(sql`m.status = ANY(${statusList(sql, f.statuses)})`);
+  if (f.statuses) conditions.push(sql`m.status = ANY(${statusArray(sql, f.statuses)})`);
   if (f.scope) conditions.push(sql`m.district_id = ANY(${f.scope.districtIds}::int[])`);
   if (window.from) conditions.push(sql`m.created_at >= ${window.from.toISOString()}::timestamptz`);
   if (window.to) conditions.push(sql`m.created_at < ${window.to.toISOString()}::timestamptz`);
@@ -70,12 +63,32 @@ export function filtersSourceOrStatus(f: MessageFilter): boolean {
   return Boolean(f.sources || f.statuses);
 }
 
-/** Status and source filters on a pre-aggregate `r` keyed by them (the *_source_status_rollup tables). */
+/**
+ * Status and source filters on a pre-aggregate `r` keyed by them (the *_source_status_rollup tables, keys
+ * led by status and source: 0007); none without either (such a filter reads the narrow tables). Both
+ * are always named, every status or source when the filter has none: the index then descends once per
+ * (status, source) pair to its range of periods, where a filter on one source alone would read every
+ * source's rows under each status. Sources as a join, not an array from a subquery, so the planner
+ * knows how many rows they select.
+ */
 export function rollupSourceStatusConditions(sql: Sql, f: MessageFilter): Fragment[] {
-  const conditions: Fragment[] = [];
-  if (f.statuses) conditions.push(sql`r.status = ANY(${statusList(sql, f.statuses)})`);
-  if (f.sources) conditions.push(sql`r.source_id IN ${lookup(sql, 'sources', f.sources)}`);
-  return conditions;
+  if (!filtersSourceOrStatus(f)) return [];
+  const sources = f.sources ? lookup(sql, 'sources', f.sources) : sql`(SELECT id FROM sources)`;
+  return [
+    sql`r.status = ANY(${statusArray(sql, f.statuses ?? MESSAGE_STATUSES)})`,
+    sql`r.source_id IN ${sources}`,
+  ];
+}
+
+/**
+ * ARRAY[$1::message_status, …], one parameter a status: the planner sees the values (a cast of a whole
+ * text[] is not folded, so it guessed), and no message_status[] parameter is sent (postgres.js learns
+ * array types when a connection opens: one opened before the migrations created the enum sent a
+ * malformed array).
+ */
+function statusArray(sql: Sql, statuses: readonly string[]): Fragment {
+  const items = statuses.map((status) => sql`${status}::message_status`);
+  return sql`ARRAY[${items.reduce((acc, item) => sql`${acc}, ${item}`)}]`;
 }
 
 /**
