@@ -88,7 +88,11 @@ export async function aggregate(
     SELECT key, ${summedCountsSql(sql)}
     FROM (${parts.reduce((acc, part) => sql`${acc} UNION ALL ${part}`)}) AS t
     GROUP BY key ${order}`;
-  const medians = options.medians ? await mediansByKey(sql, filter, group, options.cells) : new Map();
+  // No answered or resolved message in any group: no median to compute, and no read of messages (the
+  // "unanswered only" view).
+  const timed = counts.some((row) => row.answered > 0 || row.resolved > 0);
+  const medians =
+    options.medians && timed ? await mediansByKey(sql, filter, group, options.cells) : new Map();
   for (const row of counts) rows.set(row.key, toMetrics(row, medians.get(row.key) ?? {}));
   return rows;
 }

@@ -182,6 +182,25 @@ describe.each(BACKENDS)('status and source filters on %s', (backend) => {
     }
   });
 
+  test('unanswered only: the share answered in time is null until a message is past the limit, then 0', async () => {
+    const fresh = (id: string, minutesAgo: number): MessageInput => ({
+      ...(generated[0] as MessageInput),
+      externalId: id,
+      category: 'Fresh',
+      status: 'new',
+      createdAt: new Date(Date.now() - minutesAgo * 60_000),
+      answeredAt: null,
+      resolvedAt: null,
+    });
+    const share = async () =>
+      (await app.inject({ url: '/api/v1/summary?res=8&category=Fresh&status=new,in_progress' })).json()
+        .answeredInTimeShare;
+    await db.sql.begin((tx) => upsertMessages(tx as unknown as Sql, [fresh('fresh-1', 10)], TZ));
+    expect(await share()).toBeNull();
+    await db.sql.begin((tx) => upsertMessages(tx as unknown as Sql, [fresh('fresh-2', 3 * 1440)], TZ));
+    expect(await share()).toBe(0);
+  });
+
   test('whole months with a status or source filter are read from the pre-aggregates, not from messages', async () => {
     const cases: FilterCase[] = [
       { statuses: ['resolved'], window: WINDOWS[0] },
@@ -210,7 +229,16 @@ describe.each(BACKENDS)('status and source filters on %s', (backend) => {
         summary: summary && counts(summary),
       };
     };
+    // The control room's view: with nothing answered, medians and the share answered in time need no message
+    // older than the answer limit (a day), so the whole summary comes from the pre-aggregates.
+    const unanswered = ['status=new,in_progress', 'status=new&from=2024-07-01&to=2024-10-01'];
+    const summaries = () =>
+      Promise.all(
+        unanswered.map(async (q) => (await app.inject({ url: `/api/v1/summary?res=8&${q}` })).json()),
+      );
     const before = await Promise.all(cases.map(answers));
+    const summariesBefore = await summaries();
+    expect(summariesBefore.map((s) => s.answeredInTimeShare)).toEqual([0, 0]);
     expect(before.every((a) => a.hexagons.length > 0)).toBe(true);
     // Behind the triggers' back (as no write path does): every message moves to another status and
     // source, and data_version is bumped so no cached answer is served. Only an answer computed from
@@ -222,5 +250,6 @@ describe.each(BACKENDS)('status and source filters on %s', (backend) => {
       await tx`UPDATE app_settings SET value = (value::bigint + 1)::text WHERE key = 'data_version'`;
     });
     expect(await Promise.all(cases.map(answers))).toEqual(before);
+    expect(await summaries()).toEqual(summariesBefore);
   });
 });
