@@ -75,6 +75,15 @@ export async function filteredCases(sql: Sql, category: string): Promise<Filtere
           GROUP BY 1, 2`.execute(),
     },
     {
+      name: 'timeline res 8, day buckets over 2025, one source (reads messages)',
+      kind: 'timeline',
+      url: '/api/v1/timeline?res=8&bucket=day&from=2025-01-01&to=2026-01-01&source=vk',
+      naive: () =>
+        sql`SELECT h3_8, local_day, count(*)::int FROM messages
+          WHERE ${vk} AND created_at >= '2025-01-01T00:00:00+01:00' AND created_at < '2026-01-01T00:00:00+01:00'
+          GROUP BY 1, 2`.execute(),
+    },
+    {
       name: 'districts, all, one source',
       kind: 'districts',
       url: '/api/v1/districts?source=vk',
