@@ -90,7 +90,7 @@ export async function filteredCases(sql: Sql, category: string): Promise<Filtere
       naive: () => sql`SELECT district_id, ${counts} FROM messages WHERE ${vk} GROUP BY 1`.execute(),
     },
     {
-      name: 'summary, all, unanswered (counts; medians read messages)',
+      name: 'summary, all, unanswered',
       kind: 'summary',
       url: '/api/v1/summary?res=8&status=new,in_progress',
       naive: () => sql`SELECT ${counts} FROM messages WHERE ${unanswered}`.execute(),
