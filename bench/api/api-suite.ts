@@ -3,6 +3,7 @@ import autocannon from 'autocannon';
 import type { FastifyInstance } from 'fastify';
 import { openBenchDataset } from './bench-dataset';
 import { startBenchApp } from './bench-session';
+import { filteredCases } from './filtered-cases';
 
 const adminUrl =
   process.env.BENCH_DATABASE_URL ??
@@ -16,6 +17,8 @@ const TARGETS: Record<string, Record<number, number>> = {
   hexagons: { 1000000: 50, 5000000: 150 },
   timeline: { 1000000: 200 },
   drilldown: { 1000000: 30 },
+  districts: { 1000000: 50, 5000000: 150 },
+  summary: { 1000000: 50, 5000000: 150 },
 };
 
 interface Latency {
@@ -28,6 +31,8 @@ interface Latency {
   bytes: number;
   gzipBytes: number;
   gzipBytesPerCell?: number;
+  /** Filtered cases: the naive GROUP BY over messages for the same question, timed in the same run. */
+  naive?: { p50: number; p95: number; ratioP95: number };
 }
 
 /**
@@ -74,7 +79,7 @@ async function measureLatencies(
     GROUP BY district_id ORDER BY count(*) DESC LIMIT 1`;
   const cat = encodeURIComponent(category?.name ?? '');
   const windows = { day: 'from=2025-06-10&to=2025-06-11', month: 'from=2025-06-01&to=2025-07-01', all: '' };
-  const queries: Array<Pick<Latency, 'name' | 'kind' | 'url'>> = [];
+  const queries: Array<Pick<Latency, 'name' | 'kind' | 'url'> & { naive?: () => Promise<unknown> }> = [];
   for (const res of [7, 8]) {
     for (const [window, range] of Object.entries(windows)) {
       for (const filter of ['', `category=${cat}`]) {
@@ -93,7 +98,6 @@ async function measureLatencies(
     ['hexagons res 8, 2025-03-15..2025-08-20', '/api/v1/hexagons?res=8&from=2025-03-15&to=2025-08-20'],
     ['hexagons res 8, all, city-centre bbox', '/api/v1/hexagons?res=8&bbox=19.0,47.46,19.12,47.53'],
     ['hexagons res 8, all, one district', `/api/v1/hexagons?res=8&district=${district?.id}`],
-    ['hexagons res 8, all, one source', '/api/v1/hexagons?res=8&source=vk'],
     ['hexagons res 8, all, with medians', '/api/v1/hexagons?res=8&medians=true'],
   ];
   for (const [name, url] of more) queries.push({ name, kind: 'hexagons', url });
@@ -104,6 +108,7 @@ async function measureLatencies(
       url: `/api/v1/timeline?res=${res}&bucket=day&from=2025-01-01&to=2026-01-01`,
     });
   }
+  queries.push(...(await filteredCases(app.db.sql, category?.name ?? '')));
   queries.push({
     name: 'drill-down first page, busiest res-8 cell',
     kind: 'drilldown',
@@ -131,25 +136,46 @@ async function measureLatencies(
       if (!response.ok) throw new Error(`${q.url}: ${response.status} ${body.slice(0, 200)}`);
       if (i >= 3) times.push(performance.now() - started);
     }
+    const naive = q.naive ? await timeNaive(q.naive, times) : undefined;
     const gzipBytes = gzipSync(body).length;
     const cells = q.kind === 'hexagons' ? (JSON.parse(body) as { cells: unknown[] }).cells.length : undefined;
     const target = TARGETS[q.kind]?.[size];
     const row: Latency = {
-      ...q,
+      name: q.name,
+      kind: q.kind,
+      url: q.url,
       p50: round(percentile(times, 0.5)),
       p95: round(percentile(times, 0.95)),
       ...(target ? { targetP95: target } : {}),
       bytes: Buffer.byteLength(body),
       gzipBytes,
       ...(cells ? { gzipBytesPerCell: round(gzipBytes / cells) } : {}),
+      ...(naive ? { naive } : {}),
     };
     console.log(
-      `${size} ${row.name.padEnd(48)} p50 ${row.p50} ms, p95 ${row.p95} ms${target ? ` (target ${target})` : ''}, ` +
-        `${row.gzipBytes} B gzip${cells ? ` (${cells} cells)` : ''}`,
+      `${size} ${row.name.padEnd(52)} p50 ${row.p50} ms, p95 ${row.p95} ms${target ? ` (target ${target})` : ''}, ` +
+        `${row.gzipBytes} B gzip${cells ? ` (${cells} cells)` : ''}` +
+        (naive ? `; naive GROUP BY p50 ${naive.p50} ms, p95 ${naive.p95} ms, ratio ${naive.ratioP95}` : ''),
     );
     out.push(row);
   }
   return out;
+}
+
+/** The naive query's p50/p95, sampled as the request was (warm-up runs dropped), and p95 request / p95 naive. */
+async function timeNaive(naive: () => Promise<unknown>, requestTimes: number[]) {
+  const times: number[] = [];
+  for (let i = 0; i < SAMPLES + 3; i++) {
+    const started = performance.now();
+    await naive();
+    if (i >= 3) times.push(performance.now() - started);
+  }
+  const p95 = percentile(times, 0.95);
+  return {
+    p50: round(percentile(times, 0.5)),
+    p95: round(p95),
+    ratioP95: Math.round((percentile(requestTimes, 0.95) / p95) * 100) / 100,
+  };
 }
 
 async function measureThroughput(base: string, cachedPath: string, cookie: string) {

@@ -107,7 +107,8 @@ async function openMarkedDatabase(
   console.log(`generating ${marker} into ${name} (kept for later runs)…`);
   // TRUNCATE fires no row or statement triggers: the pre-aggregates go with the messages by hand.
   await db.sql`TRUNCATE messages, districts, cell_month_rollup, cell_year_rollup, district_month_rollup,
-    cell_day_counts CASCADE`;
+    cell_day_counts, cell_month_source_status_rollup, cell_year_source_status_rollup,
+    district_month_source_status_rollup CASCADE`;
   await loadDistrictsFile(db.sql, shippedDistrictsFile, 'NAME');
   return { ...db, fresh: true };
 }

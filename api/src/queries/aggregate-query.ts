@@ -9,6 +9,8 @@ import {
   periodConditions,
   rollupCategoryConditions,
   rollupDistrictConditions,
+  rollupSourceStatusConditions,
+  rollupTable,
 } from './filter-sql';
 import type { MessageFilter } from './message-filter';
 import {
@@ -43,11 +45,12 @@ export type AggregateRows = Map<bigint | number, Metrics>;
 
 /**
  * Whether the month pre-aggregates hold the grouping and every filter: cells at res 5..8 with
- * categories (cell_month_rollup); districts, categories or totals with categories, districts and
- * scope (district_month_rollup). Sources, statuses and a bbox cutting cells read messages.
+ * categories, statuses and sources (cell_month_rollup, or cell_month_source_status_rollup with a status
+ * or source filter); districts, categories or totals with those and districts and scope (district_month_*).
+ * A bbox cutting cells reads messages.
  */
 export function rollupServes(filter: MessageFilter, group: GroupBy): boolean {
-  if (filter.sources || filter.statuses || filter.bbox) return false;
+  if (filter.bbox) return false;
   if (group.kind !== 'cell') return true;
   return (ROLLUP_RESOLUTIONS as readonly number[]).includes(group.res) && !filter.districts && !filter.scope;
 }
@@ -85,7 +88,11 @@ export async function aggregate(
     SELECT key, ${summedCountsSql(sql)}
     FROM (${parts.reduce((acc, part) => sql`${acc} UNION ALL ${part}`)}) AS t
     GROUP BY key ${order}`;
-  const medians = options.medians ? await mediansByKey(sql, filter, group, options.cells) : new Map();
+  // No answered or resolved message in any group: no median to compute, and no read of messages (the
+  // "unanswered only" view).
+  const timed = counts.some((row) => row.answered > 0 || row.resolved > 0);
+  const medians =
+    options.medians && timed ? await mediansByKey(sql, filter, group, options.cells) : new Map();
   for (const row of counts) rows.set(row.key, toMetrics(row, medians.get(row.key) ?? {}));
   return rows;
 }
@@ -114,11 +121,12 @@ function rollupPart(
       ? periodConditions(sql, 'year', periods.years.fromYear, periods.years.toYear)
       : monthConditions(sql, periods.months)),
     ...rollupCategoryConditions(sql, filter),
+    ...rollupSourceStatusConditions(sql, filter),
   ];
   if (group.kind === 'cell') {
     conditions.push(sql`r.res = ${group.res}`);
     if (cells) conditions.push(sql`r.cell = ANY(${cells.map(String)}::int8[])`);
-    const table = 'years' in periods ? sql`cell_year_rollup` : sql`cell_month_rollup`;
+    const table = rollupTable(sql, 'years' in periods ? 'cell_year' : 'cell_month', filter);
     return sql`SELECT r.cell AS key, ${metrics} FROM ${table} r WHERE ${all(sql, conditions)} GROUP BY 1`;
   }
   conditions.push(...rollupDistrictConditions(sql, filter));
@@ -128,7 +136,7 @@ function rollupPart(
       : group.kind === 'category'
         ? sql`r.category_id::int`
         : sql`0`;
-  return sql`SELECT ${key} AS key, ${metrics} FROM district_month_rollup r WHERE ${all(sql, conditions)} GROUP BY 1`;
+  return sql`SELECT ${key} AS key, ${metrics} FROM ${rollupTable(sql, 'district_month', filter)} r WHERE ${all(sql, conditions)} GROUP BY 1`;
 }
 
 function rawPart(sql: Sql, filter: MessageFilter, group: GroupBy, edge: Span, cells?: bigint[]): Fragment {

@@ -1,3 +1,4 @@
+import { MESSAGE_STATUSES } from '@heatmap/geo';
 import type { PendingQuery, Row } from 'postgres';
 import type { Sql } from '../db/database';
 import type { IdsOrNames, MessageFilter } from './message-filter';
@@ -24,9 +25,7 @@ export function messageConditions(
   if (f.categories) conditions.push(sql`m.category_id IN ${lookup(sql, 'categories', f.categories)}`);
   if (f.sources) conditions.push(sql`m.source_id IN ${lookup(sql, 'sources', f.sources)}`);
   if (f.districts) conditions.push(sql`m.district_id IN ${lookup(sql, 'districts', f.districts)}`);
-  // Through text[]: the client serialises a list as an array only for array types it knew when it connected,
-  // and message_status[] is unknown to connections opened before the migrations ran (a fresh database).
-  if (f.statuses) conditions.push(sql`m.status = ANY(${f.statuses}::text[]::message_status[])`);
+  if (f.statuses) conditions.push(sql`m.status = ANY(${statusArray(sql, f.statuses)})`);
   if (f.scope) conditions.push(sql`m.district_id = ANY(${f.scope.districtIds}::int[])`);
   if (window.from) conditions.push(sql`m.created_at >= ${window.from.toISOString()}::timestamptz`);
   if (window.to) conditions.push(sql`m.created_at < ${window.to.toISOString()}::timestamptz`);
@@ -57,6 +56,52 @@ export function periodConditions(sql: Sql, column: 'month' | 'year', from?: stri
 /** The category filter on a pre-aggregate `r` (every pre-aggregate with metrics has category_id). */
 export function rollupCategoryConditions(sql: Sql, f: MessageFilter): Fragment[] {
   return f.categories ? [sql`r.category_id IN ${lookup(sql, 'categories', f.categories)}`] : [];
+}
+
+/** Whether the filter needs the pre-aggregates keyed also by status and source (migration 0012). */
+export function filtersSourceOrStatus(f: MessageFilter): boolean {
+  return Boolean(f.sources || f.statuses);
+}
+
+/**
+ * Status and source filters on a pre-aggregate `r` keyed by them (the *_source_status_rollup tables, keys
+ * led by status and source: 0012); none without either (such a filter reads the narrow tables). Both
+ * are always named, every status or source when the filter has none: the index then descends once per
+ * (status, source) pair to its range of periods, where a filter on one source alone would read every
+ * source's rows under each status. Sources as a join, not an array from a subquery, so the planner
+ * knows how many rows they select.
+ */
+export function rollupSourceStatusConditions(sql: Sql, f: MessageFilter): Fragment[] {
+  if (!filtersSourceOrStatus(f)) return [];
+  const sources = f.sources ? lookup(sql, 'sources', f.sources) : sql`(SELECT id FROM sources)`;
+  return [
+    sql`r.status = ANY(${statusArray(sql, f.statuses ?? MESSAGE_STATUSES)})`,
+    sql`r.source_id IN ${sources}`,
+  ];
+}
+
+/**
+ * ARRAY[$1::message_status, …], one parameter a status: the planner sees the values (a cast of a whole
+ * text[] is not folded, so it guessed), and no message_status[] parameter is sent (postgres.js learns
+ * array types when a connection opens: one opened before the migrations created the enum sent a
+ * malformed array).
+ */
+function statusArray(sql: Sql, statuses: readonly string[]): Fragment {
+  const items = statuses.map((status) => sql`${status}::message_status`);
+  return sql`ARRAY[${items.reduce((acc, item) => sql`${acc}, ${item}`)}]`;
+}
+
+/**
+ * The pre-aggregate that holds a filter: the narrow one (keyed by category) unless the filter names
+ * statuses or sources, which only the *_source_status_rollup tables hold. Unfiltered reads keep the
+ * narrow tables: up to 20 (status, source) rows there for each narrow row.
+ */
+export function rollupTable(
+  sql: Sql,
+  base: 'cell_month' | 'cell_year' | 'district_month',
+  f: MessageFilter,
+): Fragment {
+  return sql`${sql(filtersSourceOrStatus(f) ? `${base}_source_status_rollup` : `${base}_rollup`)}`;
 }
 
 /** District and scope filters on district_month_rollup `r` (district 0: outside every district). */

@@ -8,6 +8,8 @@ import {
   messageConditions,
   monthConditions,
   rollupCategoryConditions,
+  rollupSourceStatusConditions,
+  rollupTable,
 } from './filter-sql';
 import { dayWindow, type MessageFilter } from './message-filter';
 import { splitByMonth } from './month-split';
@@ -18,8 +20,8 @@ const DAY_COUNT_RESOLUTIONS: readonly number[] = [7, 8];
 /**
  * (cell, b, n) rows: messages per cell and bucket index b over `edges` (filter.from/to are the
  * first and last edge). From cell_day_counts for unfiltered day and week buckets at its
- * resolutions, from cell_month_rollup (plus messages for partial months) for month buckets,
- * else from messages. A bbox selects the cells overlapping it, as on /hexagons.
+ * resolutions, from cell_month_rollup or, with status or source filters, cell_month_source_status_rollup
+ * (plus messages for partial months) for month buckets, else from messages. A bbox selects the cells overlapping it, as on /hexagons.
  */
 export function bucketCounts(
   sql: Sql,
@@ -70,13 +72,14 @@ export function bucketCounts(
     sql`r.res = ${res}`,
     ...monthConditions(sql, split.months),
     ...rollupCategoryConditions(sql, filter),
+    ...rollupSourceStatusConditions(sql, filter),
     cellCondition(sql, sql`r.cell`, cells),
   ];
   // Month edges are local month starts (bar the first and last, which the split leaves to messages).
   const months = sql`
     SELECT r.cell, width_bucket(r.month, ${edges.map((e) => localDate(e, timezone))}::date[]) - 1 AS b,
            sum(r.n)::int AS n
-    FROM cell_month_rollup r
+    FROM ${rollupTable(sql, 'cell_month', filter)} r
     WHERE ${all(sql, conditions)}
     GROUP BY 1, 2`;
   if (split.edges.length === 0) return months;

@@ -20,6 +20,13 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
   const districtMonth = sql`
     SELECT date_trunc('month', local_day)::date, coalesce(district_id, 0), category_id, ${metrics}
     FROM messages GROUP BY 1, 2, 3`;
+  const cellFacets = (grain: 'month' | 'year') => sql`
+    SELECT c.res::smallint, date_trunc(${grain}, local_day)::date, status, source_id, category_id, c.cell, ${metrics}
+    FROM messages CROSS JOIN LATERAL (VALUES (5, h3_5), (6, h3_6), (7, h3_7), (8, h3_8)) AS c (res, cell)
+    GROUP BY 1, 2, 3, 4, 5, 6`;
+  const districtFacets = sql`
+    SELECT date_trunc('month', local_day)::date, coalesce(district_id, 0), status, source_id, category_id, ${metrics}
+    FROM messages GROUP BY 1, 2, 3, 4, 5`;
   const dayCounts = sql`
     SELECT c.res::smallint, local_day, c.cell, count(*)::int
     FROM messages CROSS JOIN LATERAL (VALUES (7, h3_7), (8, h3_8)) AS c (res, cell)
@@ -29,6 +36,9 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
     ['cell_year_rollup', cellYear],
     ['district_month_rollup', districtMonth],
     ['cell_day_counts', dayCounts],
+    ['cell_month_source_status_rollup', cellFacets('month')],
+    ['cell_year_source_status_rollup', cellFacets('year')],
+    ['district_month_source_status_rollup', districtFacets],
   ] as const;
   const out: unknown[] = [];
   for (const [table, raw] of tables) {

@@ -133,6 +133,40 @@ describe.each(BACKENDS)('pre-aggregates summed at commit on %s', (backend) => {
     expect(await rollupMismatches(db.sql)).toEqual([]);
   });
 
+  test("a message's life new -> answered -> resolved moves its count between status keys at each commit", async () => {
+    const byStatus = async () =>
+      Object.fromEntries(
+        (
+          await db.sql<{ status: string; n: number; resolved: number }[]>`
+            SELECT r.status::text, sum(r.n)::int AS n, sum(r.resolved)::int AS resolved
+            FROM cell_year_source_status_rollup r JOIN categories c ON c.id = r.category_id
+            WHERE r.res = 8 AND c.name = 'Potholes' GROUP BY 1`
+        ).map((row) => [row.status, [row.n, row.resolved]]),
+      );
+    const life = [
+      { status: 'new', answeredAt: null, resolvedAt: null },
+      { status: 'answered', answeredAt: new Date('2024-05-01T09:00:00Z'), resolvedAt: null },
+      {
+        status: 'resolved',
+        answeredAt: new Date('2024-05-01T09:00:00Z'),
+        resolvedAt: new Date('2024-05-03T09:00:00Z'),
+      },
+    ] as const;
+    for (const stage of life) {
+      await db.sql.begin((tx) =>
+        upsertMessages(tx as unknown as Sql, [message('l1', { category: 'Potholes', ...stage })], TZ),
+      );
+      expect(await byStatus()).toEqual({ [stage.status]: [1, stage.resolvedAt ? 1 : 0] });
+      expect(await rollupMismatches(db.sql)).toEqual([]);
+    }
+    const version = await dataVersion(db.sql);
+    await db.sql.begin((tx) =>
+      upsertMessages(tx as unknown as Sql, [message('l1', { category: 'Potholes', ...life[2] })], TZ),
+    );
+    expect(await dataVersion(db.sql)).toBe(version);
+    expect(await byStatus()).toEqual({ resolved: [1, 1] });
+  });
+
   test('deleted messages leave the sums, and emptied groups are removed', async () => {
     await db.sql.begin((tx) =>
       upsertMessages(tx as unknown as Sql, [message('d1', { category: 'Trees', lat: 47.45 })], TZ),

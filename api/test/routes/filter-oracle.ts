@@ -1,0 +1,79 @@
+import type { Sql } from '../../src/db/database';
+import type { Fragment } from '../../src/queries/filter-sql';
+import { BBOX, hexagonOverlapsBbox } from './bbox-truth';
+
+/** A filter as the query string sends it, with the window as instants for the oracle. */
+export interface FilterCase {
+  statuses?: string[];
+  sources?: string[];
+  categories?: string[];
+  districts?: number[];
+  window?: { from: string; to: string };
+  bbox?: boolean;
+}
+
+export interface Counts {
+  count: number;
+  open: number;
+  answered: number;
+  resolved: number;
+}
+
+/** The query string of a case: names for sources and categories, ids for districts. */
+export function queryString(f: FilterCase): string {
+  const params = new URLSearchParams();
+  if (f.statuses) params.set('status', f.statuses.join(','));
+  if (f.sources) params.set('source', f.sources.join(','));
+  if (f.categories) params.set('category', f.categories.join(','));
+  if (f.districts) params.set('district', f.districts.join(','));
+  if (f.window) {
+    params.set('from', f.window.from);
+    params.set('to', f.window.to);
+  }
+  if (f.bbox) params.set('bbox', BBOX.join(','));
+  return params.toString();
+}
+
+/**
+ * The naive answer: one GROUP BY over messages with every filter as a plain condition. `from`/`to`
+ * are the instants the route resolved (the route's own answer echoes them).
+ */
+export async function naiveCounts(
+  sql: Sql,
+  f: FilterCase,
+  key: Fragment,
+  window: { from: string | null; to: string | null },
+): Promise<Map<string, Counts>> {
+  const conditions = [sql`true`];
+  if (f.statuses) conditions.push(sql`m.status::text = ANY(${f.statuses}::text[])`);
+  if (f.sources) {
+    conditions.push(sql`m.source_id IN (SELECT id FROM sources WHERE name = ANY(${f.sources}::text[]))`);
+  }
+  if (f.categories) {
+    conditions.push(
+      sql`m.category_id IN (SELECT id FROM categories WHERE name = ANY(${f.categories}::text[]))`,
+    );
+  }
+  if (f.districts) conditions.push(sql`m.district_id = ANY(${f.districts}::int[])`);
+  if (window.from) conditions.push(sql`m.created_at >= ${window.from}::timestamptz`);
+  if (window.to) conditions.push(sql`m.created_at < ${window.to}::timestamptz`);
+  const where = conditions.reduce((a, c) => sql`${a} AND ${c}`);
+  const rows = await sql<(Counts & { key: string })[]>`
+    SELECT ${key}::text AS key, count(*)::int AS count,
+           count(*) FILTER (WHERE m.answered_at IS NULL)::int AS open,
+           count(m.answered_at)::int AS answered, count(m.resolved_at)::int AS resolved
+    FROM messages m WHERE ${where} GROUP BY 1`;
+  const out = new Map<string, Counts>();
+  for (const { key: k, ...counts } of rows) {
+    if (f.bbox && !hexagonOverlapsBbox(k.split('/')[0] as string)) continue;
+    out.set(k, counts);
+  }
+  return out;
+}
+
+/** The H3 cell of `m` at `res` as the API writes it (hex string), for naiveCounts' key. */
+export const cellKey = (sql: Sql, res: number) => sql`lower(to_hex(${sql(`m.h3_${res}`)}))`;
+
+export function counts(row: Counts): Counts {
+  return { count: row.count, open: row.open, answered: row.answered, resolved: row.resolved };
+}

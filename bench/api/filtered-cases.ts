@@ -1,0 +1,99 @@
+import type { Fragment, Sql } from '@heatmap/api';
+import { BENCH_TIMEZONE } from './bench-dataset';
+
+/** A request with a status or source filter, and the naive GROUP BY over messages that answers the same question. */
+export interface FilteredCase {
+  name: string;
+  kind: 'hexagons' | 'timeline' | 'districts' | 'summary';
+  url: string;
+  naive: () => Promise<unknown>;
+}
+
+const UNANSWERED = ['new', 'in_progress'];
+
+/**
+ * What control rooms filter by (issue 14): "unanswered only" (status new, in_progress), one source, and
+ * both with a category, a month, a bbox. Each naive query counts exactly what its request counts
+ * (count, open, answered, resolved per group; the timeline per month), with no pre-aggregate and no
+ * index made for it: the figure the pre-aggregates must beat.
+ */
+export async function filteredCases(sql: Sql, category: string): Promise<FilteredCase[]> {
+  const [source] = await sql<{ id: number }[]>`SELECT id FROM sources WHERE name = 'vk'`;
+  const [categoryRow] = await sql<{ id: number }[]>`SELECT id FROM categories WHERE name = ${category}`;
+  const sourceId = source?.id ?? 0;
+  const categoryId = categoryRow?.id ?? 0;
+  const counts = sql`count(*)::int AS count, count(*) FILTER (WHERE answered_at IS NULL)::int AS open,
+    count(answered_at)::int AS answered, count(resolved_at)::int AS resolved`;
+  const unanswered = sql`status = ANY(${UNANSWERED}::text[]::message_status[])`;
+  const vk = sql`source_id = ${sourceId}`;
+  const june = sql`created_at >= '2025-06-01T00:00:00+02:00' AND created_at < '2025-07-01T00:00:00+02:00'`;
+  const byCell = (res: number, where: Fragment) => () =>
+    sql`SELECT ${sql(`h3_${res}`)} AS key, ${counts} FROM messages WHERE ${where} GROUP BY 1`.execute();
+  const cat = encodeURIComponent(category);
+  return [
+    {
+      name: 'hexagons res 8, all, unanswered',
+      kind: 'hexagons',
+      url: '/api/v1/hexagons?res=8&status=new,in_progress',
+      naive: byCell(8, unanswered),
+    },
+    {
+      name: 'hexagons res 8, all, one source',
+      kind: 'hexagons',
+      url: '/api/v1/hexagons?res=8&source=vk',
+      naive: byCell(8, vk),
+    },
+    {
+      name: 'hexagons res 7, all, one source, unanswered',
+      kind: 'hexagons',
+      url: '/api/v1/hexagons?res=7&source=vk&status=new,in_progress',
+      naive: byCell(7, sql`${vk} AND ${unanswered}`),
+    },
+    {
+      name: 'hexagons res 8, month, resolved, one category',
+      kind: 'hexagons',
+      url: `/api/v1/hexagons?res=8&from=2025-06-01&to=2025-07-01&status=resolved&category=${cat}`,
+      naive: byCell(8, sql`${june} AND status = 'resolved' AND category_id = ${categoryId}`),
+    },
+    {
+      name: 'hexagons res 8, 2025-03-15..2025-08-20, one source',
+      kind: 'hexagons',
+      url: '/api/v1/hexagons?res=8&from=2025-03-15&to=2025-08-20&source=vk',
+      naive: byCell(
+        8,
+        sql`${vk} AND created_at >= '2025-03-15T00:00:00+01:00' AND created_at < '2025-08-20T00:00:00+02:00'`,
+      ),
+    },
+    {
+      name: 'timeline res 8, month buckets over 2025, unanswered',
+      kind: 'timeline',
+      url: '/api/v1/timeline?res=8&bucket=month&from=2025-01-01&to=2026-01-01&status=new,in_progress',
+      naive: () =>
+        sql`SELECT h3_8, date_trunc('month', created_at AT TIME ZONE ${BENCH_TIMEZONE}) AS month, count(*)::int
+          FROM messages
+          WHERE ${unanswered} AND created_at >= '2025-01-01T00:00:00+01:00' AND created_at < '2026-01-01T00:00:00+01:00'
+          GROUP BY 1, 2`.execute(),
+    },
+    {
+      name: 'timeline res 8, day buckets over 2025, one source (reads messages)',
+      kind: 'timeline',
+      url: '/api/v1/timeline?res=8&bucket=day&from=2025-01-01&to=2026-01-01&source=vk',
+      naive: () =>
+        sql`SELECT h3_8, local_day, count(*)::int FROM messages
+          WHERE ${vk} AND created_at >= '2025-01-01T00:00:00+01:00' AND created_at < '2026-01-01T00:00:00+01:00'
+          GROUP BY 1, 2`.execute(),
+    },
+    {
+      name: 'districts, all, one source',
+      kind: 'districts',
+      url: '/api/v1/districts?source=vk',
+      naive: () => sql`SELECT district_id, ${counts} FROM messages WHERE ${vk} GROUP BY 1`.execute(),
+    },
+    {
+      name: 'summary, all, unanswered',
+      kind: 'summary',
+      url: '/api/v1/summary?res=8&status=new,in_progress',
+      naive: () => sql`SELECT ${counts} FROM messages WHERE ${unanswered}`.execute(),
+    },
+  ];
+}
