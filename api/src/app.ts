@@ -20,6 +20,7 @@ import { registerHttp } from './plugins/external/http';
 import { registerSwagger } from './plugins/external/swagger';
 import { alertsRoutes } from './routes/api/v1/alerts/index';
 import { authRoutes } from './routes/api/v1/auth/index';
+import { basemapInfoRoutes } from './routes/api/v1/basemap/index';
 import { cellsRoutes } from './routes/api/v1/cells/index';
 import { districtsRoutes } from './routes/api/v1/districts/index';
 import { exportRoutes } from './routes/api/v1/export/index';
@@ -31,6 +32,7 @@ import { publicRoutes } from './routes/api/v1/public/index';
 import { type StreamRouteOptions, streamRoutes } from './routes/api/v1/stream/index';
 import { summaryRoutes } from './routes/api/v1/summary/index';
 import { timelineRoutes } from './routes/api/v1/timeline/index';
+import { basemapRoutes } from './routes/basemap/index';
 import { healthzRoutes } from './routes/healthz/index';
 import { readyzRoutes } from './routes/readyz/index';
 
@@ -80,6 +82,8 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(exportRoutes, { prefix: '/api/v1/export' });
   await instance.register(streamRoutes, { prefix: '/api/v1/stream', ...options.stream });
   await instance.register(publicRoutes, { prefix: '/api/v1/public' });
+  await instance.register(basemapInfoRoutes, { prefix: '/api/v1/basemap' });
+  await instance.register(basemapRoutes);
   instance.get('/api/openapi.json', { schema: { hide: true } }, async () => instance.swagger());
 
   const webRoot =
