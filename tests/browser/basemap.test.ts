@@ -176,4 +176,42 @@ describe('the street basemap from one PMTiles file, in Chromium', () => {
     expect(foreignRequests(requests)).toEqual([]);
     await context.close();
   });
+
+  test('the embed draws the streets and their names too', async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 500 } });
+    const { page, requests } = await open(
+      context,
+      `/embed?lat=${CROSSING.lat}&lon=${CROSSING.lon}&z=13&district=${FAR_DISTRICT}`,
+    );
+    await expect.poll(async () => (await readStreetPixels(page)).labelNearStreet).toBeGreaterThan(15);
+    const pixels = await readStreetPixels(page);
+    expect(pixels.roadAlongRow).toBeGreaterThan(0.6);
+    expect(pixels.roadAboveRow).toBeLessThan(0.05);
+    expect(foreignRequests(requests)).toEqual([]);
+    await context.close();
+  });
+
+  test('the wall reads the archive for its dark map, with the licence and no foreign request', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const archiveStatuses: number[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/basemap/region.pmtiles')
+        archiveStatuses.push(response.status());
+    });
+    await page.goto(`${demo.url}/wall`);
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('.map-view')?.dataset.idle === 'true',
+      null,
+      { timeout: 60_000 },
+    );
+    await page.screenshot({ path: resolve(artifacts, 'basemap-wall.png') });
+    expect(archiveStatuses.length).toBeGreaterThan(1);
+    expect(archiveStatuses.every((status) => status === 206)).toBe(true);
+    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('OpenStreetMap');
+    expect(foreignRequests(requests)).toEqual([]);
+    await context.close();
+  });
 });
