@@ -12,8 +12,16 @@ let pending: Promise<Basemap> | null = null;
  */
 export function loadBasemap(): Promise<Basemap> {
   pending ??= fetch('/api/v1/basemap', { headers: { accept: 'application/json' } })
-    .then((response) => (response.ok ? (response.json() as Promise<Basemap>) : null))
-    .catch(() => null);
+    .then((response) => {
+      if (response.ok) return response.json() as Promise<Basemap>;
+      // Not kept: a 401 before signing in (HEATMAP_PUBLIC_MAP=off) must not hide the streets after.
+      pending = null;
+      return null;
+    })
+    .catch(() => {
+      pending = null;
+      return null;
+    });
   return pending;
 }
 
