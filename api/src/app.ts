@@ -20,7 +20,6 @@ import { registerHttp } from './plugins/external/http';
 import { registerSwagger } from './plugins/external/swagger';
 import { alertsRoutes } from './routes/api/v1/alerts/index';
 import { authRoutes } from './routes/api/v1/auth/index';
-import { basemapInfoRoutes } from './routes/api/v1/basemap/index';
 import { cellsRoutes } from './routes/api/v1/cells/index';
 import { districtsRoutes } from './routes/api/v1/districts/index';
 import { exportRoutes } from './routes/api/v1/export/index';
@@ -28,6 +27,7 @@ import { hexagonsRoutes } from './routes/api/v1/hexagons/index';
 import { hotspotsRoutes } from './routes/api/v1/hotspots/index';
 import { messagesRoutes } from './routes/api/v1/messages/index';
 import { metaRoutes } from './routes/api/v1/meta/index';
+import { basemapInfoRoutes } from './routes/api/v1/public/basemap/index';
 import { publicRoutes } from './routes/api/v1/public/index';
 import { type StreamRouteOptions, streamRoutes } from './routes/api/v1/stream/index';
 import { summaryRoutes } from './routes/api/v1/summary/index';
@@ -82,7 +82,8 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(exportRoutes, { prefix: '/api/v1/export' });
   await instance.register(streamRoutes, { prefix: '/api/v1/stream', ...options.stream });
   await instance.register(publicRoutes, { prefix: '/api/v1/public' });
-  await instance.register(basemapInfoRoutes, { prefix: '/api/v1/basemap' });
+  await instance.register(basemapInfoRoutes, { prefix: '/api/v1/basemap', access: 'staff' });
+  await instance.register(basemapInfoRoutes, { prefix: '/api/v1/public/basemap', access: 'public' });
   await instance.register(basemapRoutes);
   instance.get('/api/openapi.json', { schema: { hide: true } }, async () => instance.swagger());
 

@@ -89,11 +89,13 @@ describe('the basemap archive over HTTP', () => {
     expect(response.rawPayload.length).toBe(archive.length);
   });
 
-  test('/api/v1/basemap tells anonymous viewers where the archive is, with its licence', async () => {
-    const response = await app.inject({ url: '/api/v1/basemap' });
+  test('/api/v1/public/basemap tells anonymous viewers where the archive is, with its licence', async () => {
+    const response = await app.inject({ url: '/api/v1/public/basemap' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ kind: 'pmtiles', url: '/basemap/region.pmtiles', lang: 'hu' });
     expect(response.json().attribution).toContain('OpenStreetMap');
+    // The staff twin, like every staff read, needs a session.
+    expect((await app.inject({ url: '/api/v1/basemap' })).statusCode).toBe(401);
   });
 });
 

@@ -1,41 +1,48 @@
 import { useEffect, useState } from 'react';
 import type { JsonOf } from '../api/types';
 
-/** What the server draws under the hexagons (/api/v1/basemap); null: the offline outline map. */
-export type Basemap = JsonOf<'/api/v1/basemap'>;
+/** What the server draws under the hexagons; null: the offline outline map. */
+export type Basemap = JsonOf<'/api/v1/public/basemap'>;
 
-let pending: Promise<Basemap> | null = null;
+export const STAFF_BASEMAP_PATH = '/api/v1/basemap';
+export const PUBLIC_BASEMAP_PATH = '/api/v1/public/basemap';
+
+const pending = new Map<string, Promise<Basemap>>();
 
 /**
- * The server's basemap, read once per page (every map of the page shares it). A failed read falls
- * back to the offline outline map: a missing street layer must not keep the heat map from showing.
+ * The server's basemap from the audience's own API, read once per page. A failed read falls back
+ * to the offline outline map (a missing street layer must not keep the heat map from showing) and
+ * is not kept, so a later map of the page asks again.
  */
-export function loadBasemap(): Promise<Basemap> {
-  pending ??= fetch('/api/v1/basemap', { headers: { accept: 'application/json' } })
-    .then((response) => {
-      if (response.ok) return response.json() as Promise<Basemap>;
-      // Not kept: a 401 before signing in (HEATMAP_PUBLIC_MAP=off) must not hide the streets after.
-      pending = null;
-      return null;
-    })
-    .catch(() => {
-      pending = null;
-      return null;
-    });
-  return pending;
+export function loadBasemap(path: string): Promise<Basemap> {
+  const known = pending.get(path);
+  if (known) return known;
+  const forget = () => {
+    pending.delete(path);
+    return null;
+  };
+  const read = fetch(path, { headers: { accept: 'application/json' } })
+    .then((response) => (response.ok ? (response.json() as Promise<Basemap>) : forget()))
+    .catch(forget);
+  pending.set(path, read);
+  return read;
 }
 
-/** undefined until known: the map is created once, with its final style. */
-export function useBasemap(): Basemap | undefined {
-  const [basemap, setBasemap] = useState<Basemap | undefined>(undefined);
+/** undefined until known (the map is created once, with its final style); a null path: no basemap. */
+export function useBasemap(path: string | null | undefined): Basemap | undefined {
+  const [basemap, setBasemap] = useState<{ path: string | null; value: Basemap } | undefined>(undefined);
   useEffect(() => {
+    if (!path) {
+      setBasemap({ path: null, value: null });
+      return;
+    }
     let live = true;
-    void loadBasemap().then((value) => {
-      if (live) setBasemap(value);
+    void loadBasemap(path).then((value) => {
+      if (live) setBasemap({ path, value });
     });
     return () => {
       live = false;
     };
-  }, []);
-  return basemap;
+  }, [path]);
+  return basemap && basemap.path === (path || null) ? basemap.value : undefined;
 }

@@ -22,7 +22,7 @@ export function MapLoader({ api, url, setUrl, variant, scope }: MapLoaderProps) 
   // Each shell mounts its loader with one API for the loader's life: the keys need not name it.
   const meta = useRemote('meta', (signal) => api.meta(signal));
   const districts = useRemote('districts', (signal) => api.districts({}, signal));
-  const basemap = useBasemap();
+  const basemap = useBasemap(api.basemapPath);
   const failure = meta.error ?? districts.error;
   const retry = () => {
     meta.retry();

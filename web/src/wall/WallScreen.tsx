@@ -5,7 +5,7 @@ import { Legend } from '../map/Legend';
 import type { DistrictShape } from '../map/layers/district-layers';
 import { MapView } from '../map/MapView';
 import { mapStyle } from '../map/map-style';
-import { useBasemap } from '../map/use-basemap';
+import { PUBLIC_BASEMAP_PATH, STAFF_BASEMAP_PATH, useBasemap } from '../map/use-basemap';
 import { buildTimelineCube } from '../timeline/timeline-cube';
 import { buildCycle } from './cycle-schedule';
 import { cellBounds, unionBounds } from './focus-bounds';
@@ -106,7 +106,10 @@ export function WallScreen() {
     return regionBounds;
   }, [stepKey]);
 
-  const basemap = useBasemap();
+  // Asked once the first data says which API this wall reads (a public wall has no session).
+  const basemap = useBasemap(
+    data ? (access === 'public' ? PUBLIC_BASEMAP_PATH : STAFF_BASEMAP_PATH) : undefined,
+  );
   const [style, setStyle] = useState<ReturnType<typeof mapStyle> | null>(null);
   useEffect(() => {
     // The basemap is built once, from the first district shapes; later data only changes the layers.

@@ -1,16 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { BasemapSchema } from '../../../../schemas/basemap';
-import { ErrorResponses } from '../../../../schemas/common';
-import { BASEMAP_PATH } from '../../../basemap/index';
+import { BasemapSchema } from '../../../../../schemas/basemap';
+import { ErrorResponses } from '../../../../../schemas/common';
+import { BASEMAP_PATH } from '../../../../basemap/index';
 
 export const BASEMAP_ATTRIBUTION =
   '<a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors (ODbL)</a>, <a href="https://protomaps.com">Protomaps</a>';
 
-export const basemapInfoRoutes: FastifyPluginAsyncTypebox = async (app) => {
+/**
+ * Where the street basemap is: registered for each audience (/api/v1/basemap for staff,
+ * /api/v1/public/basemap for anyone), as every read is, so a page reads its own API only.
+ */
+export const basemapInfoRoutes: FastifyPluginAsyncTypebox<{ access: 'public' | 'staff' }> = async (
+  app,
+  options,
+) => {
   app.get(
     '/',
     {
-      config: { access: 'public' },
+      config: { access: options.access },
       schema: {
         summary:
           'The street basemap under the hexagons: a PMTiles archive on this server, an external style, or none',
