@@ -27,10 +27,12 @@ import { hexagonsRoutes } from './routes/api/v1/hexagons/index';
 import { hotspotsRoutes } from './routes/api/v1/hotspots/index';
 import { messagesRoutes } from './routes/api/v1/messages/index';
 import { metaRoutes } from './routes/api/v1/meta/index';
+import { basemapInfoRoutes } from './routes/api/v1/public/basemap/index';
 import { publicRoutes } from './routes/api/v1/public/index';
 import { type StreamRouteOptions, streamRoutes } from './routes/api/v1/stream/index';
 import { summaryRoutes } from './routes/api/v1/summary/index';
 import { timelineRoutes } from './routes/api/v1/timeline/index';
+import { basemapRoutes } from './routes/basemap/index';
 import { healthzRoutes } from './routes/healthz/index';
 import { open311Routes } from './routes/open311/index';
 import { readyzRoutes } from './routes/readyz/index';
@@ -82,6 +84,9 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(streamRoutes, { prefix: '/api/v1/stream', ...options.stream });
   await instance.register(publicRoutes, { prefix: '/api/v1/public' });
   await instance.register(open311Routes, { prefix: '/open311/v2' });
+  await instance.register(basemapInfoRoutes, { prefix: '/api/v1/basemap', access: 'staff' });
+  await instance.register(basemapInfoRoutes, { prefix: '/api/v1/public/basemap', access: 'public' });
+  await instance.register(basemapRoutes);
   instance.get('/api/openapi.json', { schema: { hide: true } }, async () => instance.swagger());
 
   const webRoot =

@@ -7,4 +7,5 @@ export { addUser, type SignedIn, seedDistricts, signIn } from './auth/auth-helpe
 export { default as seedTestData } from './global-setup';
 export { findPersonalData, loadRawPersonalData, type RawPersonalData } from './public/raw-personal-data';
 export { INGEST_TOKEN, testConfig } from './routes/app-helper';
+export { type PmtilesTile, writePmtiles } from './support/pmtiles-writer';
 export { BACKENDS, type Backend, createTestDatabase, type TestDatabase } from './test-database';

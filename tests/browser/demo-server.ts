@@ -13,11 +13,14 @@ export interface DemoServer {
 
 /**
  * The real API (serving the built web app from web/dist) on a fresh copy of the seeded demo data
- * in PostgreSQL (or the embedded backend), on a free port.
+ * in PostgreSQL (or the embedded backend), on a free port; `env` adds settings (HEATMAP_BASEMAP …).
  */
-export async function startDemoServer(backend: Backend = 'server'): Promise<DemoServer> {
+export async function startDemoServer(
+  backend: Backend = 'server',
+  env: NodeJS.ProcessEnv = {},
+): Promise<DemoServer> {
   const db = await createTestDatabase(backend, 'seeded');
-  const config = { ...loadConfig({ ...process.env, PORT: '0' }), timezone: db.timezone };
+  const config = { ...loadConfig({ ...process.env, ...env, PORT: '0' }), timezone: db.timezone };
   const server = await startServer(config, { db });
   return {
     url: server.url,

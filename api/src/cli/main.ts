@@ -9,6 +9,7 @@ import { MappingError } from '../ingest/field-mapping';
 import { InputFileError } from '../ingest/text-stream';
 import { bringDemoHistoryUpToDate, liveDemoSettings, startLiveDemo } from '../replay/live-demo';
 import { runApiKeyCommand } from './apikey-command';
+import { runBasemapCommand } from './basemap-command';
 import { ensureDemoAccount } from './demo-account';
 import { seedDemo } from './demo-command';
 import { generateCommand } from './generate-command';
@@ -73,6 +74,14 @@ async function main(argv: string[]): Promise<number> {
     } finally {
       await db.close();
     }
+  }
+  if (argv[0] === 'basemap') {
+    const config = loadConfig();
+    return runBasemapCommand(argv.slice(1), {
+      openSql: () => openConfiguredDatabase(config, false),
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
   }
   let parsed: { values: Values; positionals: string[] };
   try {

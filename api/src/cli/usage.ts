@@ -26,9 +26,11 @@ Commands:
                                server through its HTTP API as they happened, N times faster
   user add|list|remove|passwd  manage sign-in accounts (pnpm heatmap user --help)
   apikey add|list|remove       API keys: write one source, read a scope (pnpm heatmap apikey --help)
+  basemap check <file>         a PMTiles street basemap: tile type, zooms, bounds, and whether it
+                               covers the loaded districts (exit 1 if not)
 
 Environment: DATABASE_URL (absent: embedded PGlite under HEATMAP_DATA_DIR), PORT, HOST,
-HEATMAP_TIMEZONE, HEATMAP_INGEST_TOKEN, HEATMAP_INGEST_SOURCE. Without --map, a file with the Járókelő columns is read
+HEATMAP_TIMEZONE, HEATMAP_INGEST_TOKEN, HEATMAP_INGEST_SOURCE, HEATMAP_BASEMAP. Without --map, a file with the Járókelő columns is read
 with the built-in Járókelő mapping, any other with the canonical field names.
 `;
 

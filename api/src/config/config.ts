@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { type AuthConfig, loadAuthConfig, readBoolean } from '../auth/auth-config';
+import { type BasemapConfig, loadBasemapConfig } from '../basemap/basemap-config';
 import { ConfigError } from './config-error';
 
 export interface Config {
@@ -16,6 +17,8 @@ export interface Config {
   auth: AuthConfig;
   /** HEATMAP_PUBLIC_TEXT: the public drill-down shows message text, scrubbed of personal data (default off). */
   publicText: boolean;
+  /** HEATMAP_BASEMAP, HEATMAP_BASEMAP_LANG, HEATMAP_BASEMAP_STYLE: the street map under the hexagons. */
+  basemap: BasemapConfig;
   /** Set by `heatmap demo` while it replays the past year as live messages (HEATMAP_DEMO_LIVE). */
   liveDemo?: boolean;
 }
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     auth: loadAuthConfig(env),
     publicText: readBoolean(env, 'HEATMAP_PUBLIC_TEXT', false),
+    basemap: loadBasemapConfig(env, timezone),
   };
 }
 

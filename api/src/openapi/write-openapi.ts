@@ -20,6 +20,7 @@ export async function renderOpenapi(): Promise<string> {
     production: false,
     auth: { publicMap: true, sessionTtlHours: 12, cookieSecure: false },
     publicText: false,
+    basemap: { file: undefined, lang: 'hu', styleUrl: undefined },
   };
   const app = await buildApp({ db, config });
   try {

@@ -18,6 +18,7 @@ export function testConfig(): Config {
     production: false,
     auth: { publicMap: true, sessionTtlHours: 12, cookieSecure: false },
     publicText: false,
+    basemap: { file: undefined, lang: 'hu', styleUrl: undefined },
   };
 }
 

@@ -1,3 +1,4 @@
+import { STAFF_BASEMAP_PATH } from '../map/use-basemap';
 import { type UrlState, WINDOW_LENGTHS, type WindowLength } from '../url-state/url-state';
 import { api, exportMessagesCsvUrl } from './client';
 import { bodyOf } from './http';
@@ -44,6 +45,8 @@ export interface MapApi {
   oneValuePerFilter: boolean;
   /** The drill-down lists only groups of at least this many messages (public), so it says so. */
   groupMinimum?: number;
+  /** Where this audience reads the street basemap's whereabouts; absent: the offline outline map. */
+  basemapPath?: string;
   meta(signal?: AbortSignal): Promise<Meta>;
   districts(query: Filters, signal?: AbortSignal): Promise<Districts>;
   hexagons(query: HexagonsQuery, signal?: AbortSignal): Promise<Hexagons>;
@@ -65,6 +68,7 @@ export const staffMapApi: MapApi = {
   exportUrl: exportMessagesCsvUrl,
   servedUrl: (url) => url,
   oneValuePerFilter: false,
+  basemapPath: STAFF_BASEMAP_PATH,
   meta: (signal) => bodyOf(api.GET('/api/v1/meta', { signal })),
   districts: (query, signal) => bodyOf(api.GET('/api/v1/districts', { params: { query }, signal })),
   hexagons: (query, signal) => bodyOf(api.GET('/api/v1/hexagons', { params: { query }, signal })),

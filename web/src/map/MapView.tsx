@@ -44,6 +44,11 @@ function readViewport(map: maplibregl.Map): MapViewport {
   };
 }
 
+function hasAttribution(style: string | StyleSpecification): boolean {
+  if (typeof style === 'string') return true;
+  return Object.values(style.sources).some((source) => 'attribution' in source && source.attribution);
+}
+
 /**
  * MapLibre with deck.gl drawn *interleaved* into MapLibre's own WebGL context: one canvas, one
  * depth buffer (3D columns sit correctly among map layers), one frame loop, and one image for a
@@ -78,6 +83,10 @@ export function MapView(props: MapViewProps) {
       canvasContextAttributes: { antialias: false, preserveDrawingBuffer: true },
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    // A tiled basemap's licence (OpenStreetMap's ODbL) must be shown; the offline outlines need none.
+    if (hasAttribution(callbacks.current.style)) {
+      map.addControl(new maplibregl.AttributionControl({ compact: false }), 'bottom-right');
+    }
     map.keyboard.enable();
     let frames = 0;
     let drawing = new Set<string>();

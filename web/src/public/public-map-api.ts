@@ -2,6 +2,7 @@ import { MIN_PUBLIC_COUNT, PUBLIC_MAX_RESOLUTION } from '@heatmap/geo';
 import { api } from '../api/client';
 import { bodyOf } from '../api/http';
 import type { MapApi } from '../api/map-api';
+import { PUBLIC_BASEMAP_PATH } from '../map/use-basemap';
 import { WINDOW_LENGTHS } from '../url-state/url-state';
 import { publicUrl } from './public-url';
 
@@ -26,6 +27,7 @@ export const publicMapApi: MapApi = {
   servedUrl: publicUrl,
   oneValuePerFilter: true,
   groupMinimum: MIN_PUBLIC_COUNT,
+  basemapPath: PUBLIC_BASEMAP_PATH,
   meta: (signal) => bodyOf(api.GET('/api/v1/public/meta', { signal })),
   districts: (query, signal) =>
     bodyOf(api.GET('/api/v1/public/districts', { params: { query: { ...query, medians: true } }, signal })),

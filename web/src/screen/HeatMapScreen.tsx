@@ -19,7 +19,9 @@ import { HexTooltip, type HexTooltipProps } from '../map/HexTooltip';
 import { DISTRICT_CHOROPLETH_LAYER_ID } from '../map/layers/district-layers';
 import { HEX_LAYER_ID } from '../map/layers/hex-layer';
 import { MapView, type MapViewport } from '../map/MapView';
+import { mapStyle } from '../map/map-style';
 import { cellCenter, cellPlace, initialViewFor, shapesOf } from '../map/screen-geometry';
+import type { Basemap } from '../map/use-basemap';
 import { useFrame } from '../map/use-frame';
 import { useMapLayers } from '../map/use-map-layers';
 import { useMapPicking } from '../map/use-map-picking';
@@ -46,6 +48,8 @@ export interface HeatMapScreenProps {
   variant?: 'full' | 'embed';
   /** A municipal user's districts (by name): the map opens on them, outlines them, filters within them. */
   scope?: readonly string[];
+  /** The server's street basemap (absent or null: the offline outline map). */
+  basemap?: Basemap;
 }
 
 const WHOLE_WORLD: [number, number, number, number] = [-180, -90, 180, 90];
@@ -157,10 +161,12 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
   // Only the first view matters: the map owns the camera after that.
   const [initialView] = useState(() => initialViewFor(url, meta, scope));
 
-  const style = useMemo(
-    () => basemapStyle(import.meta.env.VITE_MAP_STYLE_URL, districts as Parameters<typeof basemapStyle>[1]),
-    [districts],
-  );
+  const style = useMemo(() => {
+    const shapes = districts as Parameters<typeof basemapStyle>[1];
+    return mapStyle(props.basemap ?? null, 'light', shapes, () =>
+      basemapStyle(import.meta.env.VITE_MAP_STYLE_URL, shapes),
+    );
+  }, [districts, props.basemap]);
 
   // Choosing districts in the filter (not opening a link) flies to them.
   const [focusBounds, setFocusBounds] = useState<[number, number, number, number] | null>(null);

@@ -3,6 +3,7 @@ import type { MapApi } from '../api/map-api';
 import { useRemote } from '../api/use-remote';
 import { useI18n } from '../i18n/i18n';
 import { LiveDemoBadge } from '../live/LiveDemoBadge';
+import { useBasemap } from '../map/use-basemap';
 import type { UrlState } from '../url-state/url-state';
 import type { SetUrl } from '../url-state/use-url-state';
 import { HeatMapScreen } from './HeatMapScreen';
@@ -21,6 +22,7 @@ export function MapLoader({ api, url, setUrl, variant, scope }: MapLoaderProps) 
   // Each shell mounts its loader with one API for the loader's life: the keys need not name it.
   const meta = useRemote('meta', (signal) => api.meta(signal));
   const districts = useRemote('districts', (signal) => api.districts({}, signal));
+  const basemap = useBasemap(api.basemapPath);
   const failure = meta.error ?? districts.error;
   const retry = () => {
     meta.retry();
@@ -37,7 +39,7 @@ export function MapLoader({ api, url, setUrl, variant, scope }: MapLoaderProps) 
       </div>
     );
   }
-  if (!meta.data || !districts.data) {
+  if (!meta.data || !districts.data || basemap === undefined) {
     return (
       <p className="page-status" role="status">
         {t('app.loading')}
@@ -55,6 +57,7 @@ export function MapLoader({ api, url, setUrl, variant, scope }: MapLoaderProps) 
         api={api}
         variant={variant}
         scope={scope}
+        basemap={basemap}
       />
     </>
   );

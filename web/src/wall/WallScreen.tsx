@@ -4,6 +4,8 @@ import { LiveDemoBadge } from '../live/LiveDemoBadge';
 import { Legend } from '../map/Legend';
 import type { DistrictShape } from '../map/layers/district-layers';
 import { MapView } from '../map/MapView';
+import { mapStyle } from '../map/map-style';
+import { PUBLIC_BASEMAP_PATH, STAFF_BASEMAP_PATH, useBasemap } from '../map/use-basemap';
 import { buildTimelineCube } from '../timeline/timeline-cube';
 import { buildCycle } from './cycle-schedule';
 import { cellBounds, unionBounds } from './focus-bounds';
@@ -104,11 +106,17 @@ export function WallScreen() {
     return regionBounds;
   }, [stepKey]);
 
-  const [style, setStyle] = useState<ReturnType<typeof wallBasemapStyle> | null>(null);
+  // Asked once the first data says which API this wall reads (a public wall has no session).
+  const basemap = useBasemap(
+    data ? (access === 'public' ? PUBLIC_BASEMAP_PATH : STAFF_BASEMAP_PATH) : undefined,
+  );
+  const [style, setStyle] = useState<ReturnType<typeof mapStyle> | null>(null);
   useEffect(() => {
     // The basemap is built once, from the first district shapes; later data only changes the layers.
-    if (!style && data) setStyle(wallBasemapStyle(data.districts as never));
-  }, [data, style]);
+    if (style || !data || basemap === undefined) return;
+    const shapes = data.districts as never;
+    setStyle(mapStyle(basemap, 'dark', shapes, () => wallBasemapStyle(shapes)));
+  }, [data, style, basemap]);
 
   const timeZone = data?.meta.timezone ?? 'Europe/Budapest';
   return (
