@@ -43,6 +43,16 @@ describe('SQL injection and oversized input in every GET parameter (server)', ()
           'step',
           'steps',
           'day',
+          // the named places of the strongest hot spots
+          'places',
+          // Open311 GeoReport v2 (/open311/v2): its own names, as the spec gives them
+          'jurisdiction_id',
+          'api_key',
+          'service_request_id',
+          'service_code',
+          'start_date',
+          'end_date',
+          'file',
         ]),
       ),
     );

@@ -30,12 +30,20 @@ function stripEcho(body: string): string {
   return body.replace(/DROP TABLE messages|OR 1=1/gi, '');
 }
 
-/** A 4xx answer the web app can show: JSON with a numeric statusCode and a message string. */
+/** A 4xx answer a client can show: JSON with a message string (or, on Open311, the spec's error list). */
 export function isJsonClientError(response: Answer): boolean {
   if (response.statusCode < 400 || response.statusCode >= 500) return false;
-  if (!String(response.headers['content-type'] ?? '').includes('application/json')) return false;
+  const type = String(response.headers['content-type'] ?? '');
+  // Open311 answers errors in GeoReport v2's own shapes: [{ code, description }] or <errors>.
+  if (type.includes('xml'))
+    return /<errors>\s*<error>\s*<code>\d+<\/code>\s*<description>[^<]+<\/description>/.test(response.body);
+  if (!type.includes('application/json')) return false;
   try {
-    const body = JSON.parse(response.body) as { message?: unknown };
+    const body = JSON.parse(response.body) as
+      | { message?: unknown }
+      | { code?: unknown; description?: unknown }[];
+    if (Array.isArray(body))
+      return body.length > 0 && body.every((e) => typeof e.description === 'string' && e.description !== '');
     return typeof body.message === 'string' && body.message.length > 0;
   } catch {
     return false;

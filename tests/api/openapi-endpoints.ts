@@ -40,7 +40,10 @@ const openapiFile = resolve(new URL('../../api/openapi.json', import.meta.url).p
  */
 export function loadEndpoints(): Endpoint[] {
   const doc = JSON.parse(readFileSync(openapiFile, 'utf8')) as {
-    paths: Record<string, Record<string, { parameters?: EndpointParameter[] }>>;
+    paths: Record<
+      string,
+      Record<string, { parameters?: (Omit<EndpointParameter, 'in'> & { in: string })[] }>
+    >;
   };
   const endpoints: Endpoint[] = [];
   for (const [path, operations] of Object.entries(doc.paths)) {
@@ -51,7 +54,10 @@ export function loadEndpoints(): Endpoint[] {
       endpoints.push({
         method: upper,
         path,
-        parameters: (operation.parameters ?? []).map((p) => ({ ...p, required: p.required ?? false })),
+        // Query and path parameters only: a header (the stream's Last-Event-ID) is not part of a URL.
+        parameters: (operation.parameters ?? [])
+          .filter((p): p is EndpointParameter => p.in === 'query' || p.in === 'path')
+          .map((p) => ({ ...p, required: p.required ?? false })),
         isPublic,
         isAuth,
         isStaff: path.startsWith('/api/v1/') && !isPublic && !isAuth,

@@ -52,5 +52,6 @@ function validationMessage(error: FastifyError): string {
   if (place === 'body') return `Invalid body${name ? ` at ${name}` : ''}: ${first.message ?? 'not allowed'}`;
   const hint = PARAMETER_HINTS[name];
   if (missing) return `Missing ${place} "${name}"${hint ? `: must be ${hint}` : ''}`;
-  return `Invalid ${place} "${name}": must be ${hint ?? first.message ?? 'valid'}`;
+  // Ajv's own messages already start with "must" ("must NOT have more than 200 characters").
+  return `Invalid ${place} "${name}": ${hint ? `must be ${hint}` : (first.message ?? 'must be valid')}`;
 }
