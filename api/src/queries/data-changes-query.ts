@@ -1,4 +1,5 @@
 import type { Sql } from '../db/database';
+import { getSetting } from '../repositories/settings-repository';
 
 /** One data_version bump: the (local day, district) pairs it changed; null for a district write. */
 export interface DataChange {
@@ -38,6 +39,5 @@ export async function changesSince(sql: Sql, since: bigint): Promise<ChangeBatch
 
 /** The current data_version alone: the feed's cheap check while nothing changes. */
 export async function currentDataVersion(sql: Sql): Promise<bigint> {
-  const [row] = await sql<{ value: string }[]>`SELECT value FROM app_settings WHERE key = 'data_version'`;
-  return BigInt(row?.value ?? '0');
+  return BigInt((await getSetting(sql, 'data_version')) ?? '0');
 }
