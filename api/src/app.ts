@@ -14,6 +14,7 @@ import { errorHandlerPlugin } from './plugins/app/error-handler';
 import { finiteNumbersPlugin } from './plugins/app/finite-numbers';
 import { heatmapQueriesPlugin } from './plugins/app/heatmap-queries';
 import { publicPrivacyPlugin } from './plugins/app/public-privacy';
+import { readRoutingPlugin } from './plugins/app/read-routing';
 import { requestScopePlugin } from './plugins/app/request-scope';
 import { responseCachePlugin } from './plugins/app/response-cache';
 import { registerHttp } from './plugins/external/http';
@@ -40,7 +41,7 @@ import { readyzRoutes } from './routes/readyz/index';
 export interface AppOptions {
   db: Database;
   config: Config;
-  /** See ResponseCacheOptions.versionTtlMs; startServer trusts a data_version read for 200 ms. */
+  /** See ReadRoutingOptions.versionTtlMs; startServer trusts a data_version read for 200 ms. */
   cacheVersionTtlMs?: number;
   /** Pushed updates: how often data_version is read, heartbeat and lifetime of a stream (tests shorten them). */
   stream?: StreamRouteOptions & { intervalMs?: number };
@@ -65,7 +66,8 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(authenticate);
   await instance.register(heatmapQueriesPlugin);
   await instance.register(publicPrivacyPlugin);
-  await instance.register(responseCachePlugin, { versionTtlMs: options.cacheVersionTtlMs ?? 0 });
+  await instance.register(readRoutingPlugin, { versionTtlMs: options.cacheVersionTtlMs ?? 0 });
+  await instance.register(responseCachePlugin);
   await instance.register(changeFeedPlugin, { intervalMs: options.stream?.intervalMs });
 
   await instance.register(authRoutes, { prefix: '/api/v1/auth' });

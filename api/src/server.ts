@@ -21,7 +21,9 @@ export async function startServer(
   config: Config,
   options: { db?: Database; webRoot?: string } = {},
 ): Promise<RunningServer> {
-  const db = options.db ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
+  const db =
+    options.db ??
+    (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, topology: config.database }));
   const ownsDb = options.db === undefined;
   try {
     await migrate(db.sql);

@@ -14,8 +14,13 @@ export async function openConfiguredDatabase(
   log = true,
   access: 'shared' | 'exclusive' = 'shared',
 ): Promise<Database> {
+  // Only the server reads from replicas; every command honours the pooler's mode.
+  const topology = config.database && {
+    readUrls: access === 'exclusive' ? config.database.readUrls : [],
+    poolMode: config.database.poolMode,
+  };
   const db = config.databaseUrl
-    ? await openDatabase({ url: config.databaseUrl })
+    ? await openDatabase({ url: config.databaseUrl, ...(topology && { topology }) })
     : await openEmbedded(config, access);
   try {
     const applied = await migrate(db.sql);

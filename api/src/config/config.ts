@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
 import { type AuthConfig, loadAuthConfig, readBoolean } from '../auth/auth-config';
 import { type BasemapConfig, loadBasemapConfig } from '../basemap/basemap-config';
+import { type DatabaseTopology, loadDatabaseTopology } from '../db/database-config';
 import { ConfigError } from './config-error';
 
 export interface Config {
   databaseUrl: string | undefined;
+  /** DATABASE_READ_URL and DATABASE_POOL_MODE; absent: no replicas, no pooler. */
+  database?: DatabaseTopology;
   dataDir: string;
   port: number;
   host: string;
@@ -49,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('HEATMAP_INGEST_SOURCE may have at most 100 characters');
   return {
     databaseUrl: env.DATABASE_URL || undefined,
+    database: loadDatabaseTopology(env),
     dataDir: resolve(env.HEATMAP_DATA_DIR ?? resolve(projectRoot, '.data')),
     port,
     host: env.HOST ?? '127.0.0.1',

@@ -3,13 +3,25 @@ import { mkdirSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { DataDirLock } from './data-dir-lock';
+import type { DatabaseTopology } from './database-config';
 import { PGliteSessionServer } from './pglite-session-server';
+import { ReadReplicas } from './read-replicas';
+import { routedSql } from './read-routing';
+import { clientOptions, connectServer } from './server-client';
 
 /** postgres.js client as the whole app uses it; one type for both backends. */
 export type Sql = postgres.Sql<{ bigint: bigint }>;
 
 export interface Database {
+  /** The primary: every write, and every read that is not routed (sessions, keys, the stream). */
   sql: Sql;
+  /**
+   * The read queries' client: inside a ReadRouter.run, the database it chose (a replica or the primary);
+   * outside one, the primary. Absent (no replicas): `sql` itself.
+   */
+  read?: Sql;
+  /** DATABASE_READ_URL's replicas and their health; absent without them. */
+  replicas?: ReadReplicas;
   kind: 'server' | 'embedded';
   close(): Promise<void>;
   /** Embedded only: a gzip tarball of the data directory (tests seed a snapshot once per run). */
@@ -19,6 +31,8 @@ export interface Database {
 export interface DatabaseOptions {
   /** postgres://… of a PostgreSQL 15+ server with PostGIS 3; absent: the embedded PGlite. */
   url?: string;
+  /** Server only: read replicas and the pooler's mode (DATABASE_READ_URL, DATABASE_POOL_MODE). */
+  topology?: DatabaseTopology;
   /** Embedded only: directory of the PGlite data; `memory://` keeps it in memory. */
   dataDir?: string;
   /** Embedded only: a `dumpDataDir` tarball to start from (tests boot from a seeded snapshot). */
@@ -36,24 +50,34 @@ export interface Endpoint {
   port: number;
 }
 
-// Messages tables hold int8 ids and H3 cells: read them as bigint, never as lossy numbers.
-const types: Record<'bigint', postgres.PostgresType<bigint>> = {
-  bigint: {
-    to: 20,
-    from: [20],
-    serialize: (x: bigint) => x.toString(),
-    parse: (x: string) => BigInt(x),
-  },
-};
-
-const clientOptions = { types, onnotice: () => {}, idle_timeout: 30, connect_timeout: 30 };
-
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.url) {
-    const sql = postgres(options.url, { ...clientOptions, max: options.max ?? 10 }) as unknown as Sql;
-    return { sql, kind: 'server', close: () => sql.end({ timeout: 5 }) };
+  if (options.url) return openServer(options.url, options);
+  if (options.topology?.readUrls.length) {
+    throw new Error('read replicas need a server primary: the embedded database has none');
   }
   return openEmbedded(options);
+}
+
+async function openServer(url: string, options: DatabaseOptions): Promise<Database> {
+  const max = options.max ?? 10;
+  const prepare = options.topology?.poolMode !== 'transaction';
+  const sql = connectServer(url, { max, prepare });
+  const readUrls = options.topology?.readUrls ?? [];
+  if (readUrls.length === 0) {
+    return { sql, kind: 'server', close: () => sql.end({ timeout: 5 }) };
+  }
+  const replicas = new ReadReplicas(readUrls, { max, prepare });
+  await replicas.start();
+  return {
+    sql,
+    read: routedSql(sql),
+    replicas,
+    kind: 'server',
+    async close() {
+      await replicas.close();
+      await sql.end({ timeout: 5 });
+    },
+  };
 }
 
 /**

@@ -228,7 +228,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database answers and every migration is applied */
+        /** The database answers and every migration is applied; with replicas, how each is */
         get: {
             parameters: {
                 query?: never;
@@ -247,6 +247,18 @@ export interface paths {
                         "application/json": {
                             status: "ready" | "unavailable";
                             reason?: string;
+                            databases?: {
+                                role: "primary" | "replica";
+                                /** @description host:port/database of a replica */
+                                name?: string;
+                                /** @description ok: serves reads; lagging: further behind than 30 s, serves none; unreachable: did not answer within 1 s, or is not a replica */
+                                status: "ok" | "lagging" | "unreachable";
+                                reason?: string;
+                                /** @description seconds since the last replayed commit; 0 when all received WAL is replayed */
+                                lagSeconds?: number;
+                                /** @description WAL the primary wrote that the replica has not replayed */
+                                lagBytes?: number;
+                            }[];
                         };
                     };
                 };
@@ -259,6 +271,18 @@ export interface paths {
                         "application/json": {
                             status: "ready" | "unavailable";
                             reason?: string;
+                            databases?: {
+                                role: "primary" | "replica";
+                                /** @description host:port/database of a replica */
+                                name?: string;
+                                /** @description ok: serves reads; lagging: further behind than 30 s, serves none; unreachable: did not answer within 1 s, or is not a replica */
+                                status: "ok" | "lagging" | "unreachable";
+                                reason?: string;
+                                /** @description seconds since the last replayed commit; 0 when all received WAL is replayed */
+                                lagSeconds?: number;
+                                /** @description WAL the primary wrote that the replica has not replayed */
+                                lagBytes?: number;
+                            }[];
                         };
                     };
                 };

@@ -10,7 +10,8 @@ declare module 'fastify' {
 
 export const heatmapQueriesPlugin = fp(
   async (app: FastifyInstance) => {
-    app.decorate('heatmapQueries', createHeatmapQueries(app.db.sql, app.config.timezone));
+    // Reads go where app.reads sends them (a replica, or the primary); outside it, to the primary.
+    app.decorate('heatmapQueries', createHeatmapQueries(app.db.read ?? app.db.sql, app.config.timezone));
   },
   { name: 'heatmap-queries', dependencies: ['database'] },
 );

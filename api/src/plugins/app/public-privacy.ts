@@ -75,9 +75,11 @@ export const publicPrivacyPlugin = fp(
     // the same across restarts and instances (a new noise per restart could be averaged away). Read on first
     // use, so that the app starts while the database is away.
     let keys: Promise<CellKeys> | undefined;
+    // The noise secret is written when missing: the primary's; the rest reads where app.reads sends it.
+    const read = app.db.read ?? app.db.sql;
     const data: PublicData = {
       queries: app.heatmapQueries,
-      atoms: (filter, unit) => queryPublicAtoms(app.db.sql, filter, unit),
+      atoms: (filter, unit) => queryPublicAtoms(read, filter, unit),
       keys: () => {
         keys ??= ensureSetting(app.db.sql, PUBLIC_NOISE_KEY, () => randomBytes(32).toString('hex')).then(
           (secret) => new CellKeys(secret),
@@ -114,13 +116,13 @@ export const publicPrivacyPlugin = fp(
         }),
       meta: () => publicMeta(data, rules),
       cellMessages: (h3, query) =>
-        publicCellMessages(app.db.sql, data, rules, cursors, authorNames, publicFilter(query, rules), {
+        publicCellMessages(read, data, rules, cursors, authorNames, publicFilter(query, rules), {
           h3,
           limit: query.limit ?? 50,
           ...(query.cursor ? { cursor: query.cursor } : {}),
         }),
       publishedCells: (filter, res) => publishedCells(data, rules, filter, res),
-      publicMessages: (messages) => toPublicMessages(app.db.sql, rules, authorNames, messages),
+      publicMessages: (messages) => toPublicMessages(read, rules, authorNames, messages),
     } satisfies PublicMap);
   },
   { name: 'public-privacy', dependencies: ['heatmap-queries'] },

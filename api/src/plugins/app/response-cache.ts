@@ -3,7 +3,6 @@ import { gzipSync } from 'node:zlib';
 import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { getSetting } from '../../repositories/settings-repository';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,17 +17,11 @@ export interface ResponseCache {
    * Resolves with the reply already sent; typed `never` so a typed route handler can return it.
    */
   send(request: FastifyRequest, reply: FastifyReply, compute: () => Promise<unknown>): Promise<never>;
-  /** Drops every entry and forgets the data version: call after a write in this process. */
-  clear(): void;
-}
-
-export interface ResponseCacheOptions {
   /**
-   * How long a data_version read is trusted, in ms. 0 (default): read on every request. A server under
-   * load may trust it briefly: a write from another process then shows after at most this long, a write
-   * through this process's ingest route at once.
+   * Drops every entry and forgets the data version: call after a write in this process. Reads then
+   * wait for the write on every replica (ReadRouter.wrote).
    */
-  versionTtlMs?: number;
+  clear(): void;
 }
 
 const MAX_ENTRIES = 500;
@@ -36,13 +29,12 @@ const MAX_CHARS = 64 * 1024 * 1024;
 
 /**
  * In-process cache of aggregate responses keyed by URL and caller scope, valid for one `data_version`
- * (bumped in the same transaction as every write, from any process). The version is read per request:
- * one tiny query buys correctness after a CLI import or another server's ingest.
+ * (bumped in the same transaction as every write, from any process). The version is read per request
+ * (app.reads; a server under load may trust it briefly), on the database that then answers: one tiny
+ * query buys correctness after a CLI import or another server's ingest, and on a replica.
  */
 export const responseCachePlugin = fp(
-  async (app: FastifyInstance, options: ResponseCacheOptions) => {
-    const versionTtlMs = options.versionTtlMs ?? 0;
-    let versionReadAt = 0;
+  async (app: FastifyInstance) => {
     // ETags also carry the process's boot id: a new build may answer the same data differently.
     const boot = randomUUID().slice(0, 8);
     // Bodies are kept serialised and gzipped: a hit costs neither serialisation nor compression.
@@ -56,15 +48,7 @@ export const responseCachePlugin = fp(
     };
     const clear = () => {
       dropEntries();
-      versionReadAt = 0;
-    };
-
-    const dataVersion = async () => {
-      const now = Date.now();
-      if (version !== '' && now - versionReadAt < versionTtlMs) return version;
-      const current = await getSetting(app.db.sql, 'data_version');
-      versionReadAt = now;
-      return current ?? '0';
+      app.reads.wrote();
     };
 
     const store = (key: string, entry: Entry) => {
@@ -92,8 +76,18 @@ export const responseCachePlugin = fp(
       return reply.send(entry.body) as never;
     };
 
-    const send: ResponseCache['send'] = async (request, reply, compute) => {
-      const current = await dataVersion();
+    const send: ResponseCache['send'] = (request, reply, compute) =>
+      app.reads.run(
+        (current) => answer(request, reply, compute, current),
+        seenVersion(request.headers['if-none-match']),
+      );
+
+    const answer = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      compute: () => Promise<unknown>,
+      current: string,
+    ): Promise<never> => {
       if (current !== version) {
         dropEntries();
         version = current;
@@ -117,7 +111,7 @@ export const responseCachePlugin = fp(
 
     app.decorate('responseCache', { send, clear });
   },
-  { name: 'response-cache', dependencies: ['database'] },
+  { name: 'response-cache', dependencies: ['read-routing'] },
 );
 
 interface Entry {
@@ -131,6 +125,20 @@ interface Entry {
  */
 function acceptsGzip(header: string | undefined): boolean {
   return header !== undefined && negotiate(header.toLowerCase(), ['gzip', 'identity']) === 'gzip';
+}
+
+/**
+ * The newest data_version among the client's ETags (`"version-boot-hash"`, from any of our processes:
+ * they share the primary's counter): a replica behind it would answer with older data than the
+ * client already has.
+ */
+function seenVersion(header: string | undefined): bigint {
+  let seen = 0n;
+  for (const match of (header ?? '').matchAll(/"(\d{1,19})-[0-9a-f]{8}-/g)) {
+    const version = BigInt(match[1] as string);
+    if (version > seen) seen = version;
+  }
+  return seen;
 }
 
 /**

@@ -22,9 +22,8 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const messages = await app.heatmapQueries.messagesForExport(
-        requestFilter(app, request),
-        MAX_EXPORT_ROWS,
+      const messages = await app.reads.run(() =>
+        app.heatmapQueries.messagesForExport(requestFilter(app, request), MAX_EXPORT_ROWS),
       );
       if (messages.length > MAX_EXPORT_ROWS) {
         return reply
