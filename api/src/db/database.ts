@@ -60,13 +60,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openServer(url: string, options: DatabaseOptions): Promise<Database> {
   const max = options.max ?? 10;
-  const prepare = options.topology?.poolMode !== 'transaction';
-  const sql = connectServer(url, { max, prepare });
+  const transactionPooler = options.topology?.poolMode === 'transaction';
+  const sql = connectServer(url, { max, transactionPooler });
   const readUrls = options.topology?.readUrls ?? [];
   if (readUrls.length === 0) {
     return { sql, kind: 'server', close: () => sql.end({ timeout: 5 }) };
   }
-  const replicas = new ReadReplicas(readUrls, { max, prepare });
+  const replicas = new ReadReplicas(readUrls, { max, transactionPooler });
   await replicas.start();
   return {
     sql,

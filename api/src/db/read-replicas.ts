@@ -17,7 +17,7 @@ export interface Replica {
 
 export interface ReadReplicasOptions {
   max: number;
-  prepare: boolean;
+  transactionPooler: boolean;
   /** How often every replica is asked how it is; default 500 ms. */
   intervalMs?: number;
   /** A check that takes longer counts as unreachable; default 1,000 ms. */
@@ -44,7 +44,11 @@ export class ReadReplicas {
   ) {
     this.replicas = urls.map((url) => ({
       name: serverName(url),
-      sql: connectServer(url, { max: options.max, prepare: options.prepare, connectTimeout: 1 }),
+      sql: connectServer(url, {
+        max: options.max,
+        transactionPooler: options.transactionPooler,
+        connectTimeout: 1,
+      }),
       status: 'unreachable',
       reason: 'not checked yet',
       lagSeconds: null,

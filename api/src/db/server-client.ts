@@ -16,19 +16,30 @@ export const clientOptions = { types, onnotice: () => {}, idle_timeout: 30, conn
 
 export interface ServerClientOptions {
   max: number;
-  /** false behind a pooler in transaction mode: see DatabaseTopology.poolMode. */
-  prepare: boolean;
+  /** Behind a pooler in transaction mode (DatabaseTopology.poolMode): see connectServer. */
+  transactionPooler: boolean;
   /** Seconds to wait for a connection; a replica is given 1, so that one that went away is skipped at once. */
   connectTimeout?: number;
 }
 
-/** A postgres.js pool on a PostgreSQL server (the primary, a replica, or a pooler in front of one). */
+/**
+ * A postgres.js pool on a PostgreSQL server (the primary, a replica, or a pooler in front of one).
+ *
+ * Behind a pooler in transaction mode a server connection goes back to the pool at every
+ * ReadyForQuery outside a transaction, so: no named prepared statements (the next query may reach a
+ * server that lacks them), and no pipelining. Without prepared statements postgres.js sends a query
+ * with parameters as Parse/Describe/Flush, then Bind/Execute/Sync after the answer; pipelined behind
+ * another query, PgBouncer 1.18 (Debian 12) hands the server back at that query's ReadyForQuery and
+ * drops the Describe's answer ("got packet from server when not linked"): the query hangs for ever.
+ */
 export function connectServer(url: string, options: ServerClientOptions): Sql {
   return postgres(url, {
     ...clientOptions,
     max: options.max,
-    prepare: options.prepare,
+    prepare: !options.transactionPooler,
     connect_timeout: options.connectTimeout ?? clientOptions.connect_timeout,
+    // An option postgres.js reads but does not declare; 0 needs our patch (patches/README.md).
+    ...({ max_pipeline: options.transactionPooler ? 0 : 100 } as object),
   }) as unknown as Sql;
 }
 

@@ -168,4 +168,62 @@ describe.runIf(replicaClusterAvailable())('a primary with a streaming replica', 
     }
     expect((await readyz()).databases[1]).toMatchObject({ status: 'ok', lagSeconds: expect.any(Number) });
   });
+
+  describe('through PgBouncer in transaction pooling mode, prepared statements off', () => {
+    let pooled: Database;
+    let pooledApp: FastifyInstance;
+
+    beforeAll(async () => {
+      pooled = await openDatabase({
+        url: cluster.bouncerUrl,
+        topology: { readUrls: [], poolMode: 'transaction' },
+        max: 6,
+      });
+      // Signing in takes advisory locks (transaction-scoped) and writes a session through the pooler.
+      pooledApp = await buildTestApp(pooled);
+    });
+    afterAll(async () => {
+      await pooledApp?.close();
+      await pooled?.close();
+    });
+
+    test('ingest (its ON COMMIT temp tables), sign-in, the map, drill-down, export and /readyz all answer', async () => {
+      // Migrations take no session lock and run each in one transaction: through the pooler too.
+      expect(await migrate(pooled.sql)).toEqual([]);
+      for (let round = 0; round < 3; round++) {
+        const ingest = await pooledApp.inject({
+          method: 'POST',
+          url: '/api/v1/messages',
+          headers: { authorization: `Bearer ${INGEST_TOKEN}` },
+          payload: messages(5),
+        });
+        expect(ingest.statusCode, ingest.body).toBe(200);
+        expect(ingest.json()).toMatchObject({ inserted: 5 });
+        const hexagons = await pooledApp.inject({ url: '/api/v1/hexagons?res=8' });
+        expect(hexagons.statusCode, hexagons.body).toBe(200);
+        const cell = hexagons.json().cells[0].h3 as string;
+        // At once, so that the pool's connections take turns on PgBouncer's few server connections.
+        const urls = [
+          '/api/v1/summary',
+          '/api/v1/timeline?res=8&bucket=day',
+          '/api/v1/districts',
+          '/api/v1/meta',
+          `/api/v1/cells/${cell}/messages`,
+          '/api/v1/export/messages.csv',
+          '/api/v1/hotspots?res=8',
+        ];
+        const answers = await Promise.all(urls.map((url) => pooledApp.inject({ url })));
+        for (const [i, answer] of answers.entries())
+          expect(answer.statusCode, `${urls[i]}: ${answer.body}`).toBe(200);
+        const anonymous = { cookie: '' };
+        const publicMap = await pooledApp.inject({ url: '/api/v1/public/hexagons', headers: anonymous });
+        expect(publicMap.statusCode, publicMap.body).toBe(200);
+        expect((await pooledApp.inject({ url: '/readyz', headers: anonymous })).json()).toEqual({
+          status: 'ready',
+        });
+      }
+      const [row] = await pooled.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM messages`;
+      expect(row?.n).toBeGreaterThanOrEqual(15);
+    });
+  });
 });
