@@ -38,7 +38,10 @@ export interface ReadRouterOptions {
  */
 export class ReadRouter {
   private readonly versions = new Map<Sql, { value: string; at: number }>();
-  /** The data_version after this process's last write (read on the primary); null while unknown. */
+  /**
+   * The least data_version a replica must hold to answer: after this process's last write (read on
+   * the primary), or the newest its stream announced; null while unknown (reads go to the primary).
+   */
   private floor: Promise<bigint | null> = Promise.resolve(0n);
 
   constructor(
@@ -80,6 +83,12 @@ export class ReadRouter {
   wrote(): void {
     this.versions.clear();
     if (this.replicas) this.floor = this.readFloor();
+  }
+
+  /** Reads must show at least `version` from now on: the stream has announced it to clients. */
+  atLeast(version: bigint): void {
+    if (!this.replicas) return;
+    this.floor = this.floor.then((floor) => (floor === null || floor >= version ? floor : version));
   }
 
   private readFloor(): Promise<bigint | null> {

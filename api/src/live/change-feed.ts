@@ -7,6 +7,8 @@ export interface ChangeFeedOptions {
   /** How often the data_version is read while someone listens; default 500 ms. */
   intervalMs?: number;
   onError?: (error: unknown) => void;
+  /** A newer data_version was read, before any listener hears of it (reads must then show it too). */
+  onVersion?: (version: bigint) => void;
 }
 
 /**
@@ -77,6 +79,7 @@ export class ChangeFeed {
         const batch = await changesSince(this.sql, seen);
         // A listener that joined behind while we read keeps the position it lowered.
         if (this.seen === seen) this.seen = batch.version;
+        this.options.onVersion?.(batch.version);
         for (const listener of [...this.listeners]) listener(batch);
       }
     } catch (error) {

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildApp } from '../../src/app';
 import { type Database, openDatabase } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
 import { IDENTITY_MAPPING } from '../../src/ingest/field-mapping';
 import { ingestRecords } from '../../src/ingest/ingest-records';
-import { buildTestApp, INGEST_TOKEN } from '../routes/app-helper';
+import { addUser, signIn } from '../auth/auth-helpers';
+import { openEventStream } from '../live/event-stream-reader';
+import { buildTestApp, INGEST_TOKEN, testConfig } from '../routes/app-helper';
 import {
   type ReplicaCluster,
   replicaClusterAvailable,
@@ -134,6 +137,39 @@ describe.runIf(replicaClusterAvailable())('a primary with a streaming replica', 
       expect(response.json().count).toBe(stale.count + 1);
     } finally {
       await replica`SELECT pg_wal_replay_resume()`;
+    }
+  });
+
+  test('once the stream has announced a change, reads show it, though the replica has not replayed it', async () => {
+    const streaming = await buildApp({ db, config: testConfig(), stream: { intervalMs: 50 } });
+    try {
+      const base = await streaming.listen({ host: '127.0.0.1', port: 0 });
+      await addUser(db.sql, 'watcher', 'regional', 'watcher password');
+      const { cookieHeader } = await signIn(streaming, 'watcher', 'watcher password');
+      const stream = await openEventStream(`${base}/api/v1/stream`, { cookie: cookieHeader });
+      try {
+        await stream.next((e) => e.event === 'ready');
+        await caughtUp();
+        const summary = async () =>
+          (await streaming.inject({ url: '/api/v1/summary', headers: { cookie: cookieHeader } })).json()
+            .count as number;
+        const before = await summary();
+        await replica`SELECT pg_wal_replay_pause()`;
+        try {
+          await writeElsewhere(1);
+          const change = await stream.next((e) => e.event === 'change');
+          expect(JSON.parse(change.data).dataVersion).toBe(
+            await dataVersion(db.sql as unknown as postgres.Sql),
+          );
+          expect(await summary()).toBe(before + 1);
+        } finally {
+          await replica`SELECT pg_wal_replay_resume()`;
+        }
+      } finally {
+        stream.close();
+      }
+    } finally {
+      await streaming.close();
     }
   });
 

@@ -19,9 +19,11 @@ export const changeFeedPlugin = fp(
     const feed = new ChangeFeed(app.db.sql, {
       ...(options.intervalMs !== undefined && { intervalMs: options.intervalMs }),
       onError: (error) => app.log.warn({ err: error }, 'change feed: reading data_version failed'),
+      // A client told of a change reads it next: no replica that has not replayed it may answer.
+      onVersion: (version) => app.reads.atLeast(version),
     });
     app.decorate('changeFeed', feed);
     app.addHook('onClose', async () => feed.close());
   },
-  { name: 'change-feed', dependencies: ['database'] },
+  { name: 'change-feed', dependencies: ['database', 'read-routing'] },
 );
