@@ -29,7 +29,8 @@ Commands:
   basemap check <file>         a PMTiles street basemap: tile type, zooms, bounds, and whether it
                                covers the loaded districts (exit 1 if not)
 
-Environment: DATABASE_URL (absent: embedded PGlite under HEATMAP_DATA_DIR), PORT, HOST,
+Environment: DATABASE_URL (absent: embedded PGlite under HEATMAP_DATA_DIR), DATABASE_READ_URL,
+DATABASE_POOL_MODE, PORT, HOST,
 HEATMAP_TIMEZONE, HEATMAP_INGEST_TOKEN, HEATMAP_INGEST_SOURCE, HEATMAP_BASEMAP. Without --map, a file with the Járókelő columns is read
 with the built-in Járókelő mapping, any other with the canonical field names.
 `;

@@ -66,6 +66,8 @@ export class ReadRouter {
           if (BigInt(version) < (floor ?? 0n) || BigInt(version) < seen) continue;
           return await readTarget.run(replica.sql, () => read(version));
         } catch (error) {
+          // Replay may cancel a long read on a replica (a conflict with recovery): not the read's fault.
+          if (isRecoveryConflict(error)) continue;
           if (!isConnectionFault(error)) throw error;
           this.versions.delete(replica.sql);
           this.replicas.markDown(replica, (error as Error).message);
@@ -107,4 +109,9 @@ export class ReadRouter {
     this.versions.set(sql, { value, at: now });
     return value;
   }
+}
+
+/** SQLSTATE 40001 on a hot standby: "canceling statement due to conflict with recovery". */
+function isRecoveryConflict(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '40001';
 }

@@ -173,6 +173,23 @@ describe.runIf(replicaClusterAvailable())('a primary with a streaming replica', 
     }
   });
 
+  test('a read that replay cancels on the replica (conflict with recovery, 40001) runs again on the primary', async () => {
+    await caughtUp();
+    const read = db.read as Database['sql'];
+    const answeredBy = await app.reads.run(async () => {
+      const [row] = await read<{ standby: boolean }[]>`SELECT pg_is_in_recovery() AS standby`;
+      if (row?.standby) {
+        // What PostgreSQL raises when replay must cancel a query (max_standby_streaming_delay).
+        throw Object.assign(new Error('canceling statement due to conflict with recovery'), {
+          code: '40001',
+        });
+      }
+      return 'primary';
+    });
+    expect(answeredBy).toBe('primary');
+    expect(await replicaStatus()).toBe('ok');
+  });
+
   test('a replica stopped mid-run: reads answer from the primary, /readyz says so; restarted, it is used again', async () => {
     await caughtUp();
     cluster.stopReplica();
