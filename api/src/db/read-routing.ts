@@ -25,7 +25,11 @@ export function routedSql(primary: Sql): Sql {
 }
 
 export interface ReadRouterOptions {
-  /** How long a data_version read is trusted, per database (ResponseCacheOptions.versionTtlMs). */
+  /**
+   * How long a data_version read is trusted, per database, in ms. 0 (default): read on every request.
+   * A server under load may trust it briefly: a write from another process then shows after at most
+   * this long, a write through this process at once (wrote() forgets every read).
+   */
   versionTtlMs?: number;
   /** A replica's data_version read that takes longer counts as unreachable; default 1,000 ms. */
   timeoutMs?: number;
