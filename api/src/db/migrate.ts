@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { backfillStreets } from '../repositories/street-backfill';
 import type { Sql } from './database';
 
 export const migrationsDir = new URL('../../../migrations/', import.meta.url).pathname;
@@ -98,6 +99,8 @@ export async function migrate(sql: Sql, migrations = readMigrations()): Promise<
     });
     done.push(migration.version);
   }
+  // Data that a migration cannot compute in SQL: the streets of older messages (0013).
+  await backfillStreets(sql);
   return done;
 }
 
