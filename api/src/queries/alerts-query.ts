@@ -58,7 +58,10 @@ export async function queryAlerts(
     from: localMidnight(addDays(day, 1 - ALERT_SERIES_DAYS), timezone),
     to: localMidnight(addDays(day, 1), timezone),
   };
-  const places = await placesOf(sql, scoped, request.res, cells, recent);
+  const places = await placesOf(sql, request.res, cells, {
+    kind: 'staff',
+    districtIds: scoped.scope?.districtIds,
+  });
   // The sparklines: the last 14 days of the alerted pairs only, read by their cells.
   const series = countsByPair(
     await sql<{ day: Day; cell: string; category: number; n: number }[]>`

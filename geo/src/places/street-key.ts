@@ -56,7 +56,7 @@ const STREET_TYPES = new Map<string, string>([
 ]);
 
 /** Lower case without accents ("Bródy" and "BRODY" are one word; ё is е), words split at punctuation. */
-function foldedWords(text: string): string[] {
+export function foldedWords(text: string): string[] {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
