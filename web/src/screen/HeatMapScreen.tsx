@@ -25,6 +25,7 @@ import type { Basemap } from '../map/use-basemap';
 import { useFrame } from '../map/use-frame';
 import { useMapLayers } from '../map/use-map-layers';
 import { useMapPicking } from '../map/use-map-picking';
+import { PlaceSearch } from '../places/PlaceSearch';
 import { SummaryBar } from '../summary/SummaryBar';
 import { servedWindowLength } from '../timeline/served-window';
 import { TimeSlider } from '../timeline/TimeSlider';
@@ -247,6 +248,7 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
           maxZoom={api.maxZoom}
           onLayersDrawn={onLayersDrawn}
         />
+        {!embed && <PlaceSearch search={api.searchPlaces} onChoose={(bounds) => setFocusBounds(bounds)} />}
         {hover && <HexTooltip {...hover} />}
         {embed && <div className="embed-legend">{modeLegend ?? <MapLegend scale={scale} url={url} />}</div>}
         <MapStatus
