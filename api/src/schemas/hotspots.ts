@@ -122,6 +122,14 @@ export const EmergingCellSchema = Type.Object({
   bins: Type.Array(GiBinSchema, {
     description: "The Gi* bin per step, oldest first (0 outside the step's study area)",
   }),
+  place: Type.Optional(
+    Nullable(
+      Type.String({
+        description:
+          'Only on the hot classes (…-hot): "district, street", as `place` on /hotspots (all time, the caller\'s districts)',
+      }),
+    ),
+  ),
 });
 
 export const EmergingSchema = Type.Object({

@@ -134,6 +134,18 @@ describe.each(BACKENDS)('place names and the place search on %s', (backend) => {
     }
   });
 
+  test('the emerging answer names its hot cells (the wall lists them), and only those', async () => {
+    const body = await get<{ cells: { h3: string; class: string; place?: string | null }[] }>(
+      app,
+      '/api/v1/hotspots/emerging?res=8&step=month&steps=6',
+    );
+    const hot = body.cells.filter((cell) => cell.class.endsWith('-hot'));
+    expect(hot.length).toBeGreaterThan(0);
+    for (const cell of hot.slice(0, 8))
+      expect(cell.place, cell.h3).toBe((await oraclePlace(db.sql, cell.h3, 8)).label);
+    expect(body.cells.filter((cell) => !cell.class.endsWith('-hot') && 'place' in cell)).toEqual([]);
+  });
+
   test('search: a street by a part of its name in any case and without accents flies to the cells of its messages', async () => {
     const [top] = await db.sql<{ name: string; key: string }[]>`
       SELECT name, street_key AS key FROM street_spellings ORDER BY n DESC, name LIMIT 1`;

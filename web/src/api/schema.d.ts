@@ -565,6 +565,7 @@ export interface paths {
                                 };
                                 /** @description The Gi* bin per step, oldest first (0 outside the step's study area) */
                                 bins: number[];
+                                place?: string | null;
                             }[];
                         };
                     };
