@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, waitForMap } from './chromium';
+import { launchChromium, waitForHexagonsDrawn, waitForMap } from './chromium';
 import { buildWebForProduction, type DemoServer, startDemoServer } from './demo-server';
+import { readMapPixels } from './map-pixels';
 import { addStaffUser, signedInContext } from './staff-session';
 
 /** A year of the demo data, the whole city in view. */
@@ -120,6 +121,21 @@ describe('place names and the search box in Chromium on the demo data', () => {
       .getByRole('region', { name: 'Обращения в выбранной ячейке' })
       .getByRole('heading', { level: 2 });
     await expect.poll(() => title.textContent()).toBe(answer.place.label);
+    await page.close();
+  });
+
+  test("staff: a hexagon's tooltip is titled with its cell's place once the pointer rests on it", async () => {
+    const page = await open(staff, `/?${VIEW}`);
+    await waitForHexagonsDrawn(page);
+    const point = (await readMapPixels(page)).hexPoint;
+    if (!point) throw new Error('no hexagon on screen');
+    const answered = page.waitForResponse((r) => /\/api\/v1\/cells\/[0-9a-f]+\/messages\?/.test(r.url()));
+    await page.mouse.move(point.x, point.y);
+    const tooltip = page.getByRole('tooltip');
+    await tooltip.waitFor();
+    const body = (await (await answered).json()) as { place: { label: string | null } };
+    expect(body.place.label).toBeTruthy();
+    await expect.poll(() => tooltip.locator('strong').textContent()).toBe(body.place.label);
     await page.close();
   });
 

@@ -26,6 +26,7 @@ import { useFrame } from '../map/use-frame';
 import { useMapLayers } from '../map/use-map-layers';
 import { useMapPicking } from '../map/use-map-picking';
 import { PlaceSearch } from '../places/PlaceSearch';
+import { useHoverPlace } from '../places/use-hover-place';
 import { SummaryBar } from '../summary/SummaryBar';
 import { servedWindowLength } from '../timeline/served-window';
 import { TimeSlider } from '../timeline/TimeSlider';
@@ -154,6 +155,14 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
     [api, url.cell, filterKey, settledKey],
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey and settledKey stand for filters and settled
+  const loadFirst = useCallback(
+    (cell: string, signal: AbortSignal) =>
+      api.cellMessages(cell, { ...filters, ...settled, limit: 1 }, signal),
+    [api, filterKey, settledKey],
+  );
+  const hoverPlace = useHoverPlace(hover?.code, loadFirst);
+
   const closeDrillDown = () => {
     setUrl({ cell: undefined }, { push: true });
     mapRegionRef.current?.querySelector<HTMLElement>('.map-view')?.focus();
@@ -249,7 +258,7 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
           onLayersDrawn={onLayersDrawn}
         />
         {!embed && <PlaceSearch search={api.searchPlaces} onChoose={(bounds) => setFocusBounds(bounds)} />}
-        {hover && <HexTooltip {...hover} />}
+        {hover && <HexTooltip {...hover} title={hoverPlace ?? hover.title} />}
         {embed && <div className="embed-legend">{modeLegend ?? <MapLegend scale={scale} url={url} />}</div>}
         <MapStatus
           loading={timeline.loading || (!cube && !error)}
