@@ -59,7 +59,8 @@ interface Applied {
 }
 
 /**
- * Applies pending migrations, each in its own transaction; returns the versions applied. Refuses
+ * Applies pending migrations, each in its own transaction, then reads the streets of messages stored before
+ * 0013 (backfillStreets); returns the versions applied. Refuses
  * (MigrationChecksumError, before applying anything) when an applied migration's file no longer
  * matches the checksum recorded when it ran, as Flyway does.
  *

@@ -1,4 +1,5 @@
 import {
+  type Bounds,
   bigIntToCell,
   cellsBounds,
   foldedWords,
@@ -15,10 +16,17 @@ const MAX_SUGGESTIONS = 8;
 /** Staff streets fly to their cells at this resolution (~0.1 km²); the public map's finest is coarser. */
 const STAFF_STREET_RES = 9;
 
+/** Bounds rounded outward to 0.001° (~100 m): enough to fly to, and no vertex served to the metre. */
+function outward([west, south, east, north]: Bounds): Bounds {
+  const down = (x: number) => Math.floor(x * 1000) / 1000;
+  const up = (x: number) => Math.ceil(x * 1000) / 1000;
+  return [down(west), down(south), up(east), up(north)];
+}
+
 /**
- * Districts and streets whose names hold every typed word (folded: case and accents ignored; street types
- * dropped, so "ул. Тв" finds "Тверская улица"), from our own data: district names and the streets of
- * cell_street_counts. A municipal account gets its own districts, and streets of its districts' messages only.
+ * Districts and streets whose names hold the typed words, in their order, each from the start of a word
+ * (folded: case and accents ignored; street types dropped, so "ул. Тв" finds "Тверская улица"), from our own
+ * data: district names and the streets of cell_street_counts. A municipal account gets its own districts, and streets of its districts' messages only.
  * Public: streets only in the res-8 cells where at least MIN_PUBLIC_STREET_COUNT messages name them, the
  * cells whose public place names them, so the bounds show nothing the places do not.
  */
@@ -35,22 +43,24 @@ export async function searchPlaces(
       SELECT name, ST_XMin(geom) AS west, ST_YMin(geom) AS south, ST_XMax(geom) AS east, ST_YMax(geom) AS north
       FROM districts
       WHERE ${districtIds as number[] | null}::int[] IS NULL OR id = ANY(${districtIds as number[] | null}::int[])
-      ORDER BY name`
+      ORDER BY name COLLATE "C"`
   )
-    .filter((d) => {
-      const name = foldedWords(d.name).join(' ');
-      return words.every((w) => name.includes(w));
-    })
+    .filter((d) => ` ${foldedWords(d.name).join(' ')}`.includes(` ${words.join(' ')}`))
     .slice(0, MAX_SUGGESTIONS)
-    .map((d) => ({ kind: 'district' as const, name: d.name, bbox: [d.west, d.south, d.east, d.north] }));
+    .map((d) => ({
+      kind: 'district' as const,
+      name: d.name,
+      bbox: outward([d.west, d.south, d.east, d.north]),
+    }));
   const streetWords = streetSearchWords(query);
   if (streetWords.length === 0) return { suggestions: districts };
   const res = audience.kind === 'public' ? PUBLIC_MAX_RESOLUTION : STAFF_STREET_RES;
   const minCount = audience.kind === 'public' ? MIN_PUBLIC_STREET_COUNT : 1;
-  const patterns = streetWords.map((w) => `%${w}%`);
+  // The typed words in their order, each word from its start: "brody san" finds "brody sandor utca".
+  const patterns = [`${streetWords.join(' ')}%`, `% ${streetWords.join(' ')}%`];
   const streets = await sql<{ key: string; name: string; cells: string[] }[]>`
     WITH keys AS (
-      SELECT DISTINCT street_key FROM street_spellings WHERE street_key LIKE ALL(${patterns}::text[])
+      SELECT DISTINCT street_key FROM street_spellings WHERE street_key LIKE ANY(${patterns}::text[])
     ), cells AS (
       SELECT c.street_key, c.cell, sum(c.n) AS n
       FROM cell_street_counts c JOIN keys k ON k.street_key = c.street_key
@@ -72,7 +82,7 @@ export async function searchPlaces(
       ...streets.map((s) => ({
         kind: 'street' as const,
         name: s.name,
-        bbox: cellsBounds(s.cells.map((cell) => bigIntToCell(BigInt(cell)))) as number[],
+        bbox: outward(cellsBounds(s.cells.map((cell) => bigIntToCell(BigInt(cell)))) as Bounds),
       })),
     ],
   };
