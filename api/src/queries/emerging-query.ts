@@ -4,7 +4,7 @@ import type { Emerging } from '../schemas/hotspots';
 import type { DistrictCells } from './district-cells';
 import { messageConditions } from './filter-sql';
 import type { MessageFilter } from './message-filter';
-import { placeLabel, placesOf } from './places-query';
+import { placeLabel, placesOf, staffAudience } from './places-query';
 import { stepCounts } from './step-counts';
 import { addDays, type Day, localMidnight, stepBoundaries } from './step-windows';
 
@@ -58,10 +58,7 @@ export async function queryEmerging(
   // The hot ones are what lists name (the wall's news): their places, in one read.
   const hot = cells.filter((cell) => cell.class.endsWith('-hot'));
   const ids = hot.map((cell) => cellToBigInt(cell.h3).toString());
-  const places = await placesOf(sql, request.res, ids, {
-    kind: 'staff',
-    districtIds: filter.scope?.districtIds,
-  });
+  const places = await placesOf(sql, request.res, ids, staffAudience(filter));
   hot.forEach((cell, i) => {
     cell.place = placeLabel(places.get(ids[i] as string));
   });

@@ -4,7 +4,7 @@ import type { Sql } from '../db/database';
 import type { Message, MessagePage } from '../schemas/messages';
 import { all, type Fragment, messageConditions } from './filter-sql';
 import type { MessageFilter } from './message-filter';
-import { cellPlace } from './places-query';
+import { cellPlace, staffAudience } from './places-query';
 import { badParameter } from './query-error';
 
 export interface CellMessagesRequest {
@@ -52,7 +52,7 @@ export async function queryCellMessages(
   return {
     messages: page.map(toMessage),
     nextCursor: rows.length > request.limit && last ? encodeCursor(last.created_micros, last.id) : null,
-    place: await cellPlace(sql, h3, res, { kind: 'staff', districtIds: filter.scope?.districtIds }),
+    place: await cellPlace(sql, h3, res, staffAudience(filter)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { cellToBigInt, MIN_PUBLIC_STREET_COUNT, type Resolution } from '@heatmap/geo';
 import type { Sql } from '../db/database';
+import type { IdsOrNames, MessageFilter } from './message-filter';
 
 /** Where a cell is, in words: its messages' most frequent district and street. */
 export interface CellPlace {
@@ -7,8 +8,19 @@ export interface CellPlace {
   street: string | null;
 }
 
-/** Whose places: staff (a municipal account's districts only) or the public map's rule. */
-export type PlaceAudience = { kind: 'staff'; districtIds?: readonly number[] } | { kind: 'public' };
+/**
+ * Whose places: staff, counting the messages of a municipal account's districts (`districtIds`) and of the
+ * `district` filter only, so an account sees what an admin filtering to its districts sees; or the public
+ * map's rule, never narrowed by a filter.
+ */
+export type PlaceAudience =
+  | { kind: 'staff'; districtIds?: readonly number[] | undefined; districts?: IdsOrNames | undefined }
+  | { kind: 'public' };
+
+/** The staff audience of a request's filter: its scope and its district filter. */
+export function staffAudience(filter: MessageFilter): PlaceAudience {
+  return { kind: 'staff', districtIds: filter.scope?.districtIds, districts: filter.districts };
+}
 
 /**
  * The most frequent district and street of each cell's messages, over all time and all categories, from
@@ -26,12 +38,16 @@ export async function placesOf(
 ): Promise<Map<string, CellPlace>> {
   if (cells.length === 0) return new Map();
   const districtIds = audience.kind === 'staff' ? (audience.districtIds ?? null) : null;
+  const chosen = audience.kind === 'staff' ? (audience.districts ?? null) : null;
   const minStreet = audience.kind === 'public' ? MIN_PUBLIC_STREET_COUNT : 1;
   const rows = await sql<{ cell: string; district: string | null; street: string | null }[]>`
     WITH counts AS (
       SELECT cell, district_id, street_key, n FROM cell_street_counts
       WHERE res = ${res} AND cell = ANY(${cells as string[]}::int8[])
         AND (${districtIds as number[] | null}::int[] IS NULL OR district_id = ANY(${districtIds as number[] | null}::int[]))
+        AND (${chosen === null} OR district_id IN (
+          SELECT id FROM districts
+          WHERE id = ANY(${chosen?.ids ?? []}::int[]) OR name = ANY(${chosen?.names ?? []}::text[])))
     ), districts_by_cell AS (
       SELECT DISTINCT ON (cell) cell, district_id
       FROM (SELECT cell, district_id, sum(n) AS n FROM counts WHERE district_id <> 0 GROUP BY 1, 2) d
