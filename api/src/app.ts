@@ -28,6 +28,7 @@ import { hexagonsRoutes } from './routes/api/v1/hexagons/index';
 import { hotspotsRoutes } from './routes/api/v1/hotspots/index';
 import { messagesRoutes } from './routes/api/v1/messages/index';
 import { metaRoutes } from './routes/api/v1/meta/index';
+import { placesRoutes } from './routes/api/v1/places/index';
 import { basemapInfoRoutes } from './routes/api/v1/public/basemap/index';
 import { publicRoutes } from './routes/api/v1/public/index';
 import { type StreamRouteOptions, streamRoutes } from './routes/api/v1/stream/index';
@@ -82,6 +83,7 @@ export async function app(instance: FastifyInstance, options: AppOptions): Promi
   await instance.register(districtsRoutes, { prefix: '/api/v1/districts' });
   await instance.register(summaryRoutes, { prefix: '/api/v1/summary' });
   await instance.register(metaRoutes, { prefix: '/api/v1/meta' });
+  await instance.register(placesRoutes, { prefix: '/api/v1/places' });
   await instance.register(exportRoutes, { prefix: '/api/v1/export' });
   await instance.register(streamRoutes, { prefix: '/api/v1/stream', ...options.stream });
   await instance.register(publicRoutes, { prefix: '/api/v1/public' });

@@ -22,13 +22,19 @@ export { DEFAULT_NEIGHBOURHOOD_K, MAX_NEIGHBOURHOOD_K } from './hotspots/neighbo
 export { LISTED_HOTSPOT_BIN, strongestHotspots } from './hotspots/strongest-hotspots';
 export { DEFAULT_ANSWER_LIMIT_MINUTES } from './metrics/answer-limit';
 export { changeRatio } from './metrics/change-ratio';
-export { streetOfAddress } from './places/street-of-address';
+export { type Bounds, cellsBounds } from './places/cells-bounds';
+export { foldedWords, streetSearchWords } from './places/street-key';
+export { streetOf } from './places/street-of';
 export { type KnownAuthors, knownAuthors } from './privacy/author-names';
 export { cellKeyNoise, perturbedCount, publishedNoises } from './privacy/cell-key-noise';
 export { groupsOfAtLeast } from './privacy/groups-of-k';
 export { type DateWindow, previousMonthWindow, publicMonthWindow } from './privacy/public-month-window';
 export { publicPart } from './privacy/public-part';
-export { MIN_PUBLIC_COUNT, PUBLIC_MAX_RESOLUTION } from './privacy/public-thresholds';
+export {
+  MIN_PUBLIC_COUNT,
+  MIN_PUBLIC_STREET_COUNT,
+  PUBLIC_MAX_RESOLUTION,
+} from './privacy/public-thresholds';
 export { suppressSmallCounts } from './privacy/suppress-small-counts';
 export { suppressTimeline } from './privacy/suppress-timeline';
 export { suppressWithRemainder } from './privacy/suppress-with-remainder';

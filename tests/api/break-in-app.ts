@@ -95,7 +95,8 @@ export async function startBreakInApp(backend: Backend): Promise<BreakInApp> {
     clerk,
     own: OWN_DISTRICTS.map(byName),
     foreign: byName(FOREIGN_DISTRICT),
-    known: { h3: cell?.h3 ?? '', id: message?.id ?? '', res: '8', bucket: 'month' },
+    // q: the place search's required text, a street of the data.
+    known: { h3: cell?.h3 ?? '', id: message?.id ?? '', res: '8', bucket: 'month', q: 'Váci' },
     async close() {
       await app.close();
       await db.close();

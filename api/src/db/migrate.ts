@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { backfillStreets } from '../repositories/street-backfill';
 import type { Sql } from './database';
 
 export const migrationsDir = new URL('../../../migrations/', import.meta.url).pathname;
@@ -58,7 +59,8 @@ interface Applied {
 }
 
 /**
- * Applies pending migrations, each in its own transaction; returns the versions applied. Refuses
+ * Applies pending migrations, each in its own transaction, then reads the streets of messages stored before
+ * 0013 (backfillStreets); returns the versions applied. Refuses
  * (MigrationChecksumError, before applying anything) when an applied migration's file no longer
  * matches the checksum recorded when it ran, as Flyway does.
  *
@@ -98,6 +100,8 @@ export async function migrate(sql: Sql, migrations = readMigrations()): Promise<
     });
     done.push(migration.version);
   }
+  // Data that a migration cannot compute in SQL: the streets of older messages (0013).
+  await backfillStreets(sql);
   return done;
 }
 

@@ -19,6 +19,7 @@ const message = (overrides: Partial<Message> = {}): Message => ({
   url: null,
   districtId: null,
   district: null,
+  street: null,
   lat: 47.5,
   lon: 19.05,
   ...overrides,
@@ -30,11 +31,24 @@ describe('messagesToCsv', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [header, row] = parse(csv.slice(1)) as string[][];
     expect(header?.[1]).toBe('created (Europe/Budapest)');
-    expect(row?.[11]).toBe('Яма, "глубокая"');
-    expect(row?.[12]).toBe('line one\nline two, with a comma');
+    expect(row?.[12]).toBe('Яма, "глубокая"');
+    expect(row?.[13]).toBe('line one\nline two, with a comma');
     // 00:30 UTC on the spring-forward day is 01:30 CET (before the 02:00 jump).
     expect(row?.[1]).toBe('2024-03-31 01:30');
     expect(row?.[2]).toBe('');
+  });
+  test('the place column names district and street, never the house number', () => {
+    const csv = messagesToCsv(
+      [
+        message({ address: 'Váci utca 12/a', district: 'V. kerület', street: 'Váci utca' }),
+        message({ district: 'V. kerület' }),
+        message(),
+      ],
+      'Europe/Budapest',
+    );
+    const [header, ...rows] = parse(csv.slice(1)) as string[][];
+    expect(header?.[9]).toBe('place');
+    expect(rows.map((row) => row[9])).toEqual(['V. kerület, Váci utca', 'V. kerület', '']);
   });
   test('a field is quoted only when it must be', () => {
     expect(csvField('plain')).toBe('plain');
@@ -62,6 +76,6 @@ describe('messagesToCsv', () => {
   test('a neutralised cell reads back as its text behind one quote', () => {
     const csv = messagesToCsv([message({ title: '=1+1', text: '+cmd|calc', address: '@x' })], 'UTC');
     const [, row] = parse(csv.slice(1)) as string[][];
-    expect([row?.[9], row?.[11], row?.[12]]).toEqual(["'@x", "'=1+1", "'+cmd|calc"]);
+    expect([row?.[10], row?.[12], row?.[13]]).toEqual(["'@x", "'=1+1", "'+cmd|calc"]);
   });
 });

@@ -11,6 +11,8 @@ const COLUMNS: Array<[string, (m: Message, time: (iso: string | null) => string)
     ['category', (m) => m.category],
     ['source', (m) => m.source],
     ['district', (m) => m.district],
+    // The place in words, as the map names cells: district and street, no house number.
+    ['place', (m) => [m.district, m.street].filter((part) => part !== null).join(', ') || null],
     ['address', (m) => m.address],
     ['executor', (m) => m.executor],
     ['title', (m) => m.title],

@@ -3,6 +3,7 @@ import { getResolution, isValidCell } from 'h3-js';
 import type { Sql } from '../db/database';
 import { authorsOfMessages } from '../queries/author-names-query';
 import type { MessageFilter } from '../queries/message-filter';
+import { cellPlace } from '../queries/places-query';
 import { type PublicCellMessage, queryPublicCellMessages } from '../queries/public-messages-query';
 import { badParameter, QueryError } from '../queries/query-error';
 import type { PublicMessagePage } from '../schemas/public';
@@ -50,6 +51,7 @@ export async function publicCellMessages(
   return {
     messages: await toPublicMessages(sql, rules, authorNames, page.messages),
     nextCursor: page.nextCursor === null ? null : cursors.seal(page.nextCursor),
+    place: await cellPlace(sql, h3, res, { kind: 'public' }),
   };
 }
 

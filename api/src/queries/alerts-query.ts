@@ -3,7 +3,7 @@ import type { Sql } from '../db/database';
 import type { Alert } from '../schemas/alerts';
 import { messageConditions } from './filter-sql';
 import type { MessageFilter } from './message-filter';
-import { placeLabel, placesOf } from './places-query';
+import { placeLabel, placesOf, staffAudience } from './places-query';
 import { addDays, type Day, localMidnight } from './step-windows';
 
 /** Days in an alert's sparkline, the alert day last. */
@@ -58,7 +58,7 @@ export async function queryAlerts(
     from: localMidnight(addDays(day, 1 - ALERT_SERIES_DAYS), timezone),
     to: localMidnight(addDays(day, 1), timezone),
   };
-  const places = await placesOf(sql, scoped, request.res, cells, recent);
+  const places = await placesOf(sql, request.res, cells, staffAudience(scoped));
   // The sparklines: the last 14 days of the alerted pairs only, read by their cells.
   const series = countsByPair(
     await sql<{ day: Day; cell: string; category: number; n: number }[]>`

@@ -1,9 +1,10 @@
-import { emergingClass, h3GiStar, localDate, mannKendall, type Resolution } from '@heatmap/geo';
+import { cellToBigInt, emergingClass, h3GiStar, localDate, mannKendall, type Resolution } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { Emerging } from '../schemas/hotspots';
 import type { DistrictCells } from './district-cells';
 import { messageConditions } from './filter-sql';
 import type { MessageFilter } from './message-filter';
+import { placeLabel, placesOf, staffAudience } from './places-query';
 import { stepCounts } from './step-counts';
 import { addDays, type Day, localMidnight, stepBoundaries } from './step-windows';
 
@@ -48,11 +49,18 @@ export async function queryEmerging(
       entry.bins[at] = cell.bin;
     }
   });
-  const cells = [...series.keys()].sort().map((h3) => {
+  const cells: Emerging['cells'] = [...series.keys()].sort().map((h3) => {
     const { z, bins } = series.get(h3) as { z: number[]; bins: number[] };
     const { z: trendZ, p } = mannKendall(z);
     const trend = { z: trendZ, p };
     return { h3, class: emergingClass(bins, trend), trend, bins };
+  });
+  // The hot ones are what lists name (the wall's news): their places, in one read.
+  const hot = cells.filter((cell) => cell.class.endsWith('-hot'));
+  const ids = hot.map((cell) => cellToBigInt(cell.h3).toString());
+  const places = await placesOf(sql, request.res, ids, staffAudience(filter));
+  hot.forEach((cell, i) => {
+    cell.place = placeLabel(places.get(ids[i] as string));
   });
   return {
     ...base,

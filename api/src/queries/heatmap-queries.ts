@@ -15,6 +15,8 @@ import {
   queryMessagesForExport,
 } from './messages-query';
 import { queryMeta } from './meta-query';
+import { searchPlaces } from './place-search-query';
+import { type PlaceAudience, placesOf } from './places-query';
 import { querySummary } from './summary-query';
 import { queryTimeline } from './timeline-query';
 
@@ -41,6 +43,9 @@ export function createHeatmapQueries(sql: Sql, timezone: string) {
     summary: (filter: MessageFilter, options: { res: Resolution; top: number }) =>
       querySummary(sql, timezone, filter, options),
     meta: (scope?: FilterScope) => queryMeta(sql, timezone, scope),
+    places: (res: Resolution, cells: readonly string[], audience: PlaceAudience) =>
+      placesOf(sql, res, cells, audience),
+    searchPlaces: (query: string, audience: PlaceAudience) => searchPlaces(sql, query, audience),
   };
 }
 

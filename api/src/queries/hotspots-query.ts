@@ -4,14 +4,14 @@ import type { Hotspots } from '../schemas/hotspots';
 import type { DistrictCells } from './district-cells';
 import { queryHexagons } from './hexagons-query';
 import type { MessageFilter } from './message-filter';
-import { placeLabel, placesOf } from './places-query';
+import { placeLabel, placesOf, staffAudience } from './places-query';
 
 /**
  * Gi* hot and cold spots (docs/hotspots.md) for every cell of the study area: the cells with messages (counted
  * exactly as /hexagons counts them, the same query), their k-rings as zeros, and the cells whose centre lies in
  * a district the filter and scope allow. When the area is limited to districts (a municipal scope or a
  * district filter) rings stay inside those districts: outside them nothing was counted, so nothing is a zero.
- * The `places` strongest hot spots (geo strongestHotspots) carry a `place` from their messages (places-query).
+ * The `places` strongest hot spots (geo strongestHotspots) carry a `place` (places-query: all time, the scope's and filter's districts).
  */
 export async function queryHotspots(
   sql: Sql,
@@ -33,7 +33,7 @@ export async function queryHotspots(
   const named = strongestHotspots(cells, places);
   if (named.length > 0) {
     const ids = named.map((cell) => cellToBigInt(cell.h3).toString());
-    const found = await placesOf(sql, filter, res, ids);
+    const found = await placesOf(sql, res, ids, staffAudience(filter));
     named.forEach((cell, i) => {
       cell.place = placeLabel(found.get(ids[i] as string));
     });

@@ -4,6 +4,7 @@ import type { Sql } from '../db/database';
 import type { Message, MessagePage } from '../schemas/messages';
 import { all, type Fragment, messageConditions } from './filter-sql';
 import type { MessageFilter } from './message-filter';
+import { cellPlace, staffAudience } from './places-query';
 import { badParameter } from './query-error';
 
 export interface CellMessagesRequest {
@@ -51,6 +52,7 @@ export async function queryCellMessages(
   return {
     messages: page.map(toMessage),
     nextCursor: rows.length > request.limit && last ? encodeCursor(last.created_micros, last.id) : null,
+    place: await cellPlace(sql, h3, res, staffAudience(filter)),
   };
 }
 
@@ -99,13 +101,16 @@ interface MessageRow {
   district: string | null;
   lat: number;
   lon: number;
+  street: string | null;
   created_micros: bigint;
 }
 
 function messageColumns(sql: Sql): Fragment {
   return sql`m.id, m.created_at, m.answered_at, m.resolved_at, c.name AS category, s.name AS source,
     m.status, m.status_raw, m.title, m.body, m.address, m.executor, m.url, m.district_id,
-    d.name AS district, m.lat, m.lon`;
+    d.name AS district, m.lat, m.lon,
+    (SELECT p.name FROM street_spellings p WHERE p.street_key = m.street_key
+     ORDER BY p.n DESC, p.name COLLATE "C" LIMIT 1) AS street`;
 }
 
 function messageJoins(sql: Sql): Fragment {
@@ -131,6 +136,7 @@ function toMessage(row: MessageRow): Message {
     url: row.url,
     districtId: row.district_id,
     district: row.district,
+    street: row.street,
     lat: row.lat,
     lon: row.lon,
   };

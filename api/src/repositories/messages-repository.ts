@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { cellsForPoint, type RESOLUTIONS } from '@heatmap/geo';
+import { cellsForPoint, type RESOLUTIONS, streetOf } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { MessageInput } from '../ingest/message-input';
 
@@ -125,23 +125,24 @@ function upsertStatement(sql: Sql, c: ReturnType<typeof columns>, timezone: stri
         ${c.executor}::text[], ${c.url}::text[], ${c.status}::text[], ${c.statusRaw}::text[],
         ${c.createdAt}::timestamptz[], ${c.answeredAt}::timestamptz[], ${c.resolvedAt}::timestamptz[],
         ${c.lat}::float8[], ${c.lon}::float8[], ${c.h3_5}::int8[], ${c.h3_6}::int8[], ${c.h3_7}::int8[],
-        ${c.h3_8}::int8[], ${c.h3_9}::int8[], ${c.h3_10}::int8[], ${c.hash}::text[]
+        ${c.h3_8}::int8[], ${c.h3_9}::int8[], ${c.h3_10}::int8[], ${c.hash}::text[],
+        ${c.street}::text[], ${c.streetKey}::text[]
       ) AS t (source, external_id, category, title, body, author, author_url, address, executor, url,
               status, status_raw, created_at, answered_at, resolved_at, lat, lon,
-              h3_5, h3_6, h3_7, h3_8, h3_9, h3_10, content_hash)
+              h3_5, h3_6, h3_7, h3_8, h3_9, h3_10, content_hash, street, street_key)
     ), located AS (
       SELECT i.*, ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326) AS geom FROM input i
     ), written AS (
       INSERT INTO messages AS m (
         source_id, external_id, category_id, title, body, author, author_url, address, executor, url,
         status, status_raw, created_at, answered_at, resolved_at, local_day, lat, lon, geom, district_id,
-        h3_5, h3_6, h3_7, h3_8, h3_9, h3_10, content_hash)
+        h3_5, h3_6, h3_7, h3_8, h3_9, h3_10, content_hash, street, street_key)
       SELECT s.id, l.external_id, c.id, l.title, l.body, l.author, l.author_url, l.address, l.executor, l.url,
              l.status::message_status, l.status_raw, l.created_at, l.answered_at, l.resolved_at,
              (l.created_at AT TIME ZONE ${timezone})::date, l.lat, l.lon, l.geom,
              (SELECT dp.district_id FROM district_parts dp
                WHERE ST_Intersects(dp.geom, l.geom) ORDER BY dp.district_id LIMIT 1),
-             l.h3_5, l.h3_6, l.h3_7, l.h3_8, l.h3_9, l.h3_10, l.content_hash
+             l.h3_5, l.h3_6, l.h3_7, l.h3_8, l.h3_9, l.h3_10, l.content_hash, l.street, l.street_key
       FROM located l
       JOIN sources s ON s.name = l.source
       JOIN categories c ON c.name = l.category
@@ -154,7 +155,8 @@ function upsertStatement(sql: Sql, c: ReturnType<typeof columns>, timezone: stri
         local_day = excluded.local_day, lat = excluded.lat, lon = excluded.lon, geom = excluded.geom,
         district_id = excluded.district_id, h3_5 = excluded.h3_5, h3_6 = excluded.h3_6,
         h3_7 = excluded.h3_7, h3_8 = excluded.h3_8, h3_9 = excluded.h3_9, h3_10 = excluded.h3_10,
-        content_hash = excluded.content_hash, updated_at = now()
+        content_hash = excluded.content_hash, street = excluded.street, street_key = excluded.street_key,
+        updated_at = now()
       WHERE m.content_hash IS DISTINCT FROM excluded.content_hash
       RETURNING (xmax = 0) AS inserted
     )
@@ -171,6 +173,7 @@ function columns(batch: MessageInput[]) {
     resolved: iso(m.resolvedAt),
   }));
   const cells = batch.map((m) => cellsForPoint(m.lat, m.lon));
+  const streets = batch.map((m) => streetOf(m.address));
   const cellColumn = (res: (typeof RESOLUTIONS)[number]) =>
     cells.map((c) => BigInt(`0x${c[res]}`).toString());
   return {
@@ -198,6 +201,9 @@ function columns(batch: MessageInput[]) {
     h3_9: cellColumn(9),
     h3_10: cellColumn(10),
     hash: batch.map((m, i) => contentHash(m, times[i] as (typeof times)[number])),
+    // The street rule (geo streetOf) runs here, not in SQL: '' when the address names no street.
+    street: streets.map((s) => s?.name ?? null),
+    streetKey: streets.map((s) => s?.key ?? ''),
   };
 }
 

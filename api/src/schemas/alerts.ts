@@ -31,7 +31,8 @@ export const AlertSchema = Type.Object({
   district: Nullable(Type.String({ description: "The most frequent district among the cell's messages" })),
   place: Nullable(
     Type.String({
-      description: "District and the most frequent street of the cell's messages (house numbers stripped)",
+      description:
+        "District and the most frequent street of the cell's messages over all time (house numbers stripped, spelling variants merged)",
     }),
   ),
 });

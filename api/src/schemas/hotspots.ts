@@ -21,7 +21,7 @@ export const NeighbourhoodSchema = Type.Integer({
   description: `Gi* neighbourhood: the cells within grid distance k (1: 7 cells, 2: 19, 3: 37); 1 to ${MAX_NEIGHBOURHOOD_K}, default ${DEFAULT_NEIGHBOURHOOD_K}`,
 });
 
-/** At most this many place names per answer: each reads its cell's messages. */
+/** At most this many place names per answer. */
 export const MAX_HOTSPOT_PLACES = 20;
 
 export const QueryHotspotsSchema = Type.Composite([
@@ -60,7 +60,7 @@ export const HotspotCellSchema = Type.Object({
     Nullable(
       Type.String({
         description:
-          'Only on the strongest hot spots asked for with `places`: "district, street", the most frequent district and street (house numbers stripped) of the cell\'s messages under the filters; null when none has either',
+          'Only on the strongest hot spots asked for with `places`: "district, street", the most frequent district and street (house numbers stripped, spelling variants merged) of the cell\'s messages over all time (a municipal account: its districts\' messages); null when none has either',
       }),
     ),
   ),
@@ -122,6 +122,14 @@ export const EmergingCellSchema = Type.Object({
   bins: Type.Array(GiBinSchema, {
     description: "The Gi* bin per step, oldest first (0 outside the step's study area)",
   }),
+  place: Type.Optional(
+    Nullable(
+      Type.String({
+        description:
+          'Only on the hot classes (…-hot): "district, street", as `place` on /hotspots (all time, the caller\'s districts)',
+      }),
+    ),
+  ),
 });
 
 export const EmergingSchema = Type.Object({

@@ -1,6 +1,7 @@
 import { MESSAGE_STATUSES } from '@heatmap/geo';
 import { type Static, Type } from '@sinclair/typebox';
 import { FiltersSchema, NO_CONTROL_CHARACTERS, Nullable, PARAMETER_HINTS, StringEnum } from './common';
+import { CellPlaceSchema } from './places';
 
 export const MAX_PAGE_LIMIT = 500;
 
@@ -49,6 +50,12 @@ export const MessageSchema = Type.Object({
   url: Nullable(Type.String()),
   districtId: Nullable(Type.Integer()),
   district: Nullable(Type.String()),
+  street: Nullable(
+    Type.String({
+      description:
+        'The street of the address (house and flat numbers stripped), in its most written spelling',
+    }),
+  ),
   lat: Type.Number(),
   lon: Type.Number(),
 });
@@ -57,5 +64,6 @@ export type Message = Static<typeof MessageSchema>;
 export const MessagePageSchema = Type.Object({
   messages: Type.Array(MessageSchema),
   nextCursor: Nullable(Type.String({ description: 'Pass as cursor for the next page; null on the last' })),
+  place: CellPlaceSchema,
 });
 export type MessagePage = Static<typeof MessagePageSchema>;

@@ -2,6 +2,7 @@ import { MESSAGE_STATUSES } from '@heatmap/geo';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { FiltersSchema, Nullable, PARAMETER_HINTS, StringEnum, WindowSchema, ZoomSchema } from './common';
 import { MAX_PAGE_LIMIT } from './messages';
+import { CellPlaceSchema } from './places';
 import { BUCKETS } from './timeline';
 
 /*
@@ -270,5 +271,6 @@ export const PublicMessageSchema = Type.Object({
 export const PublicMessagePageSchema = Type.Object({
   messages: Type.Array(PublicMessageSchema),
   nextCursor: Nullable(Type.String({ description: 'Pass as cursor for the next page; null on the last' })),
+  place: CellPlaceSchema,
 });
 export type PublicMessagePage = Static<typeof PublicMessagePageSchema>;

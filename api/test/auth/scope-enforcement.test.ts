@@ -12,6 +12,9 @@ const PASSWORD = 'correct horse battery';
  * A municipal session against the real app and the Járókelő data: every read is limited to the
  * user's district, and every explicit ask for another district is refused.
  */
+
+/** A cell with none of the account's messages has no place in words either. */
+const NO_PLACE = { district: null, street: null, label: null };
 describe.each(BACKENDS)('municipal scope through the real app on %s', (backend) => {
   let db: TestDatabase;
   let app: FastifyInstance;
@@ -110,7 +113,7 @@ describe.each(BACKENDS)('municipal scope through the real app on %s', (backend) 
     expect([...districts]).toEqual([own.name]);
     const elsewhere = await get(`/api/v1/cells/${foreignCell}/messages`);
     expect(elsewhere.statusCode).toBe(200);
-    expect(elsewhere.json()).toEqual({ messages: [], nextCursor: null });
+    expect(elsewhere.json()).toEqual({ messages: [], nextCursor: null, place: NO_PLACE });
   });
 
   test('a message of another district is the 404 of a message that does not exist; an own one is served', async () => {
@@ -155,10 +158,14 @@ describe.each(BACKENDS)('municipal scope through the real app on %s', (backend) 
     for (const path of ['/api/v1/cells/H3/messages', '/api/v1/cells/H3/messages?limit=500&q=a']) {
       answers.clear();
       for (const cell of [...foreignCells, ...emptyCells]) await answer(path.replace('H3', cell), cell);
-      expect([...answers], path).toEqual(['200 {"messages":[],"nextCursor":null}']);
+      expect([...answers], path).toEqual([
+        '200 {"messages":[],"nextCursor":null,"place":{"district":null,"street":null,"label":null}}',
+      ]);
       answers.clear();
       for (const cell of [...fineWithMessages, ...fineEmpty]) await answer(path.replace('H3', cell), cell);
-      expect([...answers], path).toEqual(['200 {"messages":[],"nextCursor":null}']);
+      expect([...answers], path).toEqual([
+        '200 {"messages":[],"nextCursor":null,"place":{"district":null,"street":null,"label":null}}',
+      ]);
     }
     const foreignIds = await db.sql<{ id: bigint }[]>`
       SELECT id FROM messages WHERE district_id IS DISTINCT FROM ${own.id} ORDER BY id LIMIT 40`;

@@ -1,10 +1,9 @@
-import { streetOfAddress } from '@heatmap/geo';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addUser, signIn } from '../auth/auth-helpers';
+import { oraclePlace } from '../places/place-oracle';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 import { buildTestApp } from './app-helper';
-import { budapestMidnight } from './jarokelo-truth';
 
 interface HotspotCell {
   h3: string;
@@ -48,22 +47,9 @@ describe.each(BACKENDS)(
       return response.json() as { cells: HotspotCell[] };
     };
 
-    /** "district, street" by a plain read of the cell's messages in the window: most frequent, ties alphabetical. */
-    const oracle = async (h3: string, district?: string, res = 8) => {
-      const rows = await db.sql<{ district: string | null; address: string | null }[]>`
-      SELECT d.name AS district, m.address FROM messages m LEFT JOIN districts d ON d.id = m.district_id
-      WHERE ${db.sql(`m.h3_${res}`)} = ${BigInt(`0x${h3}`).toString()}::int8
-        AND m.created_at >= ${new Date(budapestMidnight(FROM)).toISOString()}::timestamptz
-        AND m.created_at < ${new Date(budapestMidnight(TO)).toISOString()}::timestamptz
-        AND (${district ?? null}::text IS NULL OR d.name = ${district ?? null}::text)`;
-      const top = (values: (string | null)[]) => {
-        const counts = new Map<string, number>();
-        for (const value of values) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
-        return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
-      };
-      const parts = [top(rows.map((r) => r.district)), top(rows.map((r) => streetOfAddress(r.address)))];
-      return parts.filter((part) => part !== null).join(', ') || null;
-    };
+    /** "district, street" read straight from the cell's messages over all time (place-oracle). */
+    const oracle = async (h3: string, district?: string, res = 8) =>
+      (await oraclePlace(db.sql, h3, res, district ? { districts: [district] } : {})).label;
 
     test('places=N names the N strongest hot spots (bin ≥ 2, highest z) by district and most frequent street; no other cell has a place', async () => {
       const body = await get(app, `/api/v1/hotspots?res=8&${WINDOW}&places=5`);
@@ -96,13 +82,13 @@ describe.each(BACKENDS)(
       }
     });
 
-    test('places outside 0–20 is a 400 naming the parameter; the public route never names a place', async () => {
+    test('places outside 0–20 is a 400 naming the parameter; the public cells carry bin and place only', async () => {
       const bad = await app.inject({ url: `/api/v1/hotspots?res=8&places=21` });
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toContain('places');
       const open = await get(anonymous, `/api/v1/public/hotspots?res=8&${WINDOW}&places=5`);
       expect(open.cells.length).toBeGreaterThan(0);
-      for (const cell of open.cells) expect(Object.keys(cell).sort()).toEqual(['bin', 'h3']);
+      for (const cell of open.cells) expect(Object.keys(cell).sort()).toEqual(['bin', 'h3', 'place']);
     });
   },
 );

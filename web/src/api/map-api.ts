@@ -17,6 +17,7 @@ import type {
   HotspotsQuery,
   MessagePage,
   Meta,
+  PlaceSuggestions,
   Summary,
   SummaryQuery,
   Timeline,
@@ -57,6 +58,8 @@ export interface MapApi {
   alerts?(query: AlertsQuery, signal?: AbortSignal): Promise<Alerts>;
   /** Gi* bins of the whole region (no bbox: docs/hotspots.md); staff also get counts, z and `places` names. */
   hotspots(query: HotspotsQuery, signal?: AbortSignal): Promise<HotspotMap>;
+  /** Districts and streets matching typed text, with bounds to fly to (the map's search box). */
+  searchPlaces(query: string, signal?: AbortSignal): Promise<PlaceSuggestions>;
   /** Emerging hot spot classes; absent where the audience has no such route (public). */
   emerging?(query: EmergingQuery, signal?: AbortSignal): Promise<Emerging>;
 }
@@ -78,5 +81,6 @@ export const staffMapApi: MapApi = {
     bodyOf(api.GET('/api/v1/cells/{h3}/messages', { params: { path: { h3 }, query }, signal })),
   alerts: (query, signal) => bodyOf(api.GET('/api/v1/alerts', { params: { query }, signal })),
   hotspots: (query, signal) => bodyOf(api.GET('/api/v1/hotspots', { params: { query }, signal })),
+  searchPlaces: (q, signal) => bodyOf(api.GET('/api/v1/places', { params: { query: { q } }, signal })),
   emerging: (query, signal) => bodyOf(api.GET('/api/v1/hotspots/emerging', { params: { query }, signal })),
 };

@@ -589,6 +589,7 @@ export interface paths {
                                 };
                                 /** @description The Gi* bin per step, oldest first (0 outside the step's study area) */
                                 bins: number[];
+                                place?: string | null;
                             }[];
                         };
                     };
@@ -923,10 +924,16 @@ export interface paths {
                                 url: string | null;
                                 districtId: number | null;
                                 district: string | null;
+                                street: string | null;
                                 lat: number;
                                 lon: number;
                             }[];
                             nextCursor: string | null;
+                            place: {
+                                district: string | null;
+                                street: string | null;
+                                label: string | null;
+                            };
                         };
                     };
                 };
@@ -1023,6 +1030,7 @@ export interface paths {
                             url: string | null;
                             districtId: number | null;
                             district: string | null;
+                            street: string | null;
                             lat: number;
                             lon: number;
                         };
@@ -1594,6 +1602,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Districts and streets (seen in addresses) matching a typed name, with bounds to fly to */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a street or district name, or its beginning (1 to 100 characters) */
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Districts, then streets seen in addresses (most messages first), from our own data only; a municipal account gets its own districts only */
+                            suggestions: {
+                                kind: "street" | "district";
+                                name: string;
+                                /** @description west, south, east, north: a district its outline, a street the cells its messages fall in (public: those where at least 5 name it) */
+                                bbox: number[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/export/messages.csv": {
         parameters: {
             query?: never;
@@ -1810,6 +1904,106 @@ export interface paths {
                                 h3: string;
                                 /** @description sign(z) × 1, 2 or 3: significant at 90, 95 or 99 % (Benjamini–Hochberg FDR 0.10, 0.05, 0.01 over all cells of the answer); 0: not significant */
                                 bin: number;
+                                place: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: the message names the parameter and what it allows; never a stack trace or SQL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: districts and streets matching a typed name, with bounds to fly to */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a street or district name, or its beginning (1 to 100 characters) */
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Districts, then streets seen in addresses (most messages first), from our own data only; a municipal account gets its own districts only */
+                            suggestions: {
+                                kind: "street" | "district";
+                                name: string;
+                                /** @description west, south, east, north: a district its outline, a street the cells its messages fall in (public: those where at least 5 name it) */
+                                bbox: number[];
                             }[];
                         };
                     };
@@ -2632,6 +2826,11 @@ export interface paths {
                                 text?: string;
                             }[];
                             nextCursor: string | null;
+                            place: {
+                                district: string | null;
+                                street: string | null;
+                                label: string | null;
+                            };
                         };
                     };
                 };

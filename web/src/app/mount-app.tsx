@@ -29,6 +29,7 @@ import '../screen/screen-embed.css';
 import '../public/embed.css';
 import '../export/export-csv-link.css';
 import '../live/live-demo-badge.css';
+import '../places/place-search.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -24,6 +24,7 @@ function createMessage(index: number): Message {
     url: `https://jarokelo.hu/bejelentesek/budapest/${1000 - index}/x`,
     districtId: 11,
     district: 'XI. kerület',
+    street: 'Bartók Béla út',
     lat: 47.47,
     lon: 19.04,
   };
@@ -41,7 +42,11 @@ function createLoader(count: number, pageSize: number): { loadPage: LoadPage; ca
     const start = cursor ? matching.findIndex((message) => message.id === cursor) + 1 : 0;
     const messages = matching.slice(start, start + pageSize);
     const last = messages.at(-1);
-    return { messages, nextCursor: start + pageSize < matching.length && last ? last.id : null };
+    return {
+      messages,
+      nextCursor: start + pageSize < matching.length && last ? last.id : null,
+      place: { district: 'XI. kerület', street: 'Bartók Béla út', label: 'XI. kerület, Bartók Béla út' },
+    };
   };
   return { loadPage, calls };
 }
@@ -76,6 +81,13 @@ describe('DrillDownPanel', () => {
       'https://jarokelo.hu/bejelentesek/budapest/1000/x',
     );
     expect(screen.getByText('Это все обращения')).toBeTruthy();
+  });
+
+  test("its title is the cell's place from the answer: district and street", async () => {
+    renderPanel(createLoader(3, 10).loadPage);
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('XI. kerület, Bartók Béla út'),
+    );
   });
 
   test('loads the next page on demand and shows every message once', async () => {

@@ -59,8 +59,8 @@ export function DrillDownPanel(props: DrillDownPanelProps) {
     <section className="drilldown" aria-label={t('drilldown.label')} onKeyDown={onKeyDown}>
       <header className="drilldown__header">
         <div>
-          <h2 ref={headingRef} tabIndex={-1}>
-            {t('drilldown.title')}
+          <h2 ref={headingRef} tabIndex={-1} className="drilldown__title">
+            {pages.place ?? t('drilldown.title')}
           </h2>
           <p className="drilldown__cell">
             {props.place && <>{props.place} · </>}

@@ -5,6 +5,8 @@ export type LoadPage = (cursor: string | null, query: string, signal: AbortSigna
 
 export interface MessagePages {
   messages: AnyMessage[];
+  /** The cell's place in words ("district, street"), from the answer; null until known or when unnamed. */
+  place: string | null;
   loading: boolean;
   error: Error | null;
   done: boolean;
@@ -15,6 +17,7 @@ export interface MessagePages {
 /** Keyset pages of messages, restarted whenever the loader (cell, filters) or the search changes. */
 export function useMessagePages(loadPage: LoadPage, query: string): MessagePages {
   const [messages, setMessages] = useState<AnyMessage[]>([]);
+  const [place, setPlace] = useState<string | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [loading, setLoading] = useState(false);
@@ -34,6 +37,7 @@ export function useMessagePages(loadPage: LoadPage, query: string): MessagePages
         (page) => {
           if (mine !== generation.current) return;
           setMessages((previous) => (reset ? page.messages : [...previous, ...page.messages]));
+          setPlace(page.place.label);
           setCursor(page.nextCursor);
           setDone(page.nextCursor === null);
           setLoading(false);
@@ -51,6 +55,7 @@ export function useMessagePages(loadPage: LoadPage, query: string): MessagePages
   useEffect(() => {
     generation.current += 1;
     setMessages([]);
+    setPlace(null);
     setCursor(null);
     setDone(false);
     fetchPage(null, true);
@@ -59,6 +64,7 @@ export function useMessagePages(loadPage: LoadPage, query: string): MessagePages
 
   return {
     messages,
+    place,
     loading,
     error,
     done,

@@ -6,7 +6,7 @@ export const HOTSPOT_LIST_LENGTH = 10;
 
 export interface HotspotListItem {
   h3: string;
-  /** Staff: "district, street" from the API; public: none (the list names the district itself). */
+  /** "district, street" from the API (public: the street only where at least 5 messages name it). */
   place?: string;
   count?: number;
 }
@@ -35,6 +35,10 @@ export function hotspotList(
     .slice(0, HOTSPOT_LIST_LENGTH)
     .map((cell) => {
       const count = counts?.get(cell.h3);
-      return { h3: cell.h3, ...(typeof count === 'number' ? { count } : {}) };
+      return {
+        h3: cell.h3,
+        ...(cell.place ? { place: cell.place } : {}),
+        ...(typeof count === 'number' ? { count } : {}),
+      };
     });
 }

@@ -46,7 +46,7 @@ export function useMapPicking({
         return setHover({
           x: info.x,
           y: info.y,
-          title: districtAt(lon, lat, shapes)?.name ?? cell.h3,
+          title: ('place' in cell && cell.place) || (districtAt(lon, lat, shapes)?.name ?? cell.h3),
           code: cell.h3,
           lines,
         });

@@ -49,7 +49,8 @@ export const publicMapApi: MapApi = {
     bodyOf(api.GET('/api/v1/public/summary', { params: { query: { ...query, res: capped(res) } }, signal })),
   cellMessages: (h3, { q: _search, ...query }, signal) =>
     bodyOf(api.GET('/api/v1/public/cells/{h3}/messages', { params: { path: { h3 }, query }, signal })),
-  // Bins only; no place names (a street could point at a few people's messages) and no emerging route.
+  // Bins and places under the public street rule (at least 5 messages name the street); no emerging route.
+  searchPlaces: (q, signal) => bodyOf(api.GET('/api/v1/public/places', { params: { query: { q } }, signal })),
   hotspots: ({ res, places: _places, ...query }, signal) =>
     bodyOf(api.GET('/api/v1/public/hotspots', { params: { query: { ...query, res: capped(res) } }, signal })),
 };

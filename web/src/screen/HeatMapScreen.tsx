@@ -15,7 +15,7 @@ import { useHotspotData } from '../hotspots/use-hotspot-data';
 import { useI18n } from '../i18n/i18n';
 import { basemapStyle } from '../map/basemap-style';
 import { bboxContains, districtsBounds, paddedBbox } from '../map/bbox';
-import { HexTooltip, type HexTooltipProps } from '../map/HexTooltip';
+import type { HexTooltipProps } from '../map/HexTooltip';
 import { DISTRICT_CHOROPLETH_LAYER_ID } from '../map/layers/district-layers';
 import { HEX_LAYER_ID } from '../map/layers/hex-layer';
 import { MapView, type MapViewport } from '../map/MapView';
@@ -25,6 +25,8 @@ import type { Basemap } from '../map/use-basemap';
 import { useFrame } from '../map/use-frame';
 import { useMapLayers } from '../map/use-map-layers';
 import { useMapPicking } from '../map/use-map-picking';
+import { PlacedTooltip } from '../places/PlacedTooltip';
+import { PlaceSearch } from '../places/PlaceSearch';
 import { SummaryBar } from '../summary/SummaryBar';
 import { servedWindowLength } from '../timeline/served-window';
 import { TimeSlider } from '../timeline/TimeSlider';
@@ -247,7 +249,8 @@ export function HeatMapScreen(props: HeatMapScreenProps) {
           maxZoom={api.maxZoom}
           onLayersDrawn={onLayersDrawn}
         />
-        {hover && <HexTooltip {...hover} />}
+        {!embed && <PlaceSearch search={api.searchPlaces} onChoose={(bounds) => setFocusBounds(bounds)} />}
+        {hover && <PlacedTooltip {...{ hover, api, filters, settled }} />}
         {embed && <div className="embed-legend">{modeLegend ?? <MapLegend scale={scale} url={url} />}</div>}
         <MapStatus
           loading={timeline.loading || (!cube && !error)}

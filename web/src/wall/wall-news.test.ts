@@ -70,6 +70,15 @@ describe('wallNewsItems', () => {
     ).toEqual([]);
   });
 
+  test('a new hotspot takes its place from the emerging answer', () => {
+    const items = wallNewsItems({
+      emerging: [{ ...createCell('b', 'new-hot', 0, 1), place: 'VIII. kerület, Bródy Sándor utca' }],
+      alerts: [],
+      perKind: 3,
+    });
+    expect(items.map((item) => item.place)).toEqual(['VIII. kerület, Bródy Sándor utca']);
+  });
+
   test('a hotspot cell takes its place from a spike in the same cell', () => {
     const spike = { ...createAlert('b', 'lights'), place: 'V. kerület, Váci utca' };
     const items = wallNewsItems({

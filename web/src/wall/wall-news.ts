@@ -7,7 +7,7 @@ export interface WallNewsItem {
   kind: WallNewsKind;
   h3: string;
   alert?: WallAlert;
-  /** "District, street" from the cell's recent messages where a spike there gave one. */
+  /** "District, street": the cell's place from the emerging answer or a spike there. */
   place?: string;
 }
 
@@ -28,8 +28,9 @@ const lastBin = (cell: WallEmergingCell) => cell.bins.at(-1) ?? 0;
  * the Gi* map's business, not an alarm.
  */
 export function wallNewsItems({ emerging, alerts, perKind }: WallNewsInput): WallNewsItem[] {
-  // The alerts name their cells from the messages' addresses; the emerging answer names none.
+  // Both answers name their cells by the messages' addresses (the emerging one only its hot cells).
   const places = new Map<string, string>();
+  for (const cell of emerging ?? []) if (cell.place) places.set(cell.h3, cell.place);
   for (const alert of alerts ?? []) {
     const place = alert.place ?? alert.district;
     if (place && !places.has(alert.h3)) places.set(alert.h3, place);

@@ -15,6 +15,7 @@ import {
   QueryPublicTimelineSchema,
 } from '../../../../schemas/public';
 import { publicHotspotsRoutes } from './hotspots';
+import { publicPlacesRoutes } from './places';
 
 /** How long a shared cache (a CDN, a newsroom proxy) may serve a public answer without asking again. */
 export const PUBLIC_MAX_AGE_SECONDS = 60;
@@ -39,6 +40,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
   const config = { access: 'public' as const };
   await app.register(publicHotspotsRoutes, { prefix: '/hotspots' });
+  await app.register(publicPlacesRoutes, { prefix: '/places' });
 
   app.get(
     '/meta',
