@@ -22,6 +22,12 @@ export { DEFAULT_NEIGHBOURHOOD_K, MAX_NEIGHBOURHOOD_K } from './hotspots/neighbo
 export { LISTED_HOTSPOT_BIN, strongestHotspots } from './hotspots/strongest-hotspots';
 export { DEFAULT_ANSWER_LIMIT_MINUTES } from './metrics/answer-limit';
 export { changeRatio } from './metrics/change-ratio';
+export {
+  SKETCH_RELATIVE_ERROR,
+  type SketchBuckets,
+  sketchBucket,
+  sketchMedian,
+} from './metrics/sketch-median';
 export { streetOfAddress } from './places/street-of-address';
 export { type KnownAuthors, knownAuthors } from './privacy/author-names';
 export { cellKeyNoise, perturbedCount, publishedNoises } from './privacy/cell-key-noise';
