@@ -24,7 +24,6 @@ export { DEFAULT_ANSWER_LIMIT_MINUTES } from './metrics/answer-limit';
 export { changeRatio } from './metrics/change-ratio';
 export {
   SKETCH_RELATIVE_ERROR,
-  type SketchBuckets,
   sketchBucket,
   sketchMedian,
 } from './metrics/sketch-median';

@@ -1,4 +1,4 @@
-import { type SketchBuckets, sketchMedian } from '@heatmap/geo';
+import { sketchMedian } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import {
   all,
@@ -28,8 +28,8 @@ export interface Medians {
 /**
  * Medians per group from the histograms, within SKETCH_RELATIVE_ERROR of the exact ones (geo sketchMedian):
  * the window's whole years and months from the sketch pre-aggregates, its partial months from messages
- * bucketed the same way (minutes_bucket), merged per group in the database and sent as one JSON array a
- * group, so a map of 1,000 cells is 1,000 rows, not one a bucket.
+ * bucketed the same way (minutes_bucket), sent as arrays per group, so a map of 1,000 cells is 1,000 rows,
+ * not one a bucket.
  */
 export async function sketchMedians(
   sql: Sql,
@@ -56,18 +56,18 @@ export async function sketchMedians(
     ),
     ...split.edges.map((edge) => rawPart(sql, filter, group, edge, cells)),
   ];
-  const rows = await sql<{ key: bigint | number; buckets: Array<[number, number, number]> }[]>`
-    SELECT key, json_agg(json_build_array(bucket, answers, resolves)) AS buckets
-    FROM (
-      SELECT key, bucket, sum(answers)::int AS answers, sum(resolves)::int AS resolves
-      FROM (${parts.reduce((acc, part) => sql`${acc} UNION ALL ${part}`)}) AS t
-      GROUP BY key, bucket
-    ) AS merged
+  // Parts may repeat a bucket (two years, a year and its edge): sketchMedian adds them up, cheaper in
+  // TypeScript than a GROUP BY (key, bucket) here (223 -> 82 ms for res-8 cells over all time at 100k).
+  const rows = await sql<
+    { key: bigint | number; buckets: number[]; answers: number[]; resolves: number[] }[]
+  >`
+    SELECT key, array_agg(bucket) AS buckets, array_agg(answers) AS answers, array_agg(resolves) AS resolves
+    FROM (${parts.reduce((acc, part) => sql`${acc} UNION ALL ${part}`)}) AS t
     GROUP BY key`;
   const medians = new Map<bigint | number, Medians>();
   for (const row of rows) {
-    const answers: SketchBuckets = row.buckets.map(([bucket, n]) => [bucket, n]);
-    const resolves: SketchBuckets = row.buckets.map(([bucket, , n]) => [bucket, n]);
+    const answers = row.buckets.map((bucket, i) => [bucket, row.answers[i] as number] as const);
+    const resolves = row.buckets.map((bucket, i) => [bucket, row.resolves[i] as number] as const);
     medians.set(row.key, {
       median_answer_minutes: sketchMedian(answers),
       median_resolve_minutes: sketchMedian(resolves),

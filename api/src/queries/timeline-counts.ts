@@ -57,7 +57,12 @@ export function bucketCounts(
     !filter.scope &&
     !filter.bbox
   ) {
-    const b = sql`width_bucket(r.day, ${edges.map((e) => localDate(e, timezone))}::date[]) - 1`;
+    // Day edges are the window's consecutive local midnights: a day's bucket is its distance from the first,
+    // half the cost of a search of the edges (res 8, a year: 68 -> 35 ms at 100k).
+    const b =
+      bucket === 'day'
+        ? sql`r.day - ${days.fromDay as string}::date`
+        : sql`width_bucket(r.day, ${edges.map((e) => localDate(e, timezone))}::date[]) - 1`;
     const where = sql`
       WHERE r.res = ${res} AND r.day >= ${days.fromDay as string}::date AND r.day < ${days.toDay as string}::date
         AND ${cellCondition(sql, sql`r.cell`, cells)}`;
