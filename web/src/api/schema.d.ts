@@ -2027,7 +2027,7 @@ export interface paths {
                     res?: number;
                     /** @description a web-map zoom from 0 to 24; picks res when res is absent */
                     zoom?: number;
-                    /** @description Include medianAnswerMinutes (slower); default false */
+                    /** @description Include medianAnswerMinutes (from histograms, within 2 % of the exact median; exact from the messages with a category or source filter, slower); default false */
                     medians?: boolean;
                 };
                 header?: never;
@@ -2282,7 +2282,7 @@ export interface paths {
                     district?: string;
                     /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond 20000 cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside. */
                     bbox?: string;
-                    /** @description Include medianAnswerMinutes */
+                    /** @description Include medianAnswerMinutes (from histograms, within 2 % of the exact median) */
                     medians?: boolean;
                 };
                 header?: never;
