@@ -98,7 +98,6 @@ async function measureLatencies(
     ['hexagons res 8, 2025-03-15..2025-08-20', '/api/v1/hexagons?res=8&from=2025-03-15&to=2025-08-20'],
     ['hexagons res 8, all, city-centre bbox', '/api/v1/hexagons?res=8&bbox=19.0,47.46,19.12,47.53'],
     ['hexagons res 8, all, one district', `/api/v1/hexagons?res=8&district=${district?.id}`],
-    ['hexagons res 8, all, with medians', '/api/v1/hexagons?res=8&medians=true'],
   ];
   for (const [name, url] of more) queries.push({ name, kind: 'hexagons', url });
   for (const res of [7, 8]) {
@@ -106,6 +105,10 @@ async function measureLatencies(
       name: `timeline res ${res}, day buckets over 2025`,
       kind: 'timeline',
       url: `/api/v1/timeline?res=${res}&bucket=day&from=2025-01-01&to=2026-01-01`,
+      naive: () =>
+        app.db.sql`SELECT ${app.db.sql(`h3_${res}`)}, local_day, count(*)::int FROM messages
+          WHERE created_at >= '2025-01-01T00:00:00+01:00' AND created_at < '2026-01-01T00:00:00+01:00'
+          GROUP BY 1, 2`.execute(),
     });
   }
   queries.push(...(await filteredCases(app.db.sql, category?.name ?? '')));

@@ -108,7 +108,8 @@ async function openMarkedDatabase(
   // TRUNCATE fires no row or statement triggers: the pre-aggregates go with the messages by hand.
   await db.sql`TRUNCATE messages, districts, cell_month_rollup, cell_year_rollup, district_month_rollup,
     cell_day_counts, cell_month_source_status_rollup, cell_year_source_status_rollup,
-    district_month_source_status_rollup CASCADE`;
+    district_month_source_status_rollup, cell_month_sketch, cell_year_sketch, district_month_sketch,
+    cell_day_source_status_counts CASCADE`;
   await loadDistrictsFile(db.sql, shippedDistrictsFile, 'NAME');
   return { ...db, fresh: true };
 }

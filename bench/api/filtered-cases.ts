@@ -1,7 +1,7 @@
 import type { Fragment, Sql } from '@heatmap/api';
 import { BENCH_TIMEZONE } from './bench-dataset';
 
-/** A request with a status or source filter, and the naive GROUP BY over messages that answers the same question. */
+/** A request with a status or source filter (or medians), and the naive GROUP BY over messages that answers the same question. */
 export interface FilteredCase {
   name: string;
   kind: 'hexagons' | 'timeline' | 'districts' | 'summary';
@@ -27,6 +27,15 @@ export async function filteredCases(sql: Sql, category: string): Promise<Filtere
   const unanswered = sql`status = ANY(${UNANSWERED}::text[]::message_status[])`;
   const vk = sql`source_id = ${sourceId}`;
   const june = sql`created_at >= '2025-06-01T00:00:00+02:00' AND created_at < '2025-07-01T00:00:00+02:00'`;
+  const year2025 = sql`created_at >= '2025-01-01T00:00:00+01:00' AND created_at < '2026-01-01T00:00:00+01:00'`;
+  // The exact medians as docs/metrics.md defines them: what the histograms (0014) estimate within 2 %.
+  const medians = sql`
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, floor(extract(epoch FROM answered_at - created_at) / 60)))
+      FILTER (WHERE answered_at IS NOT NULL),
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, floor(extract(epoch FROM resolved_at - created_at) / 60)))
+      FILTER (WHERE resolved_at IS NOT NULL)`;
+  const daysByCell = (res: number, where: Fragment) => () =>
+    sql`SELECT ${sql(`h3_${res}`)}, local_day, count(*)::int FROM messages WHERE ${where} GROUP BY 1, 2`.execute();
   const byCell = (res: number, where: Fragment) => () =>
     sql`SELECT ${sql(`h3_${res}`)} AS key, ${counts} FROM messages WHERE ${where} GROUP BY 1`.execute();
   const cat = encodeURIComponent(category);
@@ -75,13 +84,52 @@ export async function filteredCases(sql: Sql, category: string): Promise<Filtere
           GROUP BY 1, 2`.execute(),
     },
     {
-      name: 'timeline res 8, day buckets over 2025, one source (reads messages)',
+      name: 'timeline res 8, day buckets over 2025, one source',
       kind: 'timeline',
       url: '/api/v1/timeline?res=8&bucket=day&from=2025-01-01&to=2026-01-01&source=vk',
+      naive: daysByCell(8, sql`${vk} AND ${year2025}`),
+    },
+    {
+      name: 'timeline res 8, day buckets over 2025, unanswered',
+      kind: 'timeline',
+      url: '/api/v1/timeline?res=8&bucket=day&from=2025-01-01&to=2026-01-01&status=new,in_progress',
+      naive: daysByCell(8, sql`${unanswered} AND ${year2025}`),
+    },
+    {
+      name: 'timeline res 7, week buckets over 2025, resolved, one category',
+      kind: 'timeline',
+      url: `/api/v1/timeline?res=7&bucket=week&from=2025-01-01&to=2026-01-01&status=resolved&category=${cat}`,
       naive: () =>
-        sql`SELECT h3_8, local_day, count(*)::int FROM messages
-          WHERE ${vk} AND created_at >= '2025-01-01T00:00:00+01:00' AND created_at < '2026-01-01T00:00:00+01:00'
+        sql`SELECT h3_7, date_trunc('week', created_at AT TIME ZONE ${BENCH_TIMEZONE}) AS week, count(*)::int
+          FROM messages WHERE status = 'resolved' AND category_id = ${categoryId} AND ${year2025}
           GROUP BY 1, 2`.execute(),
+    },
+    {
+      name: 'hexagons res 8, all, with medians',
+      kind: 'hexagons',
+      url: '/api/v1/hexagons?res=8&medians=true',
+      naive: () => sql`SELECT h3_8, ${counts}, ${medians} FROM messages GROUP BY 1`.execute(),
+    },
+    {
+      name: 'hexagons res 7, 2025, with medians',
+      kind: 'hexagons',
+      url: '/api/v1/hexagons?res=7&from=2025-01-01&to=2026-01-01&medians=true',
+      naive: () =>
+        sql`SELECT h3_7, ${counts}, ${medians} FROM messages WHERE ${year2025} GROUP BY 1`.execute(),
+    },
+    {
+      name: 'districts, all, with medians',
+      kind: 'districts',
+      url: '/api/v1/districts?medians=true',
+      naive: () => sql`SELECT district_id, ${counts}, ${medians} FROM messages GROUP BY 1`.execute(),
+    },
+    {
+      name: 'summary, 2025-03-15..2025-08-20 (medians, raw edges)',
+      kind: 'summary',
+      url: '/api/v1/summary?res=8&from=2025-03-15&to=2025-08-20',
+      naive: () =>
+        sql`SELECT ${counts}, ${medians} FROM messages
+          WHERE created_at >= '2025-03-15T00:00:00+01:00' AND created_at < '2025-08-20T00:00:00+02:00'`.execute(),
     },
     {
       name: 'districts, all, one source',

@@ -25,6 +25,11 @@ export { changeRatio } from './metrics/change-ratio';
 export { type Bounds, cellsBounds } from './places/cells-bounds';
 export { foldedWords, streetSearchWords } from './places/street-key';
 export { streetOf } from './places/street-of';
+export {
+  SKETCH_RELATIVE_ERROR,
+  sketchBucket,
+  sketchMedian,
+} from './metrics/sketch-median';
 export { type KnownAuthors, knownAuthors } from './privacy/author-names';
 export { cellKeyNoise, perturbedCount, publishedNoises } from './privacy/cell-key-noise';
 export { groupsOfAtLeast } from './privacy/groups-of-k';

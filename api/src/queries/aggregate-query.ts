@@ -1,4 +1,4 @@
-import { type Resolution, ROLLUP_RESOLUTIONS } from '@heatmap/geo';
+import { ROLLUP_RESOLUTIONS } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { Metrics } from '../schemas/common';
 import {
@@ -12,6 +12,7 @@ import {
   rollupSourceStatusConditions,
   rollupTable,
 } from './filter-sql';
+import { cellCondition, type GroupBy, rawKey } from './group-by-sql';
 import type { MessageFilter } from './message-filter';
 import {
   type MetricsRow,
@@ -23,17 +24,16 @@ import {
   toMetrics,
 } from './metrics-sql';
 import { type CalendarSplit, type Span, splitByCalendar, splitByMonth } from './month-split';
-
-/** What to group messages by: an H3 cell at a resolution, the district, the category, or nothing. */
-export type GroupBy =
-  | { kind: 'cell'; res: Resolution }
-  | { kind: 'district' }
-  | { kind: 'category' }
-  | { kind: 'all' };
+import { type Medians, sketchesServe, sketchMedians } from './sketch-medians';
 
 export interface AggregateOptions {
-  /** Exact medians from the messages table (every message in the window: the slow part). */
+  /**
+   * Medians: from the histograms of 0014 where they hold the filter (within SKETCH_RELATIVE_ERROR),
+   * else exact from the messages (every message in the window: the slow part).
+   */
   medians: boolean;
+  /** Exact medians from the messages even where the histograms could answer (one cell or district). */
+  exact?: boolean;
   /** Keep only the `limit` groups with most messages. */
   limit?: number;
   /** Group 'cell' only: just these cells (bigint indexes at the group's resolution). */
@@ -91,8 +91,13 @@ export async function aggregate(
   // No answered or resolved message in any group: no median to compute, and no read of messages (the
   // "unanswered only" view).
   const timed = counts.some((row) => row.answered > 0 || row.resolved > 0);
-  const medians =
-    options.medians && timed ? await mediansByKey(sql, filter, group, options.cells) : new Map();
+  let medians = new Map<bigint | number, Medians>();
+  if (options.medians && timed) {
+    medians =
+      !options.exact && sketchesServe(filter, group)
+        ? await sketchMedians(sql, filter, group, split, options.cells)
+        : await mediansByKey(sql, filter, group, options.cells);
+  }
   for (const row of counts) rows.set(row.key, toMetrics(row, medians.get(row.key) ?? {}));
   return rows;
 }
@@ -147,30 +152,17 @@ function rawPart(sql: Sql, filter: MessageFilter, group: GroupBy, edge: Span, ce
     GROUP BY 1`;
 }
 
-async function mediansByKey(sql: Sql, filter: MessageFilter, group: GroupBy, cells?: bigint[]) {
-  const rows = await sql<(MetricsRow & { key: bigint | number })[]>`
+async function mediansByKey(
+  sql: Sql,
+  filter: MessageFilter,
+  group: GroupBy,
+  cells?: bigint[],
+): Promise<Map<bigint | number, Medians>> {
+  const rows = await sql<(Medians & { key: bigint | number })[]>`
     SELECT ${rawKey(sql, group)} AS key, ${rawMediansSql(sql)}
     FROM messages m
     WHERE ${messageConditions(sql, filter)} AND ${cellCondition(sql, group, cells)}
       AND (m.answered_at IS NOT NULL OR m.resolved_at IS NOT NULL)
     GROUP BY 1`;
   return new Map(rows.map((row) => [row.key, row]));
-}
-
-function cellCondition(sql: Sql, group: GroupBy, cells?: bigint[]): Fragment {
-  if (group.kind !== 'cell' || !cells) return sql`true`;
-  return sql`${sql(`m.h3_${group.res}`)} = ANY(${cells.map(String)}::int8[])`;
-}
-
-function rawKey(sql: Sql, group: GroupBy): Fragment {
-  switch (group.kind) {
-    case 'cell':
-      return sql`${sql(`m.h3_${group.res}`)}`;
-    case 'district':
-      return sql`coalesce(m.district_id, 0)`;
-    case 'category':
-      return sql`m.category_id::int`;
-    case 'all':
-      return sql`0`;
-  }
 }

@@ -4,14 +4,22 @@ import { aggregate } from './aggregate-query';
 import { all, type Fragment } from './filter-sql';
 import type { MessageFilter } from './message-filter';
 import { emptyMetrics } from './metrics-sql';
+import { badParameter } from './query-error';
 
 /** The districts the filter and scope allow, as GeoJSON features with their metrics. */
 export async function queryDistricts(
   sql: Sql,
   timezone: string,
   filter: MessageFilter,
-  options: { medians: boolean } = { medians: false },
+  options: { medians: boolean; exact?: boolean } = { medians: false },
 ): Promise<Districts> {
+  const named = (filter.districts?.ids.length ?? 0) + (filter.districts?.names.length ?? 0);
+  if (options.exact && named !== 1) {
+    throw badParameter(
+      'exact',
+      'exact medians are computed for one district only: add district=<one id or name>',
+    );
+  }
   const metrics = await aggregate(sql, timezone, filter, { kind: 'district' }, options);
   const conditions: Fragment[] = [];
   if (filter.districts) {

@@ -5,7 +5,7 @@ import { queryAlerts } from './alerts-query';
 import { createDistrictCells } from './district-cells';
 import { queryDistricts } from './districts-query';
 import { type EmergingRequest, queryEmerging } from './emerging-query';
-import { queryHexagons } from './hexagons-query';
+import { type HexagonsOptions, queryHexagons } from './hexagons-query';
 import { queryHotspots } from './hotspots-query';
 import type { FilterScope, MessageFilter } from './message-filter';
 import {
@@ -30,7 +30,7 @@ export function createHeatmapQueries(sql: Sql, timezone: string) {
       queryAlerts(sql, timezone, filter, request),
     emerging: (filter: MessageFilter, request: EmergingRequest) =>
       queryEmerging(sql, timezone, districtCells, filter, request),
-    hexagons: (filter: MessageFilter, res: Resolution, options?: { medians: boolean }) =>
+    hexagons: (filter: MessageFilter, res: Resolution, options?: HexagonsOptions) =>
       queryHexagons(sql, timezone, filter, res, options),
     timeline: (filter: MessageFilter, res: Resolution, bucket: Bucket) =>
       queryTimeline(sql, timezone, filter, res, bucket),
@@ -38,7 +38,7 @@ export function createHeatmapQueries(sql: Sql, timezone: string) {
       queryCellMessages(sql, filter, request),
     message: (id: string, filter: MessageFilter) => queryMessage(sql, id, filter),
     messagesForExport: (filter: MessageFilter, limit: number) => queryMessagesForExport(sql, filter, limit),
-    districts: (filter: MessageFilter, options?: { medians: boolean }) =>
+    districts: (filter: MessageFilter, options?: { medians: boolean; exact?: boolean }) =>
       queryDistricts(sql, timezone, filter, options),
     summary: (filter: MessageFilter, options: { res: Resolution; top: number }) =>
       querySummary(sql, timezone, filter, options),

@@ -1,10 +1,11 @@
-import { cellsInBbox, localDate, type Resolution } from '@heatmap/geo';
+import { cellsInBbox, localDate, MESSAGE_STATUSES, type Resolution } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { Bucket } from '../schemas/timeline';
 import { rollupServes } from './aggregate-query';
 import {
   all,
   type Fragment,
+  filtersSourceOrStatus,
   messageConditions,
   monthConditions,
   rollupCategoryConditions,
@@ -20,7 +21,7 @@ const DAY_COUNT_RESOLUTIONS: readonly number[] = [7, 8];
 /**
  * (cell, b, n) rows: messages per cell and bucket index b over `edges` (filter.from/to are the
  * first and last edge). From cell_day_counts for unfiltered day and week buckets at its
- * resolutions, from cell_month_rollup or, with status or source filters, cell_month_source_status_rollup
+ * resolutions (cell_day_source_status_counts with a status, source or category filter: 0014), from cell_month_rollup or, with status or source filters, cell_month_source_status_rollup
  * (plus messages for partial months) for month buckets, else from messages. A bbox selects the cells overlapping it, as on /hexagons.
  */
 export function bucketCounts(
@@ -48,19 +49,37 @@ export function bucketCounts(
     WHERE ${messageConditions(sql, filter, window)} AND ${cellCondition(sql, sql`${sql(`m.h3_${res}`)}`, cells)}
     GROUP BY 1, 2`;
   const days = dayWindow(filter, timezone);
-  const dimensions =
-    filter.categories || filter.sources || filter.districts || filter.statuses || filter.scope;
   if (
     (bucket === 'day' || bucket === 'week') &&
     DAY_COUNT_RESOLUTIONS.includes(res) &&
     days &&
-    !dimensions &&
+    !filter.districts &&
+    !filter.scope &&
     !filter.bbox
   ) {
-    const b = sql`width_bucket(r.day, ${edges.map((e) => localDate(e, timezone))}::date[]) - 1`;
+    // Day edges are the window's consecutive local midnights: a day's bucket is its distance from the first,
+    // half the cost of a search of the edges (res 8, a year: 68 -> 35 ms at 100k).
+    const b =
+      bucket === 'day'
+        ? sql`r.day - ${days.fromDay as string}::date`
+        : sql`width_bucket(r.day, ${edges.map((e) => localDate(e, timezone))}::date[]) - 1`;
     const where = sql`
       WHERE r.res = ${res} AND r.day >= ${days.fromDay as string}::date AND r.day < ${days.toDay as string}::date
         AND ${cellCondition(sql, sql`r.cell`, cells)}`;
+    if (filter.categories || filtersSourceOrStatus(filter)) {
+      // Every status named even for a category or source filter alone: the key leads with status and source.
+      const facets = [
+        ...rollupSourceStatusConditions(sql, {
+          ...filter,
+          statuses: filter.statuses ?? [...MESSAGE_STATUSES],
+        }),
+        ...rollupCategoryConditions(sql, filter),
+      ];
+      return sql`
+        SELECT r.cell, ${b} AS b, sum(r.n)::int AS n
+        FROM cell_day_source_status_counts r ${where} AND ${all(sql, facets)}
+        GROUP BY 1, 2`;
+    }
     // A day bucket is one row per cell already: no grouping, so rows stream in key (cell) order.
     if (bucket === 'day') return sql`SELECT r.cell, ${b} AS b, r.n FROM cell_day_counts r ${where}`;
     return sql`SELECT r.cell, ${b} AS b, sum(r.n)::int AS n FROM cell_day_counts r ${where} GROUP BY 1, 2`;

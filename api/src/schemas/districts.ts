@@ -1,9 +1,9 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { FiltersSchema, MediansSchema, MetricsSchema, WindowSchema } from './common';
+import { ExactMediansSchema, FiltersSchema, MediansSchema, MetricsSchema, WindowSchema } from './common';
 
 export const QueryDistrictsSchema = Type.Composite([
   FiltersSchema,
-  Type.Object({ medians: Type.Optional(MediansSchema) }),
+  Type.Object({ medians: Type.Optional(MediansSchema), exact: Type.Optional(ExactMediansSchema) }),
 ]);
 
 export const DistrictFeatureSchema = Type.Object({

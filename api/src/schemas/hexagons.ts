@@ -1,8 +1,10 @@
 import { type Static, Type } from '@sinclair/typebox';
 import {
+  ExactMediansSchema,
   FiltersSchema,
   MediansSchema,
   MetricsSchema,
+  PARAMETER_HINTS,
   ResolutionSchema,
   WindowSchema,
   ZoomSchema,
@@ -14,6 +16,13 @@ export const QueryHexagonsSchema = Type.Composite([
     res: Type.Optional(ResolutionSchema),
     zoom: Type.Optional(ZoomSchema),
     medians: Type.Optional(MediansSchema),
+    exact: Type.Optional(ExactMediansSchema),
+    h3: Type.Optional(
+      Type.String({
+        pattern: '^[0-9a-fA-F]{15,16}$',
+        description: `${PARAMETER_HINTS.h3}: only this cell, at its resolution (res, if given, must match)`,
+      }),
+    ),
   }),
 ]);
 export type QueryHexagons = Static<typeof QueryHexagonsSchema>;

@@ -45,7 +45,11 @@ export const QueryPublicHexagonsSchema = Type.Composite([
     res: Type.Optional(PublicResolutionSchema),
     zoom: Type.Optional(ZoomSchema),
     medians: Type.Optional(
-      Type.Boolean({ default: false, description: 'Include medianAnswerMinutes (slower); default false' }),
+      Type.Boolean({
+        default: false,
+        description:
+          'Include medianAnswerMinutes (from histograms, within 2 % of the exact median; exact from the messages with a category or source filter, slower); default false',
+      }),
     ),
   }),
 ]);
@@ -68,7 +72,12 @@ export type QueryPublicTimeline = Static<typeof QueryPublicTimelineSchema>;
 export const QueryPublicDistrictsSchema = Type.Composite([
   PublicFiltersSchema,
   Type.Object({
-    medians: Type.Optional(Type.Boolean({ default: false, description: 'Include medianAnswerMinutes' })),
+    medians: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description: 'Include medianAnswerMinutes (from histograms, within 2 % of the exact median)',
+      }),
+    ),
   }),
 ]);
 

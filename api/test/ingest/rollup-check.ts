@@ -31,6 +31,38 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
     SELECT c.res::smallint, local_day, c.cell, count(*)::int
     FROM messages CROSS JOIN LATERAL (VALUES (7, h3_7), (8, h3_8)) AS c (res, cell)
     GROUP BY 1, 2, 3`;
+  // Histograms of answer and resolution minutes (0014): the bucket of each time, counted per group.
+  const times = sql`
+    SELECT m.*, b.bucket, b.answers, b.resolves FROM messages m
+    CROSS JOIN LATERAL (VALUES
+      (minutes_bucket(floor(extract(epoch FROM answered_at - created_at) / 60)::int), 1, 0),
+      (minutes_bucket(floor(extract(epoch FROM resolved_at - created_at) / 60)::int), 0, 1)
+    ) AS b (bucket, answers, resolves)
+    WHERE b.bucket IS NOT NULL`;
+  const bucketCounts = sql`sum(answers)::int AS answers, sum(resolves)::int AS resolves`;
+  const cellSketch = (grain: 'month' | 'year') =>
+    [
+      sql`SELECT res, ${sql(grain)}, cell, bucket, answers, resolves FROM ${sql(`cell_${grain}_sketch`)}`,
+      sql`SELECT c.res::smallint, date_trunc(${grain}, local_day)::date, c.cell, bucket, ${bucketCounts}
+        FROM (${times}) t CROSS JOIN LATERAL (VALUES (5, h3_5), (6, h3_6), (7, h3_7), (8, h3_8)) AS c (res, cell)
+        GROUP BY 1, 2, 3, 4`,
+    ] as const;
+  const sketches = [
+    ['cell_month_sketch', cellSketch('month')],
+    ['cell_year_sketch', cellSketch('year')],
+    [
+      'district_month_sketch',
+      [
+        sql`SELECT month, district_id, bucket, answers, resolves FROM district_month_sketch`,
+        sql`SELECT date_trunc('month', local_day)::date, coalesce(district_id, 0), bucket, ${bucketCounts}
+          FROM (${times}) t GROUP BY 1, 2, 3`,
+      ],
+    ],
+  ] as const;
+  const dayFacets = sql`
+    SELECT c.res::smallint, status, source_id, category_id, local_day, c.cell, count(*)::int
+    FROM messages CROSS JOIN LATERAL (VALUES (7, h3_7), (8, h3_8)) AS c (res, cell)
+    GROUP BY 1, 2, 3, 4, 5, 6`;
   const tables = [
     ['cell_month_rollup', cellMonth],
     ['cell_year_rollup', cellYear],
@@ -39,10 +71,19 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
     ['cell_month_source_status_rollup', cellFacets('month')],
     ['cell_year_source_status_rollup', cellFacets('year')],
     ['district_month_source_status_rollup', districtFacets],
+    ['cell_day_source_status_counts', dayFacets],
   ] as const;
   const out: unknown[] = [];
   for (const [table, raw] of tables) {
     const stored = sql`SELECT * FROM ${sql(table)}`;
+    out.push(
+      ...(await sql`(${stored} EXCEPT ${raw}) UNION ALL (${raw} EXCEPT ${stored})`).map((row) => ({
+        table,
+        ...row,
+      })),
+    );
+  }
+  for (const [table, [stored, raw]] of sketches) {
     out.push(
       ...(await sql`(${stored} EXCEPT ${raw}) UNION ALL (${raw} EXCEPT ${stored})`).map((row) => ({
         table,

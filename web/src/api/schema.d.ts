@@ -325,8 +325,12 @@ export interface paths {
                     res?: number;
                     /** @description a web-map zoom from 0 to 24; picks res when res is absent */
                     zoom?: number;
-                    /** @description true: also compute medianAnswerMinutes/medianResolveMinutes (exact, from every message in the window: several times slower on large data). Default false: they are null and counts come from the pre-aggregates. */
+                    /** @description true: also compute medianAnswerMinutes/medianResolveMinutes. Without a category, source or status filter they come from log-bucket histograms kept in the pre-aggregates: within 2 % of the exact median (|estimate - exact| <= 0.02 × exact; medians under about 25 minutes are exact); with one, exactly from every message in the window (slower). Default false: they are null. */
                     medians?: boolean;
+                    /** @description true (with medians=true): exact medians from the messages instead of the histograms (within 2 %); allowed only for one cell (/hexagons with h3) or one district (/districts with one district) */
+                    exact?: boolean;
+                    /** @description an H3 cell index (15 hex digits) of resolution 5 to 10: only this cell, at its resolution (res, if given, must match) */
+                    h3?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1247,8 +1251,10 @@ export interface paths {
                     district?: string;
                     /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond 20000 cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside. */
                     bbox?: string;
-                    /** @description true: also compute medianAnswerMinutes/medianResolveMinutes (exact, from every message in the window: several times slower on large data). Default false: they are null and counts come from the pre-aggregates. */
+                    /** @description true: also compute medianAnswerMinutes/medianResolveMinutes. Without a category, source or status filter they come from log-bucket histograms kept in the pre-aggregates: within 2 % of the exact median (|estimate - exact| <= 0.02 × exact; medians under about 25 minutes are exact); with one, exactly from every message in the window (slower). Default false: they are null. */
                     medians?: boolean;
+                    /** @description true (with medians=true): exact medians from the messages instead of the histograms (within 2 %); allowed only for one cell (/hexagons with h3) or one district (/districts with one district) */
+                    exact?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -2239,7 +2245,7 @@ export interface paths {
                     res?: number;
                     /** @description a web-map zoom from 0 to 24; picks res when res is absent */
                     zoom?: number;
-                    /** @description Include medianAnswerMinutes (slower); default false */
+                    /** @description Include medianAnswerMinutes (from histograms, within 2 % of the exact median; exact from the messages with a category or source filter, slower); default false */
                     medians?: boolean;
                 };
                 header?: never;
@@ -2494,7 +2500,7 @@ export interface paths {
                     district?: string;
                     /** @description west,south,east,north in degrees (longitude -180..180, latitude -90..90, south <= north); west > east crosses the antimeridian. Aggregates per cell (/hexagons, /timeline) keep the cells whose hexagon overlaps it, with all their messages (a cell cut by the viewport edge keeps its full count; beyond 20000 cells, the messages whose point lies inside); everything else keeps the messages whose point lies inside. */
                     bbox?: string;
-                    /** @description Include medianAnswerMinutes */
+                    /** @description Include medianAnswerMinutes (from histograms, within 2 % of the exact median) */
                     medians?: boolean;
                 };
                 header?: never;

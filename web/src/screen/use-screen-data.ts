@@ -55,7 +55,8 @@ export function useScreenData({ api, url, filters, res, bboxParam, timeZone, hel
     cumulative: url.cumulative,
   });
 
-  // Exact medians cost the API every message of the window: ask only when the map colours by them.
+  // Medians cost the API a merge of histograms per cell (or every message, with a category, source or
+  // status filter): ask only when the map colours by them.
   const medians = url.metric === 'medianAnswer';
   const hexagons = useRemote(
     settledKey && bboxParam ? `${res}|${filterKey}|${settledKey}|${bboxParam}|${medians}` : null,

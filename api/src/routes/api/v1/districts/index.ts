@@ -18,6 +18,7 @@ export const districtsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       app.responseCache.send(request, reply, () =>
         app.heatmapQueries.districts(requestFilter(app, request), {
           medians: request.query.medians ?? false,
+          exact: request.query.exact ?? false,
         }),
       ),
   );

@@ -18,6 +18,8 @@ export const hexagonsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       app.responseCache.send(request, reply, () =>
         app.heatmapQueries.hexagons(requestFilter(app, request), requestResolution(request.query), {
           medians: request.query.medians ?? false,
+          exact: request.query.exact ?? false,
+          ...(request.query.h3 ? { h3: request.query.h3, askedRes: request.query.res } : {}),
         }),
       ),
   );
