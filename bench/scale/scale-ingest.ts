@@ -4,21 +4,12 @@
  *   tsx scale-ingest.ts baseline <url> <count>   the same rows by plain COPY into a table with nothing attached
  * Prints one JSON line: { workload, messages, seconds, messagesPerSecond, peakRssMb }.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import {
-  loadDistrictsFile,
-  type MessageInput,
-  migrate,
-  openDatabase,
-  type Sql,
-  upsertGenerated,
-} from '@heatmap/api';
+import { type MessageInput, migrate, openDatabase, type Sql, upsertGenerated } from '@heatmap/api';
 import { countryDistricts } from './country-districts';
 import { countryMessages, SCALE_TIMEZONE } from './country-messages';
+import { loadCountry } from './load-country';
 
 const [workload, url, countArg] = process.argv.slice(2) as ['ingest' | 'baseline', string, string];
 const count = Number(countArg);
@@ -29,7 +20,7 @@ try {
   let seconds: number;
   if (workload === 'ingest') {
     await migrate(db.sql);
-    await loadCountry(db.sql);
+    await loadCountry(db.sql, country);
     const started = performance.now();
     let reported = 0;
     const totals = await upsertGenerated(db, countryMessages(country, count), SCALE_TIMEZONE, {
@@ -52,22 +43,6 @@ try {
   process.stdout.write(`${JSON.stringify({ workload, messages, seconds, messagesPerSecond, peakRssMb })}\n`);
 } finally {
   await db.close();
-}
-
-async function loadCountry(sql: Sql) {
-  const dir = mkdtempSync(join(tmpdir(), 'heatmap-scale-'));
-  try {
-    const file = join(dir, 'country.geojson');
-    const features = country.all.map((d) => ({
-      type: 'Feature',
-      properties: { name: d.name },
-      geometry: d.geometry,
-    }));
-    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
-    await loadDistrictsFile(sql, file, 'name');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /**
