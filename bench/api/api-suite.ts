@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import type { Sql } from '@heatmap/api';
 import autocannon from 'autocannon';
 import type { FastifyInstance } from 'fastify';
 import { openBenchDataset } from './bench-dataset';
@@ -77,21 +78,8 @@ async function measureLatencies(
   const [district] = await app.db.sql<{ id: number }[]>`
     SELECT district_id AS id FROM messages WHERE district_id IS NOT NULL
     GROUP BY district_id ORDER BY count(*) DESC LIMIT 1`;
-  const cat = encodeURIComponent(category?.name ?? '');
-  const windows = { day: 'from=2025-06-10&to=2025-06-11', month: 'from=2025-06-01&to=2025-07-01', all: '' };
-  const queries: Array<Pick<Latency, 'name' | 'kind' | 'url'> & { naive?: () => Promise<unknown> }> = [];
-  for (const res of [7, 8]) {
-    for (const [window, range] of Object.entries(windows)) {
-      for (const filter of ['', `category=${cat}`]) {
-        const q = [`res=${res}`, range, filter].filter(Boolean).join('&');
-        queries.push({
-          name: `hexagons res ${res}, ${window}${filter ? ', one category' : ''}`,
-          kind: 'hexagons',
-          url: `/api/v1/hexagons?${q}`,
-        });
-      }
-    }
-  }
+  const queries: Array<Pick<Latency, 'name' | 'kind' | 'url'> & { naive?: () => Promise<unknown> }> =
+    mapCases(category?.name ?? '');
   // Not in the issue's list, but what the map does: a window that is not whole months (raw edges),
   // the viewport as a bbox (whole cells in view), a municipal district (raw, by the district index).
   const more: Array<[string, string]> = [
@@ -100,17 +88,7 @@ async function measureLatencies(
     ['hexagons res 8, all, one district', `/api/v1/hexagons?res=8&district=${district?.id}`],
   ];
   for (const [name, url] of more) queries.push({ name, kind: 'hexagons', url });
-  for (const res of [7, 8]) {
-    queries.push({
-      name: `timeline res ${res}, day buckets over 2025`,
-      kind: 'timeline',
-      url: `/api/v1/timeline?res=${res}&bucket=day&from=2025-01-01&to=2026-01-01`,
-      naive: () =>
-        app.db.sql`SELECT ${app.db.sql(`h3_${res}`)}, local_day, count(*)::int FROM messages
-          WHERE created_at >= '2025-01-01T00:00:00+01:00' AND created_at < '2026-01-01T00:00:00+01:00'
-          GROUP BY 1, 2`.execute(),
-    });
-  }
+  queries.push(...timelineCases(app.db.sql));
   queries.push(...(await filteredCases(app.db.sql, category?.name ?? '')));
   queries.push({
     name: 'drill-down first page, busiest res-8 cell',
@@ -129,16 +107,7 @@ async function measureLatencies(
   });
   const out: Latency[] = [];
   for (const q of queries) {
-    const times: number[] = [];
-    let body = '';
-    for (let i = 0; i < SAMPLES + 3; i++) {
-      app.responseCache.clear();
-      const started = performance.now();
-      const response = await fetch(base + q.url, { headers: { cookie } });
-      body = await response.text();
-      if (!response.ok) throw new Error(`${q.url}: ${response.status} ${body.slice(0, 200)}`);
-      if (i >= 3) times.push(performance.now() - started);
-    }
+    const { times, body } = await sampleRequest(app, base + q.url, cookie, SAMPLES);
     const naive = q.naive ? await timeNaive(q.naive, times) : undefined;
     const gzipBytes = gzipSync(body).length;
     const cells = q.kind === 'hexagons' ? (JSON.parse(body) as { cells: unknown[] }).cells.length : undefined;
@@ -163,6 +132,60 @@ async function measureLatencies(
     out.push(row);
   }
   return out;
+}
+
+/** The issue's 12 map cases: /hexagons at res 7 and 8, over a day, a month and all time, with and without a category. */
+export function mapCases(category: string): Array<{ name: string; kind: 'hexagons'; url: string }> {
+  const windows = { day: 'from=2025-06-10&to=2025-06-11', month: 'from=2025-06-01&to=2025-07-01', all: '' };
+  const cases: Array<{ name: string; kind: 'hexagons'; url: string }> = [];
+  for (const res of [7, 8]) {
+    for (const [window, range] of Object.entries(windows)) {
+      for (const filter of ['', `category=${encodeURIComponent(category)}`]) {
+        const q = [`res=${res}`, range, filter].filter(Boolean).join('&');
+        cases.push({
+          name: `hexagons res ${res}, ${window}${filter ? ', one category' : ''}`,
+          kind: 'hexagons',
+          url: `/api/v1/hexagons?${q}`,
+        });
+      }
+    }
+  }
+  return cases;
+}
+
+/** The time slider's day buckets over 2025 at res 7 and 8. */
+/** The day timelines of 2025; with `sql`, each beside its naive GROUP BY over messages. */
+export function timelineCases(
+  sql?: Sql,
+): Array<{ name: string; kind: 'timeline'; url: string; naive?: () => Promise<unknown> }> {
+  return [7, 8].map((res) => ({
+    name: `timeline res ${res}, day buckets over 2025`,
+    kind: 'timeline',
+    url: `/api/v1/timeline?res=${res}&bucket=day&from=2025-01-01&to=2026-01-01`,
+    ...(sql
+      ? {
+          naive: () =>
+            sql`SELECT ${sql(`h3_${res}`)}, local_day, count(*)::int FROM messages
+              WHERE created_at >= '2025-01-01T00:00:00+01:00' AND created_at < '2026-01-01T00:00:00+01:00'
+              GROUP BY 1, 2`.execute(),
+        }
+      : {}),
+  }));
+}
+
+/** `samples` timed requests after three warm-up ones, each computed afresh (the response cache cleared). */
+export async function sampleRequest(app: FastifyInstance, url: string, cookie: string, samples: number) {
+  const times: number[] = [];
+  let body = '';
+  for (let i = 0; i < samples + 3; i++) {
+    app.responseCache.clear();
+    const started = performance.now();
+    const response = await fetch(url, { headers: { cookie } });
+    body = await response.text();
+    if (!response.ok) throw new Error(`${url}: ${response.status} ${body.slice(0, 200)}`);
+    if (i >= 3) times.push(performance.now() - started);
+  }
+  return { times, body };
 }
 
 /** The naive query's p50/p95, sampled as the request was (warm-up runs dropped), and p95 request / p95 naive. */
