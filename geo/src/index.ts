@@ -22,14 +22,14 @@ export { DEFAULT_NEIGHBOURHOOD_K, MAX_NEIGHBOURHOOD_K } from './hotspots/neighbo
 export { LISTED_HOTSPOT_BIN, strongestHotspots } from './hotspots/strongest-hotspots';
 export { DEFAULT_ANSWER_LIMIT_MINUTES } from './metrics/answer-limit';
 export { changeRatio } from './metrics/change-ratio';
-export { type Bounds, cellsBounds } from './places/cells-bounds';
-export { foldedWords, streetSearchWords } from './places/street-key';
-export { streetOf } from './places/street-of';
 export {
   SKETCH_RELATIVE_ERROR,
   sketchBucket,
   sketchMedian,
 } from './metrics/sketch-median';
+export { type Bounds, cellsBounds } from './places/cells-bounds';
+export { foldedWords, streetSearchWords } from './places/street-key';
+export { streetOf } from './places/street-of';
 export { type KnownAuthors, knownAuthors } from './privacy/author-names';
 export { cellKeyNoise, perturbedCount, publishedNoises } from './privacy/cell-key-noise';
 export { groupsOfAtLeast } from './privacy/groups-of-k';
