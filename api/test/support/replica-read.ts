@@ -1,17 +1,17 @@
 /**
  * Replica read against primary read, same data, same machine (not part of `pnpm bench`):
- * `npx tsx bench/replicas/replica-read.ts [messages]`. Makes the test cluster (a primary, its
+ * `npx tsx api/test/support/replica-read.ts [messages]`. Makes the test cluster (a primary, its
  * pg_basebackup -R replica: api/test/support/replica-cluster.ts), loads synthetic messages, then asks
  * two apps, one reading from the replica and one from the primary, the same uncached /hexagons
  * windows in turn, and prints p50/p95 of each.
  */
 
-import { openDatabase } from '../../api/src/db/database';
-import { migrate } from '../../api/src/db/migrate';
-import { IDENTITY_MAPPING } from '../../api/src/ingest/field-mapping';
-import { ingestRecords } from '../../api/src/ingest/ingest-records';
-import { buildTestApp } from '../../api/test/routes/app-helper';
-import { startReplicaCluster } from '../../api/test/support/replica-cluster';
+import { openDatabase } from '../../src/db/database';
+import { migrate } from '../../src/db/migrate';
+import { IDENTITY_MAPPING } from '../../src/ingest/field-mapping';
+import { ingestRecords } from '../../src/ingest/ingest-records';
+import { buildTestApp } from '../routes/app-helper';
+import { startReplicaCluster } from './replica-cluster';
 
 const total = Number(process.argv[2] ?? 100_000);
 const cluster = await startReplicaCluster();
