@@ -30,7 +30,7 @@ export {
 export { type Bounds, cellsBounds } from './places/cells-bounds';
 export { foldedWords, streetSearchWords } from './places/street-key';
 export { streetOf } from './places/street-of';
-export { type KnownAuthors, knownAuthors } from './privacy/author-names';
+export { holdsAuthorName, type KnownAuthors, knownAuthors } from './privacy/author-names';
 export { cellKeyNoise, perturbedCount, publishedNoises } from './privacy/cell-key-noise';
 export { groupsOfAtLeast } from './privacy/groups-of-k';
 export { type DateWindow, previousMonthWindow, publicMonthWindow } from './privacy/public-month-window';

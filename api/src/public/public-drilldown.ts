@@ -51,7 +51,7 @@ export async function publicCellMessages(
   return {
     messages: await toPublicMessages(sql, rules, authorNames, page.messages),
     nextCursor: page.nextCursor === null ? null : cursors.seal(page.nextCursor),
-    place: await cellPlace(sql, h3, res, { kind: 'public' }),
+    place: await cellPlace(sql, h3, res, { kind: 'public', knownAuthors: await authorNames.get(sql) }),
   };
 }
 

@@ -1,7 +1,7 @@
 import { cellOverlapsBbox, cellToBigInt, type Resolution } from '@heatmap/geo';
 import type { HeatmapQueries } from '../queries/heatmap-queries';
 import type { MessageFilter } from '../queries/message-filter';
-import { placeLabel } from '../queries/places-query';
+import { type PlaceAudience, placeLabel } from '../queries/places-query';
 import type { PublicHotspots } from '../schemas/public-hotspots';
 import { wholeRegion } from './public-aggregates';
 
@@ -17,12 +17,13 @@ export async function publicHotspots(
   filter: MessageFilter,
   res: Resolution,
   k: number,
+  audience: PlaceAudience,
 ): Promise<PublicHotspots> {
   const result = await queries.hotspots(wholeRegion(filter), res, k);
   const { bbox } = filter;
   const cells = result.cells.filter((cell) => cell.bin !== 0 && (!bbox || cellOverlapsBbox(cell.h3, bbox)));
   const ids = cells.map((cell) => cellToBigInt(cell.h3).toString());
-  const places = await queries.places(res, ids, { kind: 'public' });
+  const places = await queries.places(res, ids, audience);
   return {
     res,
     k,

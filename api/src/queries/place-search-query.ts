@@ -9,7 +9,7 @@ import {
 } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { PlaceSuggestions } from '../schemas/places';
-import type { PlaceAudience } from './places-query';
+import { type PlaceAudience, publicStreet } from './places-query';
 
 /** At most this many suggestions: districts first, then streets. */
 const MAX_SUGGESTIONS = 8;
@@ -79,11 +79,13 @@ export async function searchPlaces(
   return {
     suggestions: [
       ...districts,
-      ...streets.map((s) => ({
-        kind: 'street' as const,
-        name: s.name,
-        bbox: outward(cellsBounds(s.cells.map((cell) => bigIntToCell(BigInt(cell)))) as Bounds),
-      })),
+      ...streets
+        .filter((s) => publicStreet(s.name, audience) !== null)
+        .map((s) => ({
+          kind: 'street' as const,
+          name: s.name,
+          bbox: outward(cellsBounds(s.cells.map((cell) => bigIntToCell(BigInt(cell)))) as Bounds),
+        })),
     ],
   };
 }

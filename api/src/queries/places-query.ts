@@ -1,4 +1,10 @@
-import { cellToBigInt, MIN_PUBLIC_STREET_COUNT, type Resolution } from '@heatmap/geo';
+import {
+  cellToBigInt,
+  holdsAuthorName,
+  type KnownAuthors,
+  MIN_PUBLIC_STREET_COUNT,
+  type Resolution,
+} from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { IdsOrNames, MessageFilter } from './message-filter';
 
@@ -11,11 +17,11 @@ export interface CellPlace {
 /**
  * Whose places: staff, counting the messages of a municipal account's districts (`districtIds`) and of the
  * `district` filter only, so an account sees what an admin filtering to its districts sees; or the public
- * map's rule, never narrowed by a filter.
+ * map's rule, never narrowed by a filter, and no street that holds a registered author's full name.
  */
 export type PlaceAudience =
   | { kind: 'staff'; districtIds?: readonly number[] | undefined; districts?: IdsOrNames | undefined }
-  | { kind: 'public' };
+  | { kind: 'public'; knownAuthors: KnownAuthors };
 
 /** The staff audience of a request's filter: its scope and its district filter. */
 export function staffAudience(filter: MessageFilter): PlaceAudience {
@@ -66,7 +72,15 @@ export async function placesOf(
     LEFT JOIN districts_by_cell dc ON dc.cell = c.cell
     LEFT JOIN districts d ON d.id = dc.district_id
     LEFT JOIN streets_by_cell s ON s.cell = c.cell`;
-  return new Map(rows.map((row) => [row.cell, { district: row.district, street: row.street }]));
+  return new Map(
+    rows.map((row) => [row.cell, { district: row.district, street: publicStreet(row.street, audience) }]),
+  );
+}
+
+/** The street as the audience may see it: the public never gets one holding a registered author's name. */
+export function publicStreet(street: string | null, audience: PlaceAudience): string | null {
+  if (street === null || audience.kind === 'staff') return street;
+  return holdsAuthorName(street, audience.knownAuthors) ? null : street;
 }
 
 /** "district, street", either part alone when the other is unknown; null when both are. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { knownAuthors, withoutAuthorNames } from './author-names';
+import { holdsAuthorName, knownAuthors, withoutAuthorNames } from './author-names';
 
 describe('knownAuthors', () => {
   test('keeps full names of two to four words, lower case, never the anonymous reporter', () => {
@@ -63,5 +63,16 @@ describe('withoutAuthorNames', () => {
     expect(withoutAuthorNames('írta: dr. (Kovács)', { author: '(Kovács)' })).toBe('írta: dr. ([…])');
     const known = knownAuthors(['Kovács Péter']);
     expect(withoutAuthorNames('Kovács Péter', { author: 'Kovács Péter', known })).toBe('[…]');
+  });
+});
+
+describe('holdsAuthorName', () => {
+  const known = knownAuthors(['Kiss János', 'Anonim Járókelő', 'Helyi Lakos']);
+  test('a street named after a registered author holds the name; other streets do not', () => {
+    expect(holdsAuthorName('Kiss János altábornagy utca', known)).toBe(true);
+    expect(holdsAuthorName('Üllői út', known)).toBe(false);
+    // One word of a name is not the person, nor is the name in lower case in running text.
+    expect(holdsAuthorName('Kiss utca', known)).toBe(false);
+    expect(holdsAuthorName('helyi lakos utca', known)).toBe(false);
   });
 });

@@ -60,6 +60,14 @@ export function knownAuthors(authors: Iterable<string | null | undefined>): Know
  * one ("Fülöp Gyöngyi", "FÜLÖP GYÖNGYI"): display names are also phrases ("Helyi Lakos", "Nem Én",
  * "Mátyás Király"), and "helyi lakos" or "a Mátyás király úton" in running text name nobody.
  */
+/**
+ * Whether a text holds a registered author's full name as a name (the rule of withoutAuthorNames): a street
+ * named after a person who also writes to us ("Kiss János altábornagy utca") would name that author.
+ */
+export function holdsAuthorName(text: string, known: KnownAuthors): boolean {
+  return withoutAuthorNames(text, { known }) !== text;
+}
+
 export function withoutAuthorNames(
   text: string,
   options: { author?: string | null; known?: KnownAuthors },

@@ -23,6 +23,7 @@ import {
 } from '../../public/public-rules';
 import { publicMeta, publicSummary } from '../../public/public-summary';
 import type { MessageFilter } from '../../queries/message-filter';
+import type { PlaceAudience } from '../../queries/places-query';
 import { queryPublicAtoms } from '../../queries/public-atoms-query';
 import type { PublicCellMessage } from '../../queries/public-messages-query';
 import { ensureSetting } from '../../repositories/settings-repository';
@@ -62,6 +63,8 @@ export interface PublicMap {
   publishedCells(filter: MessageFilter, res: Resolution): Promise<Set<string>>;
   /** Messages as the public may see them; the caller selects only messages in public groups of k. */
   publicMessages(messages: readonly PublicCellMessage[]): Promise<PublicMessage[]>;
+  /** Whose places the public map names: the public street rule, with the registered authors to keep out. */
+  placeAudience(): Promise<PlaceAudience>;
 }
 
 /**
@@ -123,6 +126,7 @@ export const publicPrivacyPlugin = fp(
         }),
       publishedCells: (filter, res) => publishedCells(data, rules, filter, res),
       publicMessages: (messages) => toPublicMessages(read, rules, authorNames, messages),
+      placeAudience: async () => ({ kind: 'public', knownAuthors: await authorNames.get(read) }),
     } satisfies PublicMap);
   },
   { name: 'public-privacy', dependencies: ['heatmap-queries'] },

@@ -21,13 +21,14 @@ export const publicHotspotsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request, reply) =>
-      app.responseCache.send(request, reply, () => {
+      app.responseCache.send(request, reply, async () => {
         const rules = app.publicMap.rules;
         return publicHotspots(
           app.heatmapQueries,
           publicFilter(request.query, rules),
           publicResolution(request.query, rules),
           request.query.k ?? 1,
+          await app.publicMap.placeAudience(),
         );
       }),
   );

@@ -19,8 +19,8 @@ export const publicPlacesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request, reply) =>
-      app.responseCache.send(request, reply, () =>
-        app.heatmapQueries.searchPlaces(request.query.q, { kind: 'public' }),
+      app.responseCache.send(request, reply, async () =>
+        app.heatmapQueries.searchPlaces(request.query.q, await app.publicMap.placeAudience()),
       ),
   );
 };
