@@ -90,11 +90,12 @@ export async function publicTimeline(
   bucket: Bucket,
 ): Promise<PublicTimeline> {
   const whole = wholeRegion(filter);
-  const [result, atoms, regionAtoms, keys] = await Promise.all([
+  const [result, atoms, regionAtoms, keys, shownCells] = await Promise.all([
     data.queries.timeline(whole, res, bucket),
     data.atoms(whole, { by: 'cell', res }),
     data.atoms(whole, { by: 'region' }),
     data.keys(),
+    publishedCells(data, rules, whole, res),
   ]);
   const k = rules.minCount;
   // Public windows are whole months, so every bucket is one month and every atom falls in one bucket.
@@ -106,7 +107,8 @@ export async function publicTimeline(
     if (value === undefined) throw new Error(`no month atom for ${key}: the buckets are not whole months`);
     return value;
   };
-  const suppressed = suppressTimeline(result.totals, result.cells, k);
+  // The cell margin is /public/hexagons as published: a cell it withholds (also for its noise) shows no month.
+  const suppressed = suppressTimeline(result.totals, result.cells, k, shownCells);
   const { bbox } = filter;
   const cells = { h3: [] as string[], offsets: [0], buckets: [] as number[], counts: [] as number[] };
   suppressed.cells.h3.forEach((h3, row) => {

@@ -73,6 +73,30 @@ describe('suppressTimeline', () => {
     expect(out.cells.buckets).toEqual([1]);
   });
 
+  test('a cell the published cell margin withholds publishes nothing, though its true total passes', () => {
+    // /public/hexagons also withholds a cell whose perturbed count fell under k (a true 12 noised to 4):
+    // its series must not publish the 6 that the margin hid, and the columns still cover what it hid.
+    const input = series({
+      a: [
+        [0, 6],
+        [1, 6],
+      ],
+      b: [
+        [0, 30],
+        [1, 8],
+      ],
+      c: [
+        [0, 20],
+        [1, 20],
+      ],
+    });
+    const out = suppressTimeline([56, 34], input, 5, new Set(['b', 'c']));
+    expect(out.cells.h3).toEqual(['b', 'c']);
+    expect(out.cells.counts).toEqual([30, 8, 20, 20]);
+    // Without the published margin, a's true 12 would pass and publish its 6s.
+    expect(suppressTimeline([56, 34], input, 5).cells.h3).toEqual(['a', 'b', 'c']);
+  });
+
   test('empty buckets stay 0', () => {
     const out = suppressTimeline([0, 10], series({ a: [[1, 10]] }), 5);
     expect(out.totals).toEqual([0, 10]);

@@ -31,7 +31,9 @@ interface Entry {
  *
  * 1. bucket totals: a total under k is withheld, with complementary suppression across buckets;
  * 2. cells: a cell that /public/hexagons withholds for this window (under k, or complementary) publishes no
- *    value at all, else its series would add up to the withheld count;
+ *    value at all, else its series would add up to the withheld count; `publishedCells` is that margin as
+ *    published (it also withholds cells whose perturbed count fell under k), else it is decided here on the
+ *    true totals;
  * 3. values: every value under k is withheld; then, until nothing changes, any cell row and any bucket column
  *    (with a published total) whose withheld values add up to 1..k−1 withholds its smallest shown values as
  *    well, so that no margin minus the shown values singles out a small count; a column whose total was
@@ -41,6 +43,7 @@ export function suppressTimeline(
   totals: readonly number[],
   series: CellSeries,
   minCount: number,
+  publishedCells?: ReadonlySet<string>,
 ): PublicSeries {
   const shownTotals = new Set(
     suppressSmallCounts(
@@ -68,7 +71,8 @@ export function suppressTimeline(
     }
     return { cell, count: sum };
   });
-  const shownCells = new Set(suppressSmallCounts(rowTotals, { minCount }).cells.map((c) => c.cell));
+  const shownCells =
+    publishedCells ?? new Set(suppressSmallCounts(rowTotals, { minCount }).cells.map((c) => c.cell));
   for (const entry of entries) if (!shownCells.has(series.h3[entry.row] as string)) entry.hidden = true;
 
   let changed = true;
