@@ -95,14 +95,20 @@ function sketchPart(
   return sql`SELECT ${key} AS key, ${columns} FROM district_month_sketch r WHERE ${all(sql, conditions)}`;
 }
 
-/** A partial month from messages, each time in its bucket as the flush (0014) puts it. */
+/**
+ * A partial month from messages, each time in its bucket as the flush (0014) puts it, counted per bucket:
+ * a region's half month is 100,000s of times in a few hundred buckets. Two grouped scans, not one scan
+ * with a LATERAL pair a message: 261 -> 74 ms for half a month at 5M (one array of every time per key made
+ * /summary's window with raw edges take 1.2 s).
+ */
 function rawPart(sql: Sql, filter: MessageFilter, group: GroupBy, edge: Span, cells?: bigint[]): Fragment {
+  const where = sql`${messageConditions(sql, filter, edge)} AND ${cellCondition(sql, group, cells)}`;
+  const bucket = (at: Fragment) =>
+    sql`minutes_bucket(floor(date_part('epoch', ${at} - m.created_at) / 60)::int)`;
   return sql`
-    SELECT ${rawKey(sql, group)} AS key, b.bucket, b.answers, b.resolves
-    FROM messages m
-    CROSS JOIN LATERAL (VALUES
-      (minutes_bucket(floor(date_part('epoch', m.answered_at - m.created_at) / 60)::int), 1, 0),
-      (minutes_bucket(floor(date_part('epoch', m.resolved_at - m.created_at) / 60)::int), 0, 1)
-    ) AS b (bucket, answers, resolves)
-    WHERE ${messageConditions(sql, filter, edge)} AND ${cellCondition(sql, group, cells)} AND b.bucket IS NOT NULL`;
+    SELECT ${rawKey(sql, group)} AS key, ${bucket(sql`m.answered_at`)} AS bucket, count(*)::int AS answers, 0 AS resolves
+    FROM messages m WHERE ${where} AND m.answered_at IS NOT NULL GROUP BY 1, 2
+    UNION ALL
+    SELECT ${rawKey(sql, group)}, ${bucket(sql`m.resolved_at`)}, 0, count(*)::int
+    FROM messages m WHERE ${where} AND m.resolved_at IS NOT NULL GROUP BY 1, 2`;
 }
