@@ -9,7 +9,7 @@ import type { Sql } from '../db/database';
 import type { Metrics } from '../schemas/common';
 import type { Summary } from '../schemas/summary';
 import { aggregate } from './aggregate-query';
-import { messageConditions } from './filter-sql';
+import { answeredInTimeShare } from './answered-in-time-query';
 import type { MessageFilter } from './message-filter';
 import { emptyMetrics } from './metrics-sql';
 
@@ -78,47 +78,6 @@ async function period(sql: Sql, timezone: string, filter: MessageFilter, now: Da
     to: filter.to?.toISOString() ?? null,
     ...metrics,
     answeredShare: metrics.count > 0 ? metrics.answered / metrics.count : null,
-    answeredInTimeShare:
-      metrics.answered === 0
-        ? await unansweredInTimeShare(sql, filter, now, metrics.count, DEFAULT_ANSWER_LIMIT_MINUTES)
-        : await answeredInTimeShare(sql, filter, now, DEFAULT_ANSWER_LIMIT_MINUTES),
+    answeredInTimeShare: await answeredInTimeShare(sql, timezone, filter, metrics, now),
   };
-}
-
-/**
- * The share when none of the `count` messages is answered (the "unanswered only" view): none is in time,
- * so it is 0 once one is due, else null. A message is due once its whole minutes since creation pass the
- * limit, so only those created within the last limit + 1 minutes can be not yet due: a read of that
- * short span instead of the whole window.
- */
-async function unansweredInTimeShare(
-  sql: Sql,
-  filter: MessageFilter,
-  now: Date,
-  count: number,
-  limit: number,
-) {
-  if (count === 0) return null;
-  const [row] = await sql<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM messages m
-    WHERE ${messageConditions(sql, filter)}
-      AND m.created_at > ${now.toISOString()}::timestamptz - make_interval(mins => ${limit + 1})
-      AND floor(extract(epoch FROM ${now.toISOString()}::timestamptz - m.created_at) / 60) <= ${limit}`;
-  return (row?.n ?? 0) < count ? 0 : null;
-}
-
-/**
- * Answered within the limit, out of the messages due at `now` (answered, or unanswered past the limit),
- * as docs/metrics.md defines it.
- */
-async function answeredInTimeShare(sql: Sql, filter: MessageFilter, now: Date, limit: number) {
-  const [row] = await sql<{ in_time: number; due: number }[]>`
-    SELECT
-      count(*) FILTER (WHERE m.answered_at IS NOT NULL
-        AND greatest(0, floor(extract(epoch FROM m.answered_at - m.created_at) / 60)) <= ${limit})::int AS in_time,
-      count(*) FILTER (WHERE m.answered_at IS NOT NULL
-        OR floor(extract(epoch FROM ${now.toISOString()}::timestamptz - m.created_at) / 60) > ${limit})::int AS due
-    FROM messages m
-    WHERE ${messageConditions(sql, filter)}`;
-  return row && row.due > 0 ? row.in_time / row.due : null;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_ANSWER_LIMIT_MINUTES } from '@heatmap/geo';
 import type { Sql } from '../../src/db/database';
 
 /**
@@ -17,15 +18,19 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
     SELECT c.res::smallint, date_trunc('year', local_day)::date, category_id, c.cell, ${metrics}
     FROM messages CROSS JOIN LATERAL (VALUES (5, h3_5), (6, h3_6), (7, h3_7), (8, h3_8)) AS c (res, cell)
     GROUP BY 1, 2, 3, 4`;
+  // District tables also count the answers within the answer limit (0016).
+  const inTime = sql`count(*) FILTER (WHERE floor(extract(epoch FROM answered_at - created_at) / 60)
+    <= ${DEFAULT_ANSWER_LIMIT_MINUTES})::int`;
   const districtMonth = sql`
-    SELECT date_trunc('month', local_day)::date, coalesce(district_id, 0), category_id, ${metrics}
+    SELECT date_trunc('month', local_day)::date, coalesce(district_id, 0), category_id, ${metrics}, ${inTime}
     FROM messages GROUP BY 1, 2, 3`;
   const cellFacets = (grain: 'month' | 'year') => sql`
     SELECT c.res::smallint, date_trunc(${grain}, local_day)::date, status, source_id, category_id, c.cell, ${metrics}
     FROM messages CROSS JOIN LATERAL (VALUES (5, h3_5), (6, h3_6), (7, h3_7), (8, h3_8)) AS c (res, cell)
     GROUP BY 1, 2, 3, 4, 5, 6`;
   const districtFacets = sql`
-    SELECT date_trunc('month', local_day)::date, coalesce(district_id, 0), status, source_id, category_id, ${metrics}
+    SELECT date_trunc('month', local_day)::date, coalesce(district_id, 0), status, source_id, category_id, ${metrics},
+      ${inTime}
     FROM messages GROUP BY 1, 2, 3, 4, 5`;
   const dayCounts = sql`
     SELECT c.res::smallint, local_day, c.cell, count(*)::int

@@ -108,6 +108,23 @@ async function expectNaiveAnswers(app: FastifyInstance, sql: Sql, f: FilterCase,
     { count: 0, open: 0, answered: 0, resolved: 0 },
   );
   expect(counts(summary), `/summary ${label}`).toEqual(total);
+  // Answered within the limit (a day), out of the answered and the unanswered older than the limit.
+  const inTime = await naiveCounts(
+    sql,
+    f,
+    sql`CASE WHEN m.answered_at IS NOT NULL
+               AND greatest(0, floor(extract(epoch FROM m.answered_at - m.created_at) / 60)) <= 1440 THEN 'in'
+             WHEN m.answered_at IS NOT NULL OR floor(extract(epoch FROM now() - m.created_at) / 60) > 1440
+               THEN 'late' END`,
+    window,
+  );
+  const [onTime, late] = [inTime.get('in')?.count ?? 0, inTime.get('late')?.count ?? 0];
+  if (onTime + late === 0) expect(summary.answeredInTimeShare, `/summary in time ${label}`).toBeNull();
+  else
+    expect(summary.answeredInTimeShare, `/summary in time ${label}`).toBeCloseTo(
+      onTime / (onTime + late),
+      12,
+    );
   const naiveCategories = await naiveCounts(sql, f, sql`m.category_id`, window);
   expect(
     new Map(summary.topCategories.map((c: { id: number; count: number }) => [String(c.id), c.count])),
@@ -230,7 +247,7 @@ describe.each(BACKENDS)('status and source filters on %s', (backend) => {
         hexagons: hexagons.cells,
         timeline: timeline.cells,
         districts: districts?.features.map((d: { properties: Counts }) => counts(d.properties)),
-        summary: summary && counts(summary),
+        summary: summary && { ...counts(summary), answeredInTimeShare: summary.answeredInTimeShare },
       };
     };
     // The control room's view: with nothing answered, medians and the share answered in time need no message
