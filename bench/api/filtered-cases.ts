@@ -38,6 +38,19 @@ export async function filteredCases(sql: Sql, category: string): Promise<Filtere
     sql`SELECT ${sql(`h3_${res}`)}, local_day, count(*)::int FROM messages WHERE ${where} GROUP BY 1, 2`.execute();
   const byCell = (res: number, where: Fragment) => () =>
     sql`SELECT ${sql(`h3_${res}`)} AS key, ${counts} FROM messages WHERE ${where} GROUP BY 1`.execute();
+  // /summary answers a period and the one before it (counts, medians, the share answered in a day), the
+  // top categories and the top cells: the naive side asks the same, side by side as /summary does.
+  const inTime = sql`count(*) FILTER (WHERE answered_at IS NOT NULL
+      AND greatest(0, floor(extract(epoch FROM answered_at - created_at) / 60)) <= 1440)::int AS in_time,
+    count(*) FILTER (WHERE answered_at IS NOT NULL
+      OR floor(extract(epoch FROM now() - created_at) / 60) > 1440)::int AS due`;
+  const summary = (where: Fragment, previous: Fragment | null) => () =>
+    Promise.all([
+      sql`SELECT ${counts}, ${medians}, ${inTime} FROM messages WHERE ${where}`.execute(),
+      previous && sql`SELECT ${counts}, ${medians}, ${inTime} FROM messages WHERE ${previous}`.execute(),
+      sql`SELECT category_id, count(*) FROM messages WHERE ${where} GROUP BY 1 ORDER BY 2 DESC LIMIT 10`.execute(),
+      sql`SELECT h3_8, count(*) FROM messages WHERE ${where} GROUP BY 1 ORDER BY 2 DESC LIMIT 10`.execute(),
+    ]);
   const cat = encodeURIComponent(category);
   return [
     {
@@ -127,9 +140,11 @@ export async function filteredCases(sql: Sql, category: string): Promise<Filtere
       name: 'summary, 2025-03-15..2025-08-20 (medians, raw edges)',
       kind: 'summary',
       url: '/api/v1/summary?res=8&from=2025-03-15&to=2025-08-20',
-      naive: () =>
-        sql`SELECT ${counts}, ${medians} FROM messages
-          WHERE created_at >= '2025-03-15T00:00:00+01:00' AND created_at < '2025-08-20T00:00:00+02:00'`.execute(),
+      naive: summary(
+        sql`created_at >= '2025-03-15T00:00:00+01:00' AND created_at < '2025-08-20T00:00:00+02:00'`,
+        // previousPeriod: as long as the window, ending where it starts.
+        sql`created_at >= '2024-10-08T00:00:00Z' AND created_at < '2025-03-14T23:00:00Z'`,
+      ),
     },
     {
       name: 'districts, all, one source',
@@ -141,7 +156,7 @@ export async function filteredCases(sql: Sql, category: string): Promise<Filtere
       name: 'summary, all, unanswered',
       kind: 'summary',
       url: '/api/v1/summary?res=8&status=new,in_progress',
-      naive: () => sql`SELECT ${counts} FROM messages WHERE ${unanswered}`.execute(),
+      naive: summary(unanswered, null),
     },
   ];
 }
