@@ -51,6 +51,15 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
     ['cell_month_sketch', cellSketch('month')],
     ['cell_year_sketch', cellSketch('year')],
     [
+      'cell_year_sketch_coarse',
+      [
+        sql`SELECT res, year, cell, coarse, answers, resolves FROM cell_year_sketch_coarse`,
+        sql`SELECT c.res::smallint, date_trunc('year', local_day)::date, c.cell, bucket >> 4, ${bucketCounts}
+          FROM (${times}) t CROSS JOIN LATERAL (VALUES (5, h3_5), (6, h3_6), (7, h3_7), (8, h3_8)) AS c (res, cell)
+          GROUP BY 1, 2, 3, 4`,
+      ],
+    ],
+    [
       'district_month_sketch',
       [
         sql`SELECT month, district_id, bucket, answers, resolves FROM district_month_sketch`,
