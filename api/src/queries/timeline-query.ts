@@ -9,6 +9,7 @@ import {
 import type { Sql } from '../db/database';
 import type { Bucket, Timeline } from '../schemas/timeline';
 import type { MessageFilter } from './message-filter';
+import { type CellDays, cellDaysFromMonths, monthDaysWindow } from './month-days-query';
 import { plausibleCreatedAt } from './plausible-dates-sql';
 import { badParameter } from './query-error';
 import { bucketCounts } from './timeline-counts';
@@ -31,13 +32,7 @@ export async function queryTimeline(
   const empty = { h3: [], offsets: [0], buckets: [], counts: [] };
   if (edges.length < 2) return { res, bucket, timezone, edges: edges.map(iso), totals: [], cells: empty };
   const bounded = { ...filter, from: edges[0], to: edges[edges.length - 1] };
-  const perBucket = bucketCounts(sql, timezone, bounded, res, bucket, edges);
-  // One row per cell with its buckets as arrays: a year of days over a city is ~10^5-10^6 (cell, day)
-  // pairs, far cheaper to carry as a few arrays than as a row object each.
-  const rows = await sql<{ cell: bigint; buckets: number[]; counts: number[] }[]>`
-    SELECT cell, array_agg(b ORDER BY b) AS buckets, array_agg(n ORDER BY b) AS counts
-    FROM (${perBucket}) AS t
-    GROUP BY cell ORDER BY cell`;
+  const rows = await cellBuckets(sql, timezone, bounded, res, bucket, edges);
   const totals = new Array<number>(edges.length - 1).fill(0);
   const cells = { h3: [] as string[], offsets: [0], buckets: [] as number[], counts: [] as number[] };
   for (const row of rows) {
@@ -52,6 +47,25 @@ export async function queryTimeline(
     cells.offsets.push(cells.buckets.length);
   }
   return { res, bucket, timezone, edges: edges.map(iso), totals, cells };
+}
+
+/** Each cell's non-empty buckets, ascending, cells in key order. */
+async function cellBuckets(
+  sql: Sql,
+  timezone: string,
+  filter: MessageFilter,
+  res: Resolution,
+  bucket: Bucket,
+  edges: Date[],
+): Promise<CellDays[]> {
+  const days = bucket === 'day' ? monthDaysWindow(filter, res, timezone) : null;
+  if (days) return cellDaysFromMonths(sql, res, days);
+  // One row per cell with its buckets as arrays: a year of days over a city is ~10^5-10^6 (cell, day)
+  // pairs, far cheaper to carry as a few arrays than as a row object each.
+  return sql<CellDays[]>`
+    SELECT cell, array_agg(b ORDER BY b) AS buckets, array_agg(n ORDER BY b) AS counts
+    FROM (${bucketCounts(sql, timezone, filter, res, bucket, edges)}) AS t
+    GROUP BY cell ORDER BY cell`;
 }
 
 const iso = (d: Date) => d.toISOString();

@@ -1,5 +1,7 @@
--- Medians of whole years of cells from fewer rows (issue 14): the year histograms (0014) in coarse buckets.
+-- Two reads of issue 14 from far fewer rows: medians of cells over whole years (coarse year histograms), and
+-- the time slider's day buckets (a row per cell and month with its days, below).
 --
+-- 1. The year histograms (0014) in coarse buckets.
 -- A map of res-8 medians over all time merged every (cell, year, bucket) row of cell_year_sketch: 327,910 rows
 -- for 956 cells at 5M (two years, ~170 buckets a cell and year), sent to the API as arrays and merged there
 -- (373 ms, p95 361 ms in the bench). Here the same counts are kept again per coarse bucket, 16 of 0014's
@@ -92,5 +94,93 @@ BEGIN
         AND (r.month, r.district_id, r.bucket) = (g.month, g.district_id, g.bucket)$q$,
       times);
   END IF;
+END;
+$$;
+
+-- The day counts of cells (0004) again, a row per cell and local month with its days as an array (day of
+-- month d at days[d], 0 for none; 31 long whatever the month), for res 7 and 8 as cell_day_counts.
+-- The time slider's res-8 day timeline over a year at 5M read 277,912 (cell, day) rows of cell_day_counts
+-- (~200 ms in SQL, sorting them by cell, before building the answer); here 11,000 rows of 31 days.
+-- Rows at 5M: res 8 20,743 (cell_day_counts 556,412), res 7 3,434 (94,143).
+CREATE TABLE cell_month_days (
+  res smallint NOT NULL,
+  month date NOT NULL,
+  cell bigint NOT NULL,
+  days integer[] NOT NULL,
+  PRIMARY KEY (res, month, cell)
+) WITH (fillfactor = 75);
+
+-- 31 counts from (day of month, count) pairs, 0 where none.
+CREATE FUNCTION month_days(doms integer[], counts integer[]) RETURNS integer[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT array_agg(coalesce(x.n, 0) ORDER BY i)
+  FROM generate_series(1, 31) AS i LEFT JOIN unnest(doms, counts) AS x (d, n) ON x.d = i
+$$;
+
+INSERT INTO cell_month_days (res, month, cell, days)
+SELECT res, month, cell, month_days(array_agg(dom), array_agg(n))
+FROM (SELECT res, date_trunc('month', day)::date AS month, cell, extract(day FROM day)::int AS dom, n
+      FROM cell_day_counts) d
+GROUP BY 1, 2, 3;
+
+CREATE FUNCTION flush_month_days(removals boolean) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  -- One row per (res, month, cell) per statement, its days added element by element: a statement a day
+  -- would lock a month's rows day by day, and two writers could then wait on each other.
+  EXECUTE $q$
+  INSERT INTO cell_month_days AS r (res, month, cell, days)
+  SELECT res, month, cell, month_days(array_agg(dom), array_agg(n))
+  FROM (
+    SELECT CASE WHEN GROUPING(h3_7) = 0 THEN 7 ELSE 8 END AS res, date_trunc('month', local_day)::date AS month,
+           coalesce(h3_7, h3_8) AS cell, extract(day FROM local_day)::int AS dom, sum(s)::int AS n
+    FROM pg_temp.pending_message_deltas
+    GROUP BY GROUPING SETS ((local_day, h3_7), (local_day, h3_8))
+    HAVING sum(s) <> 0
+  ) d
+  GROUP BY 1, 2, 3
+  ORDER BY 1, 2, 3
+  ON CONFLICT (res, month, cell) DO UPDATE
+  SET days = ARRAY(SELECT a + b FROM unnest(r.days, excluded.days) WITH ORDINALITY AS u (a, b, i) ORDER BY i)$q$;
+  IF removals THEN
+    EXECUTE $q$
+    DELETE FROM cell_month_days r
+    USING (
+      SELECT DISTINCT c.res, date_trunc('month', f.local_day)::date AS month, c.cell
+      FROM pg_temp.pending_message_deltas f
+      CROSS JOIN LATERAL (VALUES (7, f.h3_7), (8, f.h3_8)) AS c (res, cell)
+      WHERE f.s < 0
+    ) g
+    WHERE 0 = ALL(r.days) AND (r.res, r.month, r.cell) = (g.res, g.month, g.cell)$q$;
+  END IF;
+END;
+$$;
+
+-- 0014's flush of the day counts by status and source, which now also adds the days of the month rows.
+CREATE OR REPLACE FUNCTION flush_day_source_status_counts(removals boolean) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE $q$
+    INSERT INTO cell_day_source_status_counts AS r (res, status, source_id, day, category_id, cell, n)
+    SELECT CASE WHEN GROUPING(h3_7) = 0 THEN 7 ELSE 8 END, status, source_id, local_day, category_id,
+           coalesce(h3_7, h3_8), sum(s)::int
+    FROM pg_temp.pending_message_deltas
+    GROUP BY GROUPING SETS ((status, source_id, local_day, category_id, h3_7),
+                            (status, source_id, local_day, category_id, h3_8))
+    HAVING sum(s) <> 0
+    ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (res, status, source_id, day, category_id, cell) DO UPDATE SET n = r.n + excluded.n$q$;
+  IF removals THEN
+    EXECUTE $q$
+      DELETE FROM cell_day_source_status_counts r
+      USING (
+        SELECT DISTINCT c.res, f.status, f.source_id, f.local_day, f.category_id, c.cell
+        FROM pg_temp.pending_message_deltas f
+        CROSS JOIN LATERAL (VALUES (7, f.h3_7), (8, f.h3_8)) AS c (res, cell)
+        WHERE f.s < 0
+      ) g
+      WHERE r.n = 0
+        AND (r.res, r.status, r.source_id, r.day, r.category_id, r.cell)
+          = (g.res, g.status, g.source_id, g.local_day, g.category_id, g.cell)$q$;
+  END IF;
+  PERFORM flush_month_days(removals);
 END;
 $$;
