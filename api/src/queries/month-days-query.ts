@@ -4,10 +4,13 @@ import { dayWindow, type MessageFilter } from './message-filter';
 
 /** Resolutions cell_month_days holds (migration 0017), as cell_day_counts. */
 const MONTH_DAYS_RESOLUTIONS: readonly number[] = [7, 8];
+/** Length of every days array of cell_month_days. */
+const MONTH_DAYS = 31;
 
-/** A cell's non-empty day buckets, ascending, with their counts. */
-export interface CellDays {
-  cell: bigint;
+/** Per-cell counts per bucket in compressed sparse rows (cell i: entries offsets[i] .. offsets[i+1]-1). */
+export interface CellBuckets {
+  cells: bigint[];
+  offsets: number[];
   buckets: number[];
   counts: number[];
 }
@@ -45,33 +48,36 @@ export async function cellDaysFromMonths(
   sql: Sql,
   res: Resolution,
   window: { fromDay: string; toDay: string },
-): Promise<CellDays[]> {
-  // days as text, parsed by JSON.parse: postgres.js parses an int[] element by element.
+): Promise<CellBuckets> {
+  // days as text, all parsed by one JSON.parse: postgres.js parses an int[] element by element.
   const rows = await sql<{ cell: bigint; offset: number; days: string }[]>`
     SELECT r.cell, r.month - ${window.fromDay}::date AS offset, r.days::text AS days
     FROM cell_month_days r
     WHERE r.res = ${res} AND r.month >= date_trunc('month', ${window.fromDay}::date)::date
       AND r.month < ${window.toDay}::date
     ORDER BY r.cell, r.month`;
+  const days = JSON.parse(`[${rows.map((row) => row.days.slice(1, -1)).join(',')}]`) as number[];
   const end = dayCount(window.fromDay, window.toDay);
-  const out: CellDays[] = [];
-  let current: CellDays | undefined;
-  for (const row of rows) {
-    if (current?.cell !== row.cell) {
-      if (current && current.buckets.length > 0) out.push(current);
-      current = { cell: row.cell, buckets: [], counts: [] };
+  const out: CellBuckets = { cells: [], offsets: [0], buckets: [], counts: [] };
+  rows.forEach((row, r) => {
+    if (out.cells[out.cells.length - 1] !== row.cell) {
+      if (out.buckets.length > (out.offsets[out.offsets.length - 1] as number))
+        out.offsets.push(out.buckets.length);
+      else out.cells.pop();
+      out.cells.push(row.cell);
     }
-    const days = JSON.parse(`[${row.days.slice(1, -1)}]`) as number[];
-    for (let i = 0; i < days.length; i++) {
+    for (let i = 0; i < MONTH_DAYS; i++) {
+      const n = days[r * MONTH_DAYS + i] as number;
       const b = row.offset + i;
-      const n = days[i] as number;
       if (n !== 0 && b >= 0 && b < end) {
-        current.buckets.push(b);
-        current.counts.push(n);
+        out.buckets.push(b);
+        out.counts.push(n);
       }
     }
-  }
-  if (current && current.buckets.length > 0) out.push(current);
+  });
+  if (out.buckets.length > (out.offsets[out.offsets.length - 1] as number))
+    out.offsets.push(out.buckets.length);
+  else out.cells.pop();
   return out;
 }
 

@@ -9,7 +9,7 @@ import {
 import type { Sql } from '../db/database';
 import type { Bucket, Timeline } from '../schemas/timeline';
 import type { MessageFilter } from './message-filter';
-import { type CellDays, cellDaysFromMonths, monthDaysWindow } from './month-days-query';
+import { type CellBuckets, cellDaysFromMonths, monthDaysWindow } from './month-days-query';
 import { plausibleCreatedAt } from './plausible-dates-sql';
 import { badParameter } from './query-error';
 import { bucketCounts } from './timeline-counts';
@@ -32,20 +32,13 @@ export async function queryTimeline(
   const empty = { h3: [], offsets: [0], buckets: [], counts: [] };
   if (edges.length < 2) return { res, bucket, timezone, edges: edges.map(iso), totals: [], cells: empty };
   const bounded = { ...filter, from: edges[0], to: edges[edges.length - 1] };
-  const rows = await cellBuckets(sql, timezone, bounded, res, bucket, edges);
+  const { cells: keys, ...entries } = await cellBuckets(sql, timezone, bounded, res, bucket, edges);
   const totals = new Array<number>(edges.length - 1).fill(0);
-  const cells = { h3: [] as string[], offsets: [0], buckets: [] as number[], counts: [] as number[] };
-  for (const row of rows) {
-    cells.h3.push(bigIntToCell(row.cell));
-    for (let i = 0; i < row.buckets.length; i++) {
-      const b = row.buckets[i] as number;
-      const n = row.counts[i] as number;
-      cells.buckets.push(b);
-      cells.counts.push(n);
-      totals[b] = (totals[b] ?? 0) + n;
-    }
-    cells.offsets.push(cells.buckets.length);
+  for (let i = 0; i < entries.buckets.length; i++) {
+    const b = entries.buckets[i] as number;
+    totals[b] = (totals[b] as number) + (entries.counts[i] as number);
   }
+  const cells = { h3: keys.map(bigIntToCell), ...entries };
   return { res, bucket, timezone, edges: edges.map(iso), totals, cells };
 }
 
@@ -57,15 +50,28 @@ async function cellBuckets(
   res: Resolution,
   bucket: Bucket,
   edges: Date[],
-): Promise<CellDays[]> {
+): Promise<CellBuckets> {
   const days = bucket === 'day' ? monthDaysWindow(filter, res, timezone) : null;
   if (days) return cellDaysFromMonths(sql, res, days);
   // One row per cell with its buckets as arrays: a year of days over a city is ~10^5-10^6 (cell, day)
   // pairs, far cheaper to carry as a few arrays than as a row object each.
-  return sql<CellDays[]>`
+  const rows = await sql<{ cell: bigint; buckets: number[]; counts: number[] }[]>`
     SELECT cell, array_agg(b ORDER BY b) AS buckets, array_agg(n ORDER BY b) AS counts
     FROM (${bucketCounts(sql, timezone, filter, res, bucket, edges)}) AS t
     GROUP BY cell ORDER BY cell`;
+  const offsets = [0];
+  for (const row of rows) offsets.push((offsets[offsets.length - 1] as number) + row.buckets.length);
+  // Sized once: pushed one by one (or flatMap'ed), 500,000+ entries cost tens of ms in growing arrays.
+  const buckets = new Array<number>(offsets[offsets.length - 1] as number);
+  const counts = new Array<number>(buckets.length);
+  rows.forEach((row, r) => {
+    const start = offsets[r] as number;
+    for (let i = 0; i < row.buckets.length; i++) {
+      buckets[start + i] = row.buckets[i] as number;
+      counts[start + i] = row.counts[i] as number;
+    }
+  });
+  return { cells: rows.map((row) => row.cell), offsets, buckets, counts };
 }
 
 const iso = (d: Date) => d.toISOString();
