@@ -23,6 +23,7 @@ export { LISTED_HOTSPOT_BIN, strongestHotspots } from './hotspots/strongest-hots
 export { DEFAULT_ANSWER_LIMIT_MINUTES } from './metrics/answer-limit';
 export { changeRatio } from './metrics/change-ratio';
 export {
+  middleBucketsMedian,
   SKETCH_RELATIVE_ERROR,
   sketchBucket,
   sketchMedian,

@@ -11,6 +11,7 @@ import {
 import { cellCondition, type GroupBy, rawKey } from './group-by-sql';
 import type { MessageFilter } from './message-filter';
 import type { CalendarSplit, Span } from './month-split';
+import { yearSketchMedians } from './year-sketch-medians';
 
 /**
  * Whether the histograms of migration 0014 hold the filter: they are keyed by cell or district and period
@@ -26,8 +27,9 @@ export interface Medians {
 }
 
 /**
- * Medians per group from the histograms, within SKETCH_RELATIVE_ERROR of the exact ones (geo sketchMedian):
- * the window's whole years and months from the sketch pre-aggregates, its partial months from messages
+ * Medians per group from the histograms, within SKETCH_RELATIVE_ERROR of the exact ones (geo sketchMedian).
+ * Cells over whole years alone: found in SQL from coarse buckets (yearSketchMedians). Otherwise the
+ * window's whole years and months from the sketch pre-aggregates, its partial months from messages
  * bucketed the same way (minutes_bucket), sent as arrays per group, so a map of 1,000 cells is 1,000 rows,
  * not one a bucket.
  */
@@ -38,6 +40,9 @@ export async function sketchMedians(
   split: CalendarSplit,
   cells?: bigint[],
 ): Promise<Map<bigint | number, Medians>> {
+  if (group.kind === 'cell' && split.years && split.months.length === 0 && split.edges.length === 0) {
+    return yearSketchMedians(sql, group.res, split.years, cells);
+  }
   const parts = [
     ...(split.years
       ? [

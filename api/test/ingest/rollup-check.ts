@@ -56,6 +56,31 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
     ['cell_month_sketch', cellSketch('month')],
     ['cell_year_sketch', cellSketch('year')],
     [
+      'cell_year_sketch_coarse',
+      [
+        sql`SELECT res, year, cell, coarse, answers, resolves FROM cell_year_sketch_coarse`,
+        sql`SELECT c.res::smallint, date_trunc('year', local_day)::date, c.cell, bucket >> 4, ${bucketCounts}
+          FROM (${times}) t CROSS JOIN LATERAL (VALUES (5, h3_5), (6, h3_6), (7, h3_7), (8, h3_8)) AS c (res, cell)
+          GROUP BY 1, 2, 3, 4`,
+      ],
+    ],
+    [
+      'cell_month_days',
+      [
+        sql`SELECT res, (month + (i::int - 1))::date, cell, n FROM cell_month_days, unnest(days) WITH ORDINALITY AS u (n, i)
+          WHERE n <> 0`,
+        dayCounts,
+      ],
+    ],
+    [
+      'cell_month_days (rows)',
+      [
+        sql`SELECT res, month, cell FROM cell_month_days`,
+        sql`SELECT DISTINCT c.res::smallint, date_trunc('month', local_day)::date, c.cell
+          FROM messages CROSS JOIN LATERAL (VALUES (7, h3_7), (8, h3_8)) AS c (res, cell)`,
+      ],
+    ],
+    [
       'district_month_sketch',
       [
         sql`SELECT month, district_id, bucket, answers, resolves FROM district_month_sketch`,

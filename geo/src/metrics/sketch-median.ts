@@ -61,8 +61,16 @@ export function sketchMedian(buckets: SketchBuckets): number | null {
   let low: number | null = null;
   for (const [bucket, count] of sorted) {
     seen += count;
-    if (low === null && seen > lowRank) low = sketchBucketValue(bucket);
-    if (seen > highRank) return ((low ?? 0) + sketchBucketValue(bucket)) / 2;
+    if (low === null && seen > lowRank) low = bucket;
+    if (seen > highRank) return middleBucketsMedian(low ?? bucket, bucket);
   }
   return null;
+}
+
+/**
+ * The median from the buckets of the two middle ranks, (total - 1) / 2 rounded down and up (one bucket
+ * when they share it), for a caller that found them itself (the database, from coarse buckets first).
+ */
+export function middleBucketsMedian(lowBucket: number, highBucket: number): number {
+  return (sketchBucketValue(lowBucket) + sketchBucketValue(highBucket)) / 2;
 }

@@ -103,7 +103,7 @@ export const responseCachePlugin = fp(
       const hit = entries.get(key);
       if (hit !== undefined) return deliver(request, reply, hit);
       const body = reply.serialize(await compute()) as string;
-      const entry = { body, gzip: gzipSync(body, { level: 6 }) };
+      const entry = { body, gzip: gzipSync(body, { level: gzipLevel(body.length) }) };
       // Computing took time: store only if no write landed meanwhile (a later request re-reads the version).
       if (version === current) store(key, entry);
       return deliver(request, reply, entry);
@@ -113,6 +113,15 @@ export const responseCachePlugin = fp(
   },
   { name: 'response-cache', dependencies: ['read-routing'] },
 );
+
+/**
+ * zlib's default level, but 4 for a body of 1 MiB or more: a res-8 day timeline over a year at 5M (1.7 MB)
+ * compresses in 17 instead of 73 ms, to 229 instead of 213 kB. Such a body is computed afresh after every
+ * write, so its compression is paid on the request path about as often as it is sent.
+ */
+function gzipLevel(chars: number): number {
+  return chars >= 1 << 20 ? 4 : 6;
+}
 
 interface Entry {
   body: string;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requestFilter, requestResolution } from '../../../../plugins/app/request-filter';
 import { ErrorResponses } from '../../../../schemas/common';
+import { largeArraySerializer } from '../../../../schemas/large-array-serializer';
 import { QueryTimelineSchema, TimelineSchema } from '../../../../schemas/timeline';
 
 export const timelineRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -13,6 +14,8 @@ export const timelineRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: QueryTimelineSchema,
         response: { 200: TimelineSchema, ...ErrorResponses },
       },
+      // A year of res-8 days is 500,000+ integers: item by item, their serialisation cost more than the query.
+      serializerCompiler: largeArraySerializer,
     },
     (request, reply) =>
       app.responseCache.send(request, reply, () =>
