@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { shippedDistrictsFile } from '../../src/cli/generate-command';
-import { generateMessages } from '../../src/generate/synthetic-messages';
-import { readDistrictsFile } from '../../src/ingest/districts-file';
-import { upsertGenerated } from '../../src/ingest/upsert-generated';
 import { parseFilters } from '../../src/queries/message-filter';
 import { cellDaysFromMonths, monthDaysWindow } from '../../src/queries/month-days-query';
 import { queryTimeline } from '../../src/queries/timeline-query';
+import { storeGenerated } from '../support/store-generated';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 
 const TZ = 'Europe/Budapest';
@@ -18,19 +15,13 @@ describe.each(BACKENDS)('day buckets from the month rows of days (%s)', (backend
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(backend, 'empty');
-    const districts = await readDistrictsFile(shippedDistrictsFile, 'NAME');
-    await upsertGenerated(
-      db,
-      generateMessages({
-        count: 3_000,
-        seed: 21,
-        districts,
-        from: new Date('2024-06-01T00:00:00Z'),
-        to: new Date('2025-04-01T00:00:00Z'),
-        timezone: TZ,
-      }),
-      TZ,
-    );
+    await storeGenerated(db, {
+      count: 3_000,
+      seed: 21,
+      from: '2024-06-01T00:00:00Z',
+      to: '2025-04-01T00:00:00Z',
+      timezone: TZ,
+    });
     // A change and a removal after the load: the month rows follow them.
     await db.sql`UPDATE messages SET created_at = created_at + interval '3 days'
       WHERE id IN (SELECT id FROM messages ORDER BY id LIMIT 40)`;

@@ -1,10 +1,7 @@
 import { type Resolution, sketchMedian } from '@heatmap/geo';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { shippedDistrictsFile } from '../../src/cli/generate-command';
-import { generateMessages } from '../../src/generate/synthetic-messages';
-import { readDistrictsFile } from '../../src/ingest/districts-file';
-import { upsertGenerated } from '../../src/ingest/upsert-generated';
 import { yearSketchMedians } from '../../src/queries/year-sketch-medians';
+import { storeGenerated } from '../support/store-generated';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 
 const TZ = 'Europe/Budapest';
@@ -17,19 +14,13 @@ describe.each(BACKENDS)('medians of whole years from coarse then fine buckets (%
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(backend, 'empty');
-    const districts = await readDistrictsFile(shippedDistrictsFile, 'NAME');
-    await upsertGenerated(
-      db,
-      generateMessages({
-        count: 3_000,
-        seed: 17,
-        districts,
-        from: new Date('2024-03-01T00:00:00Z'),
-        to: new Date('2025-06-01T00:00:00Z'),
-        timezone: TZ,
-      }),
-      TZ,
-    );
+    await storeGenerated(db, {
+      count: 3_000,
+      seed: 17,
+      from: '2024-03-01T00:00:00Z',
+      to: '2025-06-01T00:00:00Z',
+      timezone: TZ,
+    });
   }, 120_000);
   afterAll(() => db?.close());
 

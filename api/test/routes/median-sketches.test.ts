@@ -2,10 +2,9 @@ import { SKETCH_RELATIVE_ERROR, sketchBucket, sketchMedian } from '@heatmap/geo'
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { shippedDistrictsFile } from '../../src/cli/generate-command';
-import { generateMessages } from '../../src/generate/synthetic-messages';
-import { loadDistrictsFile, readDistrictsFile } from '../../src/ingest/districts-file';
-import { upsertGenerated } from '../../src/ingest/upsert-generated';
+import { loadDistrictsFile } from '../../src/ingest/districts-file';
 import { rollupMismatches } from '../ingest/rollup-check';
+import { storeGenerated } from '../support/store-generated';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 import { buildTestApp } from './app-helper';
 
@@ -46,19 +45,13 @@ describe.each(BACKENDS)('medians from histograms (%s)', (backend) => {
   beforeAll(async () => {
     db = await createTestDatabase(backend, 'empty');
     await loadDistrictsFile(db.sql, shippedDistrictsFile, 'NAME');
-    const districts = await readDistrictsFile(shippedDistrictsFile, 'NAME');
-    await upsertGenerated(
-      db,
-      generateMessages({
-        count: 4_000,
-        seed: 14,
-        districts,
-        from: new Date('2024-06-01T00:00:00Z'),
-        to: new Date('2025-04-01T00:00:00Z'),
-        timezone: TZ,
-      }),
-      TZ,
-    );
+    await storeGenerated(db, {
+      count: 4_000,
+      seed: 14,
+      from: '2024-06-01T00:00:00Z',
+      to: '2025-04-01T00:00:00Z',
+      timezone: TZ,
+    });
     app = await buildTestApp(db);
   }, 120_000);
   afterAll(async () => {
