@@ -59,11 +59,15 @@ export async function cellDaysFromMonths(
   const days = JSON.parse(`[${rows.map((row) => row.days.slice(1, -1)).join(',')}]`) as number[];
   const end = dayCount(window.fromDay, window.toDay);
   const out: CellBuckets = { cells: [], offsets: [0], buckets: [], counts: [] };
+  // Ends the last cell's row: kept with its entries, dropped if the window left it none (or none yet begun).
+  const closeCell = () => {
+    if (out.buckets.length > (out.offsets[out.offsets.length - 1] as number))
+      out.offsets.push(out.buckets.length);
+    else out.cells.pop();
+  };
   rows.forEach((row, r) => {
     if (out.cells[out.cells.length - 1] !== row.cell) {
-      if (out.buckets.length > (out.offsets[out.offsets.length - 1] as number))
-        out.offsets.push(out.buckets.length);
-      else out.cells.pop();
+      closeCell();
       out.cells.push(row.cell);
     }
     for (let i = 0; i < MONTH_DAYS; i++) {
@@ -75,9 +79,7 @@ export async function cellDaysFromMonths(
       }
     }
   });
-  if (out.buckets.length > (out.offsets[out.offsets.length - 1] as number))
-    out.offsets.push(out.buckets.length);
-  else out.cells.pop();
+  closeCell();
   return out;
 }
 
