@@ -4,6 +4,7 @@ import type { Metrics } from '../schemas/common';
 import {
   all,
   type Fragment,
+  filtersSourceOrStatus,
   messageConditions,
   monthConditions,
   periodConditions,
@@ -23,7 +24,7 @@ import {
   summedCountsSql,
   toMetrics,
 } from './metrics-sql';
-import { type CalendarSplit, type Span, splitByCalendar, splitByMonth } from './month-split';
+import { type CalendarSplit, type Span, splitByCalendar, splitByDay, splitByMonth } from './month-split';
 import { type Medians, sketchesServe, sketchMedians } from './sketch-medians';
 
 export interface AggregateOptions {
@@ -57,7 +58,8 @@ export function rollupServes(filter: MessageFilter, group: GroupBy): boolean {
 
 /**
  * Counts per group: the whole local years (cells) and months of the window from the pre-aggregates,
- * the partial months at its edges (and any window within one month) from messages, summed.
+ * the partial months at its edges (and any window within one month) from the day pre-aggregates where
+ * they hold the grouping and filter (edgeParts), else from messages, summed.
  */
 export async function aggregate(
   sql: Sql,
@@ -67,9 +69,10 @@ export async function aggregate(
   options: AggregateOptions,
 ): Promise<AggregateRows> {
   const split = rollupServes(filter, group) ? calendarSplit(filter, group, timezone) : null;
+  const edges = split && edgeParts(sql, timezone, filter, group, split.edges, options.cells);
   const order = options.limit ? sql`ORDER BY count DESC, key LIMIT ${options.limit}` : sql``;
   const rows = new Map<bigint | number, Metrics>();
-  if (!split || (!split.years && split.months.length === 0)) {
+  if (!split || !edges || (!split.years && split.months.length === 0 && edges.raw)) {
     const medians = options.medians ? sql`, ${rawMediansSql(sql)}` : sql``;
     const result = await sql<(MetricsRow & { key: bigint | number })[]>`
       SELECT ${rawKey(sql, group)} AS key, ${rawCountsSql(sql)} ${medians}
@@ -82,7 +85,7 @@ export async function aggregate(
   const parts = [
     ...(split.years ? [rollupPart(sql, filter, group, { years: split.years }, options.cells)] : []),
     ...split.months.map((months) => rollupPart(sql, filter, group, { months }, options.cells)),
-    ...split.edges.map((edge) => rawPart(sql, filter, group, edge, options.cells)),
+    ...edges.parts,
   ];
   const counts = await sql<(MetricsRow & { key: bigint | number })[]>`
     SELECT key, ${summedCountsSql(sql)}
@@ -95,7 +98,7 @@ export async function aggregate(
   if (options.medians && timed) {
     medians =
       !options.exact && sketchesServe(filter, group)
-        ? await sketchMedians(sql, filter, group, split, options.cells)
+        ? await sketchMedians(sql, timezone, filter, group, split, options.cells)
         : await mediansByKey(sql, filter, group, options.cells);
   }
   for (const row of counts) rows.set(row.key, toMetrics(row, medians.get(row.key) ?? {}));
@@ -112,6 +115,32 @@ function calendarSplit(filter: MessageFilter, group: GroupBy, timezone: string):
 type Periods =
   | { years: { fromYear?: string; toYear?: string } }
   | { months: { fromMonth?: string; toMonth?: string } };
+
+/**
+ * The window's partial months: for districts, categories and totals their whole local days from
+ * district_day_rollup (0018, which has no status or source), the rest from messages; `raw` when no
+ * part comes from a pre-aggregate.
+ */
+function edgeParts(
+  sql: Sql,
+  timezone: string,
+  filter: MessageFilter,
+  group: GroupBy,
+  edges: Span[],
+  cells?: bigint[],
+): { parts: Fragment[]; raw: boolean } {
+  if (group.kind === 'cell' || filtersSourceOrStatus(filter)) {
+    return { parts: edges.map((edge) => rawPart(sql, filter, group, edge, cells)), raw: true };
+  }
+  const pieces = edges.map((edge) => splitByDay(edge, timezone));
+  return {
+    parts: pieces.flatMap(({ days, edges: rest }) => [
+      ...(days ? [dayPart(sql, filter, group, days)] : []),
+      ...rest.map((part) => rawPart(sql, filter, group, part, cells)),
+    ]),
+    raw: pieces.every(({ days }) => !days),
+  };
+}
 
 function rollupPart(
   sql: Sql,
@@ -135,13 +164,29 @@ function rollupPart(
     return sql`SELECT r.cell AS key, ${metrics} FROM ${table} r WHERE ${all(sql, conditions)} GROUP BY 1`;
   }
   conditions.push(...rollupDistrictConditions(sql, filter));
-  const key =
-    group.kind === 'district'
-      ? sql`r.district_id`
-      : group.kind === 'category'
-        ? sql`r.category_id::int`
-        : sql`0`;
-  return sql`SELECT ${key} AS key, ${metrics} FROM ${rollupTable(sql, 'district_month', filter)} r WHERE ${all(sql, conditions)} GROUP BY 1`;
+  return sql`SELECT ${districtTableKey(sql, group)} AS key, ${metrics} FROM ${rollupTable(sql, 'district_month', filter)} r WHERE ${all(sql, conditions)} GROUP BY 1`;
+}
+
+/** Whole local days of a partial month from district_day_rollup (0018): no status or source, no cells. */
+function dayPart(
+  sql: Sql,
+  filter: MessageFilter,
+  group: GroupBy,
+  days: { fromDay?: string; toDay?: string },
+): Fragment {
+  const conditions = [
+    ...periodConditions(sql, 'day', days.fromDay, days.toDay),
+    ...rollupCategoryConditions(sql, filter),
+    ...rollupDistrictConditions(sql, filter),
+  ];
+  return sql`SELECT ${districtTableKey(sql, group)} AS key, ${rollupSumsSql(sql)} FROM district_day_rollup r WHERE ${all(sql, conditions)} GROUP BY 1`;
+}
+
+/** The group's key in the district tables (district 0: outside every district). */
+function districtTableKey(sql: Sql, group: GroupBy): Fragment {
+  if (group.kind === 'district') return sql`r.district_id`;
+  if (group.kind === 'category') return sql`r.category_id::int`;
+  return sql`0`;
 }
 
 function rawPart(sql: Sql, filter: MessageFilter, group: GroupBy, edge: Span, cells?: bigint[]): Fragment {

@@ -3,15 +3,17 @@ import type { Sql } from '../db/database';
 import {
   all,
   type Fragment,
+  filtersSourceOrStatus,
   messageConditions,
   monthConditions,
+  periodConditions,
   rollupCategoryConditions,
   rollupDistrictConditions,
   rollupSourceStatusConditions,
   rollupTable,
 } from './filter-sql';
 import type { MessageFilter } from './message-filter';
-import { type Span, splitByMonth } from './month-split';
+import { type Span, splitByDay, splitByMonth } from './month-split';
 
 /**
  * The answered-in-time share of docs/metrics.md: answered within the limit, out of the messages due at
@@ -52,13 +54,16 @@ async function notYetDue(sql: Sql, filter: MessageFilter, now: Date): Promise<nu
   return row?.n ?? 0;
 }
 
-/** Answers within the limit: whole months from the district pre-aggregates, the rest from messages. */
+/**
+ * Answers within the limit: whole months and (without a status or source filter) whole days from the
+ * district pre-aggregates (0016, 0018), the rest from messages.
+ */
 async function answeredInTime(sql: Sql, timezone: string, filter: MessageFilter): Promise<number> {
   const split = filter.bbox ? null : splitByMonth(filter, timezone);
   const parts = split
     ? [
         ...(split.months ? [monthsPart(sql, filter, split.months)] : []),
-        ...split.edges.map((e) => rawPart(sql, filter, e)),
+        ...split.edges.flatMap((edge) => edgeParts(sql, timezone, filter, edge)),
       ]
     : [rawPart(sql, filter, filter)];
   const [row] = await sql<{ n: number }[]>`
@@ -79,6 +84,22 @@ function monthsPart(
   ];
   return sql`SELECT sum(r.answered_in_time) AS n FROM ${rollupTable(sql, 'district_month', filter)} r
     WHERE ${all(sql, conditions)}`;
+}
+
+function edgeParts(sql: Sql, timezone: string, filter: MessageFilter, edge: Span): Fragment[] {
+  if (filtersSourceOrStatus(filter)) return [rawPart(sql, filter, edge)];
+  const { days, edges } = splitByDay(edge, timezone);
+  const parts = edges.map((part) => rawPart(sql, filter, part));
+  if (!days) return parts;
+  const conditions = [
+    ...periodConditions(sql, 'day', days.fromDay, days.toDay),
+    ...rollupCategoryConditions(sql, filter),
+    ...rollupDistrictConditions(sql, filter),
+  ];
+  return [
+    sql`SELECT sum(r.answered_in_time) AS n FROM district_day_rollup r WHERE ${all(sql, conditions)}`,
+    ...parts,
+  ];
 }
 
 function rawPart(sql: Sql, filter: MessageFilter, span: Span): Fragment {

@@ -46,7 +46,12 @@ export function monthConditions(sql: Sql, months: { fromMonth?: string; toMonth?
 }
 
 /** Whole periods [from, to) (first days as dates) of a pre-aggregate `r` keyed by `column`. */
-export function periodConditions(sql: Sql, column: 'month' | 'year', from?: string, to?: string): Fragment[] {
+export function periodConditions(
+  sql: Sql,
+  column: 'day' | 'month' | 'year',
+  from?: string,
+  to?: string,
+): Fragment[] {
   const conditions: Fragment[] = [];
   if (from) conditions.push(sql`${sql(`r.${column}`)} >= ${from}::date`);
   if (to) conditions.push(sql`${sql(`r.${column}`)} < ${to}::date`);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { splitByCalendar, splitByMonth } from './month-split';
+import { splitByCalendar, splitByDay, splitByMonth } from './month-split';
 
 const TZ = 'Europe/Budapest';
 const at = (iso: string) => new Date(iso);
@@ -75,3 +75,30 @@ describe('splitByCalendar', () => {
 function toList(split: ReturnType<typeof splitByMonth>) {
   return { months: split.months ? [split.months] : [], edges: split.edges };
 }
+
+describe('splitByDay', () => {
+  test('a partial month between local midnights is whole days only', () => {
+    // 2025-03-15 00:00 and 2025-04-01 00:00 Budapest: winter time, then summer time from 30 March.
+    expect(splitByDay({ from: at('2025-03-14T23:00:00Z'), to: at('2025-03-31T22:00:00Z') }, TZ)).toEqual({
+      days: { fromDay: '2025-03-15', toDay: '2025-04-01' },
+      edges: [],
+    });
+  });
+
+  test('parts of a day at the ends become raw edges', () => {
+    const from = at('2025-03-15T10:30:00Z');
+    const to = at('2025-03-20T05:00:00Z');
+    expect(splitByDay({ from, to }, TZ)).toEqual({
+      days: { fromDay: '2025-03-16', toDay: '2025-03-20' },
+      edges: [
+        { from, to: at('2025-03-15T23:00:00Z') },
+        { from: at('2025-03-19T23:00:00Z'), to },
+      ],
+    });
+  });
+
+  test('a window inside one day is raw only', () => {
+    const window = { from: at('2025-03-15T10:00:00Z'), to: at('2025-03-15T12:00:00Z') };
+    expect(splitByDay(window, TZ)).toEqual({ days: null, edges: [window] });
+  });
+});

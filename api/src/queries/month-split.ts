@@ -17,21 +17,52 @@ export interface MonthSplit {
 }
 
 export function splitByMonth(window: Span, timezone: string): MonthSplit {
-  const { from, to } = window;
-  const wholeFrom = from && (isMonthStart(from, timezone) ? from : nextBucketStart(from, 'month', timezone));
-  const wholeTo = to && bucketStart(to, 'month', timezone);
-  if (wholeFrom && wholeTo && wholeFrom >= wholeTo) return { months: null, edges: [{ from, to }] };
+  const { whole, edges } = splitWhole(window, 'month', timezone);
+  if (!whole) return { months: null, edges };
   const months: { fromMonth?: string; toMonth?: string } = {};
-  if (wholeFrom) months.fromMonth = localDate(wholeFrom, timezone);
-  if (wholeTo) months.toMonth = localDate(wholeTo, timezone);
-  const edges: Span[] = [];
-  if (from && wholeFrom && from < wholeFrom) edges.push({ from, to: wholeFrom });
-  if (to && wholeTo && wholeTo < to) edges.push({ from: wholeTo, to });
+  if (whole.from) months.fromMonth = whole.from;
+  if (whole.to) months.toMonth = whole.to;
   return { months, edges };
 }
 
-function isMonthStart(instant: Date, timezone: string): boolean {
-  return bucketStart(instant, 'month', timezone).getTime() === instant.getTime();
+/**
+ * A partial month cut for the day pre-aggregates (0018): its whole local days, [fromDay, toDay), and the
+ * parts of a day at its ends (an instant that is not a local midnight), which the raw messages answer.
+ */
+export interface DaySplit {
+  days: { fromDay?: string; toDay?: string } | null;
+  edges: Span[];
+}
+
+export function splitByDay(window: Span, timezone: string): DaySplit {
+  const { whole, edges } = splitWhole(window, 'day', timezone);
+  if (!whole) return { days: null, edges };
+  const days: { fromDay?: string; toDay?: string } = {};
+  if (whole.from) days.fromDay = whole.from;
+  if (whole.to) days.toDay = whole.to;
+  return { days, edges };
+}
+
+/** The whole local months or days inside a window (first days as dates; null if none) and the rest. */
+function splitWhole(window: Span, unit: 'month' | 'day', timezone: string) {
+  const { from, to } = window;
+  const wholeFrom = from && (isStart(from, unit, timezone) ? from : nextBucketStart(from, unit, timezone));
+  const wholeTo = to && bucketStart(to, unit, timezone);
+  if (wholeFrom && wholeTo && wholeFrom >= wholeTo) return { whole: null, edges: [{ from, to }] };
+  const edges: Span[] = [];
+  if (from && wholeFrom && from < wholeFrom) edges.push({ from, to: wholeFrom });
+  if (to && wholeTo && wholeTo < to) edges.push({ from: wholeTo, to });
+  return {
+    whole: {
+      from: wholeFrom && localDate(wholeFrom, timezone),
+      to: wholeTo && localDate(wholeTo, timezone),
+    },
+    edges,
+  };
+}
+
+function isStart(instant: Date, unit: 'month' | 'day', timezone: string): boolean {
+  return bucketStart(instant, unit, timezone).getTime() === instant.getTime();
 }
 
 /** A window cut for the year and month pre-aggregates: whole local years, then whole months, then raw edges. */

@@ -10,7 +10,7 @@ import {
 } from './filter-sql';
 import { cellCondition, type GroupBy, rawKey } from './group-by-sql';
 import type { MessageFilter } from './message-filter';
-import type { CalendarSplit, Span } from './month-split';
+import { type CalendarSplit, type Span, splitByDay } from './month-split';
 import { yearSketchMedians } from './year-sketch-medians';
 
 /**
@@ -35,6 +35,7 @@ export interface Medians {
  */
 export async function sketchMedians(
   sql: Sql,
+  timezone: string,
   filter: MessageFilter,
   group: GroupBy,
   split: CalendarSplit,
@@ -59,7 +60,7 @@ export async function sketchMedians(
     ...split.months.map((months) =>
       sketchPart(sql, filter, group, 'month', monthConditions(sql, months), cells),
     ),
-    ...split.edges.map((edge) => rawPart(sql, filter, group, edge, cells)),
+    ...edgeParts(sql, timezone, filter, group, split.edges, cells),
   ];
   // Parts may repeat a bucket (two years, a year and its edge): sketchMedian adds them up, cheaper in
   // TypeScript than a GROUP BY (key, bucket) here (223 -> 82 ms for res-8 cells over all time at 100k).
@@ -98,6 +99,35 @@ function sketchPart(
   const key = group.kind === 'district' ? sql`r.district_id` : sql`0`;
   const conditions = [...periods, ...rollupDistrictConditions(sql, filter)];
   return sql`SELECT ${key} AS key, ${columns} FROM district_month_sketch r WHERE ${all(sql, conditions)}`;
+}
+
+/**
+ * The window's partial months: for the whole database (no district), their whole local days from
+ * day_sketch (0018), the rest from messages.
+ */
+function edgeParts(
+  sql: Sql,
+  timezone: string,
+  filter: MessageFilter,
+  group: GroupBy,
+  edges: Span[],
+  cells?: bigint[],
+): Fragment[] {
+  if (group.kind !== 'all' || filter.districts || filter.scope) {
+    return edges.map((edge) => rawPart(sql, filter, group, edge, cells));
+  }
+  return edges.flatMap((edge) => {
+    const { days, edges: rest } = splitByDay(edge, timezone);
+    const conditions = days ? periodConditions(sql, 'day', days.fromDay, days.toDay) : [];
+    return [
+      ...(days
+        ? [
+            sql`SELECT 0 AS key, r.bucket, r.answers, r.resolves FROM day_sketch r WHERE ${all(sql, conditions)}`,
+          ]
+        : []),
+      ...rest.map((part) => rawPart(sql, filter, group, part, cells)),
+    ];
+  });
 }
 
 /**

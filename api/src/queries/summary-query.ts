@@ -12,6 +12,7 @@ import { aggregate } from './aggregate-query';
 import { answeredInTimeShare } from './answered-in-time-query';
 import type { MessageFilter } from './message-filter';
 import { emptyMetrics } from './metrics-sql';
+import { topCells } from './top-cells-query';
 
 /** Headline numbers for the filter, the same for the previous period of equal length, top categories and cells. */
 export async function querySummary(
@@ -28,13 +29,7 @@ export async function querySummary(
     window ? period(sql, timezone, { ...filter, ...window }, now) : null,
     aggregate(sql, timezone, filter, { kind: 'category' }, { medians: false, limit: options.top }),
     sql<{ id: number; name: string }[]>`SELECT id::int, name FROM categories`,
-    aggregate(
-      sql,
-      timezone,
-      filter,
-      { kind: 'cell', res: options.res },
-      { medians: false, limit: options.top },
-    ),
+    topCells(sql, timezone, filter, options.res, options.top),
   ]);
   const nameOf = new Map(names.map((c) => [c.id, c.name]));
   return {
@@ -52,7 +47,7 @@ export async function querySummary(
       name: nameOf.get(Number(id)) ?? '',
       count: m.count,
     })),
-    topCells: [...cells].map(([cell, m]) => ({ h3: bigIntToCell(BigInt(cell)), count: m.count })),
+    topCells: cells.map(({ cell, count }) => ({ h3: bigIntToCell(cell), count })),
     res: options.res,
     answerLimitMinutes: DEFAULT_ANSWER_LIMIT_MINUTES,
   };

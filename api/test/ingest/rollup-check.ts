@@ -24,6 +24,10 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
   const districtMonth = sql`
     SELECT date_trunc('month', local_day)::date, coalesce(district_id, 0), category_id, ${metrics}, ${inTime}
     FROM messages GROUP BY 1, 2, 3`;
+  const districtDay = sql`
+    SELECT local_day, coalesce(district_id, 0), category_id, count(*)::int, count(answered_at)::int,
+      count(resolved_at)::int, ${inTime}
+    FROM messages GROUP BY 1, 2, 3`;
   const cellFacets = (grain: 'month' | 'year') => sql`
     SELECT c.res::smallint, date_trunc(${grain}, local_day)::date, status, source_id, category_id, c.cell, ${metrics}
     FROM messages CROSS JOIN LATERAL (VALUES (5, h3_5), (6, h3_6), (7, h3_7), (8, h3_8)) AS c (res, cell)
@@ -81,6 +85,13 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
       ],
     ],
     [
+      'day_sketch',
+      [
+        sql`SELECT day, bucket, answers, resolves FROM day_sketch`,
+        sql`SELECT local_day, bucket, ${bucketCounts} FROM (${times}) t GROUP BY 1, 2`,
+      ],
+    ],
+    [
       'district_month_sketch',
       [
         sql`SELECT month, district_id, bucket, answers, resolves FROM district_month_sketch`,
@@ -97,6 +108,7 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
     ['cell_month_rollup', cellMonth],
     ['cell_year_rollup', cellYear],
     ['district_month_rollup', districtMonth],
+    ['district_day_rollup', districtDay],
     ['cell_day_counts', dayCounts],
     ['cell_month_source_status_rollup', cellFacets('month')],
     ['cell_year_source_status_rollup', cellFacets('year')],

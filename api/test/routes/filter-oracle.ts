@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Sql } from '../../src/db/database';
 import type { Fragment } from '../../src/queries/filter-sql';
 import { BBOX, hexagonOverlapsBbox } from './bbox-truth';
@@ -76,4 +77,22 @@ export const cellKey = (sql: Sql, res: number) => sql`lower(to_hex(${sql(`m.h3_$
 
 export function counts(row: Counts): Counts {
   return { count: row.count, open: row.open, answered: row.answered, resolved: row.resolved };
+}
+
+/** /summary's top cells: each count the GROUP BY's, and the counts the largest ones (ties in any order). */
+export async function expectTopCells(
+  sql: Sql,
+  f: FilterCase,
+  summary: { res: number; topCells: Array<{ h3: string; count: number }> },
+  window: { from: string | null; to: string | null },
+  top: number,
+) {
+  const byCell = await naiveCounts(sql, f, cellKey(sql, summary.res), window);
+  const label = `/summary top cells ${queryString(f)}`;
+  for (const cell of summary.topCells) expect(cell.count, label).toBe(byCell.get(cell.h3)?.count);
+  const largest = [...byCell.values()].map((c) => c.count).sort((a, b) => b - a);
+  expect(
+    summary.topCells.map((c) => c.count),
+    label,
+  ).toEqual(largest.slice(0, top));
 }

@@ -11,7 +11,15 @@ import { upsertMessages } from '../../src/repositories/messages-repository';
 import { rollupMismatches } from '../ingest/rollup-check';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 import { buildTestApp } from './app-helper';
-import { type Counts, cellKey, counts, type FilterCase, naiveCounts, queryString } from './filter-oracle';
+import {
+  type Counts,
+  cellKey,
+  counts,
+  expectTopCells,
+  type FilterCase,
+  naiveCounts,
+  queryString,
+} from './filter-oracle';
 
 const TZ = 'Europe/Budapest';
 const STATUSES = ['new', 'in_progress', 'answered', 'resolved', 'closed_unresolved'];
@@ -108,6 +116,7 @@ async function expectNaiveAnswers(app: FastifyInstance, sql: Sql, f: FilterCase,
     { count: 0, open: 0, answered: 0, resolved: 0 },
   );
   expect(counts(summary), `/summary ${label}`).toEqual(total);
+  await expectTopCells(sql, f, summary, window, 50);
   // Answered within the limit (a day), out of the answered and the unanswered older than the limit.
   const inTime = await naiveCounts(
     sql,
