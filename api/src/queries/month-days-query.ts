@@ -6,9 +6,6 @@ import { dayWindow, type MessageFilter } from './message-filter';
 
 /** Resolutions the month rows of days hold (migrations 0017, 0019), as cell_day_counts. */
 const MONTH_DAYS_RESOLUTIONS: readonly number[] = [7, 8];
-/** Length of every days array of the month rows. */
-const MONTH_DAYS = 31;
-
 /** Per-cell counts per bucket in compressed sparse rows (cell i: entries offsets[i] .. offsets[i+1]-1). */
 export interface CellBuckets {
   cells: bigint[];
@@ -70,14 +67,14 @@ export async function cellBucketsFromMonths(
           filter,
           read.table === 'cell_month_days_by_status' ? 'status' : 'source',
         );
-  // days as text, all parsed by one JSON.parse: postgres.js parses an int[] element by element.
+  // days as text, read here digit by digit: postgres.js parses an int[] element by element, and one JSON.parse
+  // of all rows' arrays spent most of its time joining them (10,000 rows: 18 ms).
   const rows = await sql<{ cell: bigint; offset: number; days: string }[]>`
     SELECT r.cell, r.month - ${read.fromDay}::date AS offset, r.days::text AS days
     FROM ${sql(read.table)} r
     WHERE r.res = ${res} AND ${all(sql, conditions)}
       AND r.month >= date_trunc('month', ${read.fromDay}::date)::date AND r.month < ${read.toDay}::date
     ORDER BY r.cell, r.month`;
-  const days = JSON.parse(`[${rows.map((row) => row.days.slice(1, -1)).join(',')}]`) as number[];
   const bucketOf = dayBuckets(read.fromDay, edges, timezone);
   // One cell's sums per bucket, and the range of buckets it touched: emptied when the cell is done.
   const sums = new Array<number>(edges.length - 1).fill(0);
@@ -98,21 +95,30 @@ export async function cellBucketsFromMonths(
     low = sums.length;
     high = -1;
   };
-  rows.forEach((row, r) => {
+  for (const row of rows) {
     if (out.cells[out.cells.length - 1] !== row.cell) {
       if (out.cells.length > 0) closeCell();
       out.cells.push(row.cell);
     }
-    for (let i = 0; i < MONTH_DAYS; i++) {
-      const n = days[r * MONTH_DAYS + i] as number;
-      const day = row.offset + i;
-      if (n === 0 || day < 0 || day >= bucketOf.length) continue;
-      const b = bucketOf[day] as number;
-      sums[b] = (sums[b] as number) + n;
-      if (b < low) low = b;
-      if (b > high) high = b;
+    // "{n1,n2,…,n31}": the day of month i + 1 is day row.offset + i of the window.
+    let day = row.offset;
+    let n = 0;
+    for (let c = 1; c < row.days.length; c++) {
+      const code = row.days.charCodeAt(c);
+      if (code >= 48 && code <= 57) {
+        n = n * 10 + code - 48;
+        continue;
+      }
+      if (n !== 0 && day >= 0 && day < bucketOf.length) {
+        const b = bucketOf[day] as number;
+        sums[b] = (sums[b] as number) + n;
+        if (b < low) low = b;
+        if (b > high) high = b;
+      }
+      n = 0;
+      day++;
     }
-  });
+  }
   if (out.cells.length > 0) closeCell();
   return out;
 }
