@@ -61,7 +61,21 @@ FROM (
 ) d
 GROUP BY 1, 2, 3, 4, 5;
 
--- The queued changes (0012) into both tables, as 0017 adds them to cell_month_days.
+-- A month's 31 day sums of the queued changes `q` (with its day of month as `dom`), and a stored row plus an
+-- incoming one, day by day: as 31 plain expressions. 0017's month_days() and its array subquery cost a function
+-- call and a sort per row (50,000 queued messages at 5M: 6.4 s for cell_month_days_by_source; 3.1 s with these).
+CREATE FUNCTION month_days_sums_sql() RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT 'ARRAY[' || string_agg(format('coalesce(sum(q.s) FILTER (WHERE q.dom = %s), 0)::int', d), ', ' ORDER BY d) || ']'
+  FROM generate_series(1, 31) AS d
+$$;
+
+CREATE FUNCTION month_days_added_sql() RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT 'ARRAY[' || string_agg(format('r.days[%1$s] + excluded.days[%1$s]', d), ', ' ORDER BY d) || ']'
+  FROM generate_series(1, 31) AS d
+$$;
+
+-- The queued changes (0012) into both tables, as 0017 adds them to cell_month_days. A group whose changes
+-- cancel (a status change, in the source table) has 31 zero sums and is not written.
 CREATE FUNCTION flush_month_days_by_facet(removals boolean) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   facet text;
@@ -70,22 +84,20 @@ BEGIN
     -- ORDER BY the whole key: concurrent writers lock rows in one order (0012).
     EXECUTE format($q$
       INSERT INTO %2$s AS r (res, %1$s, category_id, month, cell, days)
-      SELECT res, %1$s, category_id, month, cell, month_days(array_agg(dom), array_agg(n))
-      FROM (
-        SELECT CASE WHEN GROUPING(h3_7) = 0 THEN 7 ELSE 8 END AS res, %1$s,
-               CASE WHEN GROUPING(category_id) = 0 THEN category_id ELSE 0 END AS category_id,
-               date_trunc('month', local_day)::date AS month, coalesce(h3_7, h3_8) AS cell,
-               extract(day FROM local_day)::int AS dom, sum(s)::int AS n
-        FROM pg_temp.pending_message_deltas
-        GROUP BY GROUPING SETS ((%1$s, category_id, local_day, h3_7), (%1$s, category_id, local_day, h3_8),
-                                (%1$s, local_day, h3_7), (%1$s, local_day, h3_8))
-        HAVING sum(s) <> 0
-      ) d
-      GROUP BY 1, 2, 3, 4, 5
+      SELECT * FROM (
+        SELECT CASE WHEN GROUPING(q.h3_7) = 0 THEN 7 ELSE 8 END AS res, q.%1$s,
+               CASE WHEN GROUPING(q.category_id) = 0 THEN q.category_id ELSE 0 END AS category_id,
+               q.month, coalesce(q.h3_7, q.h3_8) AS cell, %3$s AS days
+        FROM (SELECT f.*, date_trunc('month', f.local_day)::date AS month, extract(day FROM f.local_day)::int AS dom
+              FROM pg_temp.pending_message_deltas f) q
+        GROUP BY GROUPING SETS ((q.%1$s, q.category_id, q.month, q.h3_7), (q.%1$s, q.category_id, q.month, q.h3_8),
+                                (q.%1$s, q.month, q.h3_7), (q.%1$s, q.month, q.h3_8))
+      ) g
+      WHERE days <> array_fill(0, ARRAY[31])
       ORDER BY 1, 2, 3, 4, 5
-      ON CONFLICT (res, %1$s, category_id, month, cell) DO UPDATE
-      SET days = ARRAY(SELECT a + b FROM unnest(r.days, excluded.days) WITH ORDINALITY AS u (a, b, i) ORDER BY i)$q$,
-      facet, 'cell_month_days_by_' || CASE facet WHEN 'source_id' THEN 'source' ELSE 'status' END);
+      ON CONFLICT (res, %1$s, category_id, month, cell) DO UPDATE SET days = %4$s$q$,
+      facet, 'cell_month_days_by_' || CASE facet WHEN 'source_id' THEN 'source' ELSE 'status' END,
+      month_days_sums_sql(), month_days_added_sql());
     IF removals THEN
       EXECUTE format($q$
         DELETE FROM %2$s r
@@ -104,25 +116,24 @@ BEGIN
 END;
 $$;
 
--- 0017's flush of cell_month_days, unchanged, which now also flushes the two tables above.
+-- 0017's flush of cell_month_days with the same plain expressions, which now also flushes the two tables above.
 CREATE OR REPLACE FUNCTION flush_month_days(removals boolean) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   -- One row per (res, month, cell) per statement, its days added element by element: a statement a day
   -- would lock a month's rows day by day, and two writers could then wait on each other.
-  EXECUTE $q$
+  EXECUTE format($q$
   INSERT INTO cell_month_days AS r (res, month, cell, days)
-  SELECT res, month, cell, month_days(array_agg(dom), array_agg(n))
-  FROM (
-    SELECT CASE WHEN GROUPING(h3_7) = 0 THEN 7 ELSE 8 END AS res, date_trunc('month', local_day)::date AS month,
-           coalesce(h3_7, h3_8) AS cell, extract(day FROM local_day)::int AS dom, sum(s)::int AS n
-    FROM pg_temp.pending_message_deltas
-    GROUP BY GROUPING SETS ((local_day, h3_7), (local_day, h3_8))
-    HAVING sum(s) <> 0
-  ) d
-  GROUP BY 1, 2, 3
+  SELECT * FROM (
+    SELECT CASE WHEN GROUPING(q.h3_7) = 0 THEN 7 ELSE 8 END AS res, q.month, coalesce(q.h3_7, q.h3_8) AS cell,
+           %1$s AS days
+    FROM (SELECT f.*, date_trunc('month', f.local_day)::date AS month, extract(day FROM f.local_day)::int AS dom
+          FROM pg_temp.pending_message_deltas f) q
+    GROUP BY GROUPING SETS ((q.month, q.h3_7), (q.month, q.h3_8))
+  ) g
+  WHERE days <> array_fill(0, ARRAY[31])
   ORDER BY 1, 2, 3
-  ON CONFLICT (res, month, cell) DO UPDATE
-  SET days = ARRAY(SELECT a + b FROM unnest(r.days, excluded.days) WITH ORDINALITY AS u (a, b, i) ORDER BY i)$q$;
+  ON CONFLICT (res, month, cell) DO UPDATE SET days = %2$s$q$,
+  month_days_sums_sql(), month_days_added_sql());
   IF removals THEN
     EXECUTE $q$
     DELETE FROM cell_month_days r
