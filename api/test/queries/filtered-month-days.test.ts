@@ -1,5 +1,7 @@
+import { cellsInBbox } from '@heatmap/geo';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Sql } from '../../src/db/database';
+import { parseBbox } from '../../src/queries/bbox';
 import { parseFilters } from '../../src/queries/message-filter';
 import { queryTimeline } from '../../src/queries/timeline-query';
 import type { Bucket } from '../../src/schemas/timeline';
@@ -8,7 +10,7 @@ import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-databas
 
 const TZ = 'Europe/Budapest';
 
-/** Filters the month rows of days by source or by status (0019) answer, with windows that cut months. */
+/** Filters the month rows of days by source or by status (0019) answer, with windows that cut months, and bboxes. */
 const CASES = [
   [8, 'day', { source: 'vk' }, '2024-08-15', '2025-01-20'],
   [8, 'day', { status: 'new,in_progress' }, '2024-06-01', '2025-04-01'],
@@ -16,6 +18,8 @@ const CASES = [
   [8, 'week', { source: 'vk,telegram', category: 'FIRST,SECOND' }, '2024-07-01', '2025-01-01'],
   [7, 'day', { status: 'answered', category: 'FIRST' }, '2024-10-31', '2024-11-14'],
   [8, 'day', { category: 'SECOND' }, '2024-12-30', '2025-03-02'],
+  [8, 'week', { source: 'vk', bbox: '19.0,47.46,19.12,47.53' }, '2024-08-05', '2025-02-03'],
+  [7, 'day', { status: 'new,in_progress', bbox: '19.0,47.46,19.12,47.53' }, '2024-06-01', '2025-04-01'],
 ] as const;
 
 /**
@@ -79,6 +83,8 @@ describe.each(BACKENDS)('filtered day and week buckets from month rows of days (
     });
     const named = query(q);
     const list = (v: string | undefined) => (v ? v.split(',') : null);
+    // A bbox selects the cells overlapping it, as on /hexagons.
+    const cells = named.bbox ? (cellsInBbox(parseBbox(named.bbox), res) ?? []).map(String) : null;
     const rows = await sql<{ key: string; n: number }[]>`
       SELECT ${sql(`h3_${res}`)} || '/' || (width_bucket(m.created_at, ${timeline.edges}::timestamptz[]) - 1) AS key,
              count(*)::int AS n
@@ -88,6 +94,7 @@ describe.each(BACKENDS)('filtered day and week buckets from month rows of days (
         AND (${list(named.source)}::text[] IS NULL OR m.source_id IN (SELECT id FROM sources WHERE name = ANY(${list(named.source)}::text[])))
         AND (${list(named.category)}::text[] IS NULL OR m.category_id IN (SELECT id FROM categories WHERE name = ANY(${list(named.category)}::text[])))
         AND (${list(named.status)}::text[] IS NULL OR m.status::text = ANY(${list(named.status)}::text[]))
+        AND (${cells}::int8[] IS NULL OR ${sql(`h3_${res}`)} = ANY(${cells}::int8[]))
       GROUP BY 1`;
     return { got, expected: new Map(rows.map((r) => [r.key, r.n])) };
   }
