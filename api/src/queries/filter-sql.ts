@@ -86,6 +86,21 @@ export function rollupSourceStatusConditions(sql: Sql, f: MessageFilter): Fragme
 }
 
 /**
+ * A filter on a table of month rows of days by source or by status (`r`, 0019): the sources (every one
+ * for a category alone) or the statuses it names, and its categories, or category 0 (every category) without.
+ */
+export function monthDaysFacetConditions(sql: Sql, f: MessageFilter, facet: 'source' | 'status'): Fragment[] {
+  const facetCondition =
+    facet === 'status'
+      ? sql`r.status = ANY(${statusArray(sql, f.statuses ?? MESSAGE_STATUSES)})`
+      : sql`r.source_id IN ${f.sources ? lookup(sql, 'sources', f.sources) : sql`(SELECT id FROM sources)`}`;
+  const categoryCondition = f.categories
+    ? sql`r.category_id IN ${lookup(sql, 'categories', f.categories)}`
+    : sql`r.category_id = 0`;
+  return [facetCondition, categoryCondition];
+}
+
+/**
  * ARRAY[$1::message_status, …], one parameter a status: the planner sees the values (a cast of a whole
  * text[] is not folded, so it guessed), and no message_status[] parameter is sent (postgres.js learns
  * array types when a connection opens: one opened before the migrations created the enum sent a

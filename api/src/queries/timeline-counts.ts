@@ -20,8 +20,8 @@ const DAY_COUNT_RESOLUTIONS: readonly number[] = [7, 8];
 
 /**
  * (cell, b, n) rows: messages per cell and bucket index b over `edges` (filter.from/to are the
- * first and last edge); unfiltered day buckets between local midnights are read from cell_month_days
- * instead (month-days-query.ts). From cell_day_counts for unfiltered day and week buckets at its
+ * first and last edge); day and week buckets between local midnights at res 7 and 8 are read from month rows
+ * of days instead (month-days-query.ts), bar a source and a status together. From cell_day_counts for unfiltered day and week buckets at its
  * resolutions (cell_day_source_status_counts with a status, source or category filter: 0014), from cell_month_rollup or, with status or source filters, cell_month_source_status_rollup
  * (plus messages for partial months) for month buckets, else from messages. A bbox selects the cells overlapping it, as on /hexagons.
  */

@@ -9,7 +9,7 @@ import {
 import type { Sql } from '../db/database';
 import type { Bucket, Timeline } from '../schemas/timeline';
 import type { MessageFilter } from './message-filter';
-import { type CellBuckets, cellDaysFromMonths, monthDaysWindow } from './month-days-query';
+import { type CellBuckets, cellBucketsFromMonths, monthDaysRead } from './month-days-query';
 import { plausibleCreatedAt } from './plausible-dates-sql';
 import { badParameter } from './query-error';
 import { bucketCounts } from './timeline-counts';
@@ -51,8 +51,8 @@ async function cellBuckets(
   bucket: Bucket,
   edges: Date[],
 ): Promise<CellBuckets> {
-  const days = bucket === 'day' ? monthDaysWindow(filter, res, timezone) : null;
-  if (days) return cellDaysFromMonths(sql, res, days);
+  const read = monthDaysRead(filter, res, bucket, timezone);
+  if (read) return cellBucketsFromMonths(sql, filter, res, read, edges, timezone);
   // One row per cell with its buckets as arrays: a year of days over a city is ~10^5-10^6 (cell, day)
   // pairs, far cheaper to carry as a few arrays than as a row object each.
   const rows = await sql<{ cell: bigint; buckets: number[]; counts: number[] }[]>`

@@ -56,6 +56,28 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
         FROM (${times}) t CROSS JOIN LATERAL (VALUES (5, h3_5), (6, h3_6), (7, h3_7), (8, h3_8)) AS c (res, cell)
         GROUP BY 1, 2, 3, 4`,
     ] as const;
+  // Rows of days by source or status (0019), category 0 counting every category: each message in its own
+  // category's row and in the 0 row.
+  const facetDays = (facet: 'source_id' | 'status') => {
+    const table = sql(`cell_month_days_by_${facet === 'source_id' ? 'source' : 'status'}`);
+    const keys = sql`FROM messages CROSS JOIN LATERAL (VALUES (7, h3_7), (8, h3_8)) AS c (res, cell)
+      CROSS JOIN LATERAL (VALUES (category_id), (0::smallint)) AS k (category_id)`;
+    return [
+      [
+        `${facet} days`,
+        sql`SELECT res, ${sql(facet)}, category_id, (month + (i::int - 1))::date, cell, n
+          FROM ${table}, unnest(days) WITH ORDINALITY AS u (n, i) WHERE n <> 0`,
+        sql`SELECT c.res::smallint, ${sql(facet)}, k.category_id, local_day, c.cell, count(*)::int ${keys}
+          GROUP BY 1, 2, 3, 4, 5`,
+      ],
+      [
+        `${facet} rows`,
+        sql`SELECT res, ${sql(facet)}, category_id, month, cell FROM ${table}`,
+        sql`SELECT DISTINCT c.res::smallint, ${sql(facet)}, k.category_id, date_trunc('month', local_day)::date, c.cell
+          ${keys}`,
+      ],
+    ] as const;
+  };
   const sketches = [
     ['cell_month_sketch', cellSketch('month')],
     ['cell_year_sketch', cellSketch('year')],
@@ -125,7 +147,10 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
       })),
     );
   }
-  for (const [table, [stored, raw]] of sketches) {
+  const monthDays = [...facetDays('source_id'), ...facetDays('status')].map(
+    ([name, stored, raw]) => [`cell_month_days_by ${name}`, [stored, raw]] as const,
+  );
+  for (const [table, [stored, raw]] of [...sketches, ...monthDays]) {
     out.push(
       ...(await sql`(${stored} EXCEPT ${raw}) UNION ALL (${raw} EXCEPT ${stored})`).map((row) => ({
         table,

@@ -1,6 +1,7 @@
+import { bucketEdges } from '@heatmap/geo';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseFilters } from '../../src/queries/message-filter';
-import { cellDaysFromMonths, monthDaysWindow } from '../../src/queries/month-days-query';
+import { cellBucketsFromMonths, monthDaysRead } from '../../src/queries/month-days-query';
 import { queryTimeline } from '../../src/queries/timeline-query';
 import { storeGenerated } from '../support/store-generated';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
@@ -46,13 +47,17 @@ describe.each(BACKENDS)('day buckets from the month rows of days (%s)', (backend
     [7, '2024-10-31', '2024-11-01'],
     [7, '2024-09-03', '2025-02-28'],
   ] as const)('res %i, %s to %s: the messages per cell and day', async (res, fromDay, toDay) => {
-    const window = monthDaysWindow(parseFilters({ from: fromDay, to: toDay }, TZ), res, TZ);
-    expect(window).toEqual({ fromDay, toDay });
+    const filter = parseFilters({ from: fromDay, to: toDay }, TZ);
+    const read = monthDaysRead(filter, res, 'day', TZ);
+    expect(read).toEqual({ table: 'cell_month_days', fromDay, toDay });
+    const edges = [...bucketEdges(filter.from as Date, filter.to as Date, 'day', TZ), filter.to as Date];
     const expected = await truth(res, fromDay, toDay);
     expect(expected.length).toBeGreaterThan(0);
     const offsets = [0];
     for (const row of expected) offsets.push((offsets[offsets.length - 1] as number) + row.buckets.length);
-    expect(await cellDaysFromMonths(db.sql, res, { fromDay, toDay })).toEqual({
+    expect(
+      await cellBucketsFromMonths(db.sql, filter, res, read as NonNullable<typeof read>, edges, TZ),
+    ).toEqual({
       cells: expected.map((row) => row.cell),
       offsets,
       buckets: expected.flatMap((row) => row.buckets),
@@ -60,16 +65,16 @@ describe.each(BACKENDS)('day buckets from the month rows of days (%s)', (backend
     });
   });
 
-  test('/timeline by day answers from them, and a filter, a bbox or res 9 from elsewhere', async () => {
+  test('/timeline by day answers from them, and a source with a status, a district or res 9 from elsewhere', async () => {
     const filter = parseFilters({ from: '2024-08-15', to: '2025-01-20' }, TZ);
     const timeline = await queryTimeline(db.sql, TZ, filter, 8, 'day');
     const expected = await truth(8, '2024-08-15', '2025-01-20');
     expect(timeline.cells.buckets).toEqual(expected.flatMap((row) => row.buckets));
     expect(timeline.cells.counts).toEqual(expected.flatMap((row) => row.counts));
-    for (const query of [{ source: 'vk' }, { bbox: '19.0,47.46,19.12,47.53' }, { district: '1' }]) {
+    for (const query of [{ source: 'vk', status: 'new' }, { district: '1' }]) {
       const filtered = parseFilters({ from: '2024-08-15', to: '2025-01-20', ...query }, TZ);
-      expect(monthDaysWindow(filtered, 8, TZ)).toBeNull();
+      expect(monthDaysRead(filtered, 8, 'day', TZ)).toBeNull();
     }
-    expect(monthDaysWindow(filter, 9, TZ)).toBeNull();
+    expect(monthDaysRead(filter, 9, 'day', TZ)).toBeNull();
   });
 });

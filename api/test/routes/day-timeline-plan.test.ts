@@ -6,9 +6,10 @@ import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-databas
 const TZ = 'Europe/Budapest';
 
 /**
- * Day and week buckets of /timeline with a status, source or category filter are summed from
- * cell_day_source_status_counts (0014), not read from messages (as slow as a naive GROUP BY). Their
- * exactness is checked in source-status-filters.test.ts; this checks where they are read from.
+ * Day and week buckets of /timeline that the month rows of days do not answer (a source and a status
+ * together, month-days-query.ts) are summed from cell_day_source_status_counts (0014) by bucketCounts, which
+ * answers the others alike, not read from messages (as slow as a naive GROUP BY). Their exactness is checked
+ * in source-status-filters.test.ts; this checks where they are read from.
  */
 describe.each(BACKENDS)('day and week buckets with filters read the day pre-aggregate (%s)', (backend) => {
   let db: TestDatabase;

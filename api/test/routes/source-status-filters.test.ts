@@ -69,8 +69,8 @@ async function expectNaiveAnswers(app: FastifyInstance, sql: Sql, f: FilterCase,
     `/hexagons ${label}`,
   ).toEqual(await naiveCounts(sql, f, cellKey(sql, res), window));
 
-  // Month buckets from the month pre-aggregates, day and week buckets from the day counts (0014) at res 7
-  // and 8: every bucket of each equals the GROUP BY.
+  // Month buckets from the month pre-aggregates, day and week buckets at res 7 and 8 from the month rows of
+  // days by source or by status (0019), or the day counts (0014) with both: every bucket equals the GROUP BY.
   for (const bucket of ['month', 'week', 'day']) {
     const timeline = (await app.inject({ url: `/api/v1/timeline?res=${res}&bucket=${bucket}&${q}` })).json();
     const perBucket: Array<[string, Counts]> = [];
@@ -207,6 +207,14 @@ describe.each(BACKENDS)('status and source filters on %s', (backend) => {
     const random = new SeededRandom(backend === 'server' ? 303 : 404);
     await expectNaiveAnswers(app, db.sql, { statuses: ['new', 'in_progress'] }, 8);
     await expectNaiveAnswers(app, db.sql, { statuses: ['resolved'], window: WINDOWS[2] }, 7);
+    await expectNaiveAnswers(app, db.sql, { sources: ['vk'], window: WINDOWS[3] }, 8);
+    await expectNaiveAnswers(app, db.sql, { sources: ['ok'], categories: categories.slice(0, 1) }, 7);
+    await expectNaiveAnswers(
+      app,
+      db.sql,
+      { statuses: ['answered'], categories: categories.slice(1, 3), window: WINDOWS[1] },
+      8,
+    );
     for (let i = 0; i < 8; i++) {
       await expectNaiveAnswers(app, db.sql, randomCase(random, categories, districtIds), 5 + random.int(4));
     }
