@@ -20,14 +20,23 @@ CREATE TABLE cell_all_time_sketch (
 ) WITH (fillfactor = 50);
 ALTER TABLE cell_all_time_sketch ALTER answers SET STORAGE PLAIN, ALTER resolves SET STORAGE PLAIN;
 
--- Cumulative counts (index bucket + 2) from (bucket, count) pairs, one pair a bucket.
+-- Cumulative counts (index bucket + 2) from (bucket, count) pairs. PL/pgSQL: two passes over one array
+-- (~330 entries) cost half of a window over generate_series joined to the pairs (a flush of 10,000
+-- messages over the 956 res-8 cells of the 5M data: ~90 ms here against ~210 ms).
 CREATE FUNCTION cumulative_counts(buckets smallint[], counts integer[]) RETURNS integer[]
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT array_agg(c ORDER BY i) FROM (
-    SELECT i, (sum(coalesce(x.n, 0)) OVER (ORDER BY i))::int AS c
-    FROM generate_series(1, (SELECT max(b) + 2 FROM unnest(buckets) AS b)) AS i
-    LEFT JOIN unnest(buckets, counts) AS x (b, n) ON x.b + 2 = i
-  ) s
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  c integer[] := array_fill(0, ARRAY[(SELECT max(b) FROM unnest(buckets) AS b) + 2]);
+  k integer;
+BEGIN
+  FOR k IN 1..cardinality(buckets) LOOP
+    c[buckets[k] + 2] := c[buckets[k] + 2] + counts[k];
+  END LOOP;
+  FOR k IN 2..cardinality(c) LOOP
+    c[k] := c[k] + c[k - 1];
+  END LOOP;
+  RETURN c;
+END;
 $$;
 
 -- The sum of two cumulative arrays; the shorter one keeps its last value beyond its end.
