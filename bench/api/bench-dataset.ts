@@ -109,7 +109,8 @@ async function openMarkedDatabase(
   await db.sql`TRUNCATE messages, districts, cell_month_rollup, cell_year_rollup, district_month_rollup,
     cell_day_counts, cell_month_source_status_rollup, cell_year_source_status_rollup,
     district_month_source_status_rollup, cell_month_sketch, cell_year_sketch, district_month_sketch,
-    cell_day_source_status_counts CASCADE`;
+    cell_day_source_status_counts, cell_year_sketch_coarse, cell_month_days, cell_all_time_sketch,
+    cell_year_district_rollup CASCADE`;
   await loadDistrictsFile(db.sql, shippedDistrictsFile, 'NAME');
   return { ...db, fresh: true };
 }
