@@ -24,7 +24,14 @@ import {
   summedCountsSql,
   toMetrics,
 } from './metrics-sql';
-import { type CalendarSplit, type Span, splitByCalendar, splitByDay, splitByMonth } from './month-split';
+import {
+  type CalendarSplit,
+  type Span,
+  splitByCalendar,
+  splitByDay,
+  splitByMonth,
+  splitByYear,
+} from './month-split';
 import { type Medians, sketchesServe, sketchMedians } from './sketch-medians';
 
 export interface AggregateOptions {
@@ -53,7 +60,21 @@ export type AggregateRows = Map<bigint | number, Metrics>;
 export function rollupServes(filter: MessageFilter, group: GroupBy): boolean {
   if (filter.bbox) return false;
   if (group.kind !== 'cell') return true;
-  return (ROLLUP_RESOLUTIONS as readonly number[]).includes(group.res) && !filter.districts && !filter.scope;
+  return (ROLLUP_RESOLUTIONS as readonly number[]).includes(group.res) && !byDistrict(filter);
+}
+
+/**
+ * Whether cell_year_district_rollup (0020) answers the whole years of cells with a district filter or
+ * scope: res 5..8 with categories, not statuses or sources. The rest of the window reads messages.
+ */
+function districtCellYearsServe(filter: MessageFilter, group: GroupBy): boolean {
+  if (filter.bbox || group.kind !== 'cell' || !byDistrict(filter) || filtersSourceOrStatus(filter))
+    return false;
+  return (ROLLUP_RESOLUTIONS as readonly number[]).includes(group.res);
+}
+
+function byDistrict(filter: MessageFilter): boolean {
+  return Boolean(filter.districts || filter.scope);
 }
 
 /**
@@ -68,7 +89,11 @@ export async function aggregate(
   group: GroupBy,
   options: AggregateOptions,
 ): Promise<AggregateRows> {
-  const split = rollupServes(filter, group) ? calendarSplit(filter, group, timezone) : null;
+  const split = rollupServes(filter, group)
+    ? calendarSplit(filter, group, timezone)
+    : districtCellYearsServe(filter, group)
+      ? splitByYear(filter, timezone)
+      : null;
   const edges = split && edgeParts(sql, timezone, filter, group, split.edges, options.cells);
   const order = options.limit ? sql`ORDER BY count DESC, key LIMIT ${options.limit}` : sql``;
   const rows = new Map<bigint | number, Metrics>();
@@ -160,6 +185,11 @@ function rollupPart(
   if (group.kind === 'cell') {
     conditions.push(sql`r.res = ${group.res}`);
     if (cells) conditions.push(sql`r.cell = ANY(${cells.map(String)}::int8[])`);
+    // Whole years of a district filter or scope: a border cell's row per district (0020).
+    if (byDistrict(filter)) {
+      conditions.push(...rollupDistrictConditions(sql, filter));
+      return sql`SELECT r.cell AS key, ${metrics} FROM cell_year_district_rollup r WHERE ${all(sql, conditions)} GROUP BY 1`;
+    }
     const table = rollupTable(sql, 'years' in periods ? 'cell_year' : 'cell_month', filter);
     return sql`SELECT r.cell AS key, ${metrics} FROM ${table} r WHERE ${all(sql, conditions)} GROUP BY 1`;
   }

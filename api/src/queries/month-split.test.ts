@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { splitByCalendar, splitByDay, splitByMonth } from './month-split';
+import { splitByCalendar, splitByDay, splitByMonth, splitByYear } from './month-split';
 
 const TZ = 'Europe/Budapest';
 const at = (iso: string) => new Date(iso);
@@ -69,6 +69,27 @@ describe('splitByCalendar', () => {
   test('no whole year: the month split of the whole window', () => {
     const window = { from: at('2024-03-14T23:00:00Z'), to: at('2024-08-19T22:00:00Z') };
     expect(splitByCalendar(window, TZ)).toEqual({ years: null, ...toList(splitByMonth(window, TZ)) });
+  });
+});
+
+describe('splitByYear', () => {
+  test('whole years, and the rest of the window raw, months and all', () => {
+    const from = at('2023-11-15T10:00:00Z');
+    const to = at('2025-02-10T00:00:00Z');
+    expect(splitByYear({ from, to }, TZ)).toEqual({
+      years: { fromYear: '2024-01-01', toYear: '2025-01-01' },
+      months: [],
+      edges: [
+        { from, to: at('2023-12-31T23:00:00Z') },
+        { from: at('2024-12-31T23:00:00Z'), to },
+      ],
+    });
+  });
+
+  test('no whole year: the whole window raw; unbounded: every year', () => {
+    const window = { from: at('2024-03-14T23:00:00Z'), to: at('2024-08-19T22:00:00Z') };
+    expect(splitByYear(window, TZ)).toEqual({ years: null, months: [], edges: [window] });
+    expect(splitByYear({}, TZ)).toEqual({ years: {}, months: [], edges: [] });
   });
 });
 

@@ -73,22 +73,7 @@ export interface CalendarSplit {
 }
 
 export function splitByCalendar(window: Span, timezone: string): CalendarSplit {
-  const { from, to } = window;
-  const yearStart = (d: Date) => zonedMidnight(Number(localDate(d, timezone).slice(0, 4)), 1, 1, timezone);
-  const wholeFrom =
-    from && (yearStart(from).getTime() === from.getTime() ? from : nextYear(yearStart(from), timezone));
-  const wholeTo = to && yearStart(to);
-  const pieces: Span[] = [];
-  let years: CalendarSplit['years'] = null;
-  if (wholeFrom && wholeTo && wholeFrom >= wholeTo) {
-    pieces.push({ from, to });
-  } else {
-    years = {};
-    if (wholeFrom) years.fromYear = localDate(wholeFrom, timezone);
-    if (wholeTo) years.toYear = localDate(wholeTo, timezone);
-    if (from && wholeFrom && from < wholeFrom) pieces.push({ from, to: wholeFrom });
-    if (to && wholeTo && wholeTo < to) pieces.push({ from: wholeTo, to });
-  }
+  const { years, edges: pieces } = splitByYear(window, timezone);
   const split: CalendarSplit = { years, months: [], edges: [] };
   for (const piece of pieces) {
     const { months, edges } = splitByMonth(piece, timezone);
@@ -96,6 +81,23 @@ export function splitByCalendar(window: Span, timezone: string): CalendarSplit {
     split.edges.push(...edges);
   }
   return split;
+}
+
+/** Whole local years only: the rest of the window (before and after them, or all of it) as raw spans. */
+export function splitByYear(window: Span, timezone: string): CalendarSplit {
+  const { from, to } = window;
+  const yearStart = (d: Date) => zonedMidnight(Number(localDate(d, timezone).slice(0, 4)), 1, 1, timezone);
+  const wholeFrom =
+    from && (yearStart(from).getTime() === from.getTime() ? from : nextYear(yearStart(from), timezone));
+  const wholeTo = to && yearStart(to);
+  if (wholeFrom && wholeTo && wholeFrom >= wholeTo) return { years: null, months: [], edges: [{ from, to }] };
+  const years: NonNullable<CalendarSplit['years']> = {};
+  if (wholeFrom) years.fromYear = localDate(wholeFrom, timezone);
+  if (wholeTo) years.toYear = localDate(wholeTo, timezone);
+  const edges: Span[] = [];
+  if (from && wholeFrom && from < wholeFrom) edges.push({ from, to: wholeFrom });
+  if (to && wholeTo && wholeTo < to) edges.push({ from: wholeTo, to });
+  return { years, months: [], edges };
 }
 
 function nextYear(start: Date, timezone: string): Date {

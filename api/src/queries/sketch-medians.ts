@@ -1,5 +1,6 @@
 import { sketchMedian } from '@heatmap/geo';
 import type { Sql } from '../db/database';
+import { ALL_TIME_SKETCH_RES, allTimeSketchMedians } from './all-time-sketch-medians';
 import {
   all,
   type Fragment,
@@ -16,8 +17,10 @@ import { yearSketchMedians } from './year-sketch-medians';
 /**
  * Whether the histograms of migration 0014 hold the filter: they are keyed by cell or district and period
  * only (keyed also by category, source and status they would be larger than the messages: see 0014).
+ * A cell's histograms hold every district's times, so cells with a district filter or scope have none.
  */
 export function sketchesServe(filter: MessageFilter, group: GroupBy): boolean {
+  if (group.kind === 'cell' && (filter.districts || filter.scope)) return false;
   return group.kind !== 'category' && !filter.categories && !filter.sources && !filter.statuses;
 }
 
@@ -28,7 +31,8 @@ export interface Medians {
 
 /**
  * Medians per group from the histograms, within SKETCH_RELATIVE_ERROR of the exact ones (geo sketchMedian).
- * Cells over whole years alone: found in SQL from coarse buckets (yearSketchMedians). Otherwise the
+ * Res-8 cells over all time: from cumulative counts (allTimeSketchMedians). Cells over whole years alone:
+ * found in SQL from coarse buckets (yearSketchMedians). Otherwise the
  * window's whole years and months from the sketch pre-aggregates, its partial months from messages
  * bucketed the same way (minutes_bucket), sent as arrays per group, so a map of 1,000 cells is 1,000 rows,
  * not one a bucket.
@@ -42,6 +46,8 @@ export async function sketchMedians(
   cells?: bigint[],
 ): Promise<Map<bigint | number, Medians>> {
   if (group.kind === 'cell' && split.years && split.months.length === 0 && split.edges.length === 0) {
+    const allTime = !split.years.fromYear && !split.years.toYear;
+    if (allTime && group.res === ALL_TIME_SKETCH_RES) return allTimeSketchMedians(sql, cells);
     return yearSketchMedians(sql, group.res, split.years, cells);
   }
   const parts = [

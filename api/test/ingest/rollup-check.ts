@@ -114,6 +114,36 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
       ],
     ],
     [
+      // Cumulative counts by bucket + 2 (0020): each bucket's count is its step from the one before.
+      'cell_all_time_sketch',
+      [
+        sql`SELECT res, cell, bucket, answers, resolves FROM (
+          SELECT res, cell, (i - 2)::smallint AS bucket,
+                 a - coalesce(lag(a) OVER w, 0) AS answers, r - coalesce(lag(r) OVER w, 0) AS resolves
+          FROM cell_all_time_sketch, unnest(answers, resolves) WITH ORDINALITY AS u (a, r, i)
+          WINDOW w AS (PARTITION BY res, cell ORDER BY i)) s
+          WHERE answers <> 0 OR resolves <> 0`,
+        sql`SELECT 8::smallint, h3_8, bucket, ${bucketCounts} FROM (${times}) t GROUP BY 2, 3`,
+      ],
+    ],
+    [
+      'cell_all_time_sketch (rows)',
+      [
+        sql`SELECT res, cell FROM cell_all_time_sketch`,
+        sql`SELECT DISTINCT 8::smallint, h3_8 FROM (${times}) t`,
+      ],
+    ],
+    [
+      'cell_year_district_rollup',
+      [
+        sql`SELECT * FROM cell_year_district_rollup`,
+        sql`SELECT c.res::smallint, coalesce(district_id, 0), date_trunc('year', local_day)::date, category_id, c.cell,
+            count(*)::int, count(answered_at)::int, count(resolved_at)::int
+          FROM messages CROSS JOIN LATERAL (VALUES (5, h3_5), (6, h3_6), (7, h3_7), (8, h3_8)) AS c (res, cell)
+          GROUP BY 1, 2, 3, 4, 5`,
+      ],
+    ],
+    [
       'district_month_sketch',
       [
         sql`SELECT month, district_id, bucket, answers, resolves FROM district_month_sketch`,

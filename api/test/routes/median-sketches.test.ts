@@ -60,8 +60,9 @@ describe.each(BACKENDS)('medians from histograms (%s)', (backend) => {
   });
 
   /** Answer and resolution minutes per group key, from the messages of the window. */
-  async function timesBy(key: 'h3_7' | 'district', window: { from?: string; to?: string }) {
-    const column = key === 'h3_7' ? db.sql`to_hex(h3_7)` : db.sql`coalesce(district_id, 0)::text`;
+  async function timesBy(key: 'h3_7' | 'h3_8' | 'district', window: { from?: string; to?: string }) {
+    const column =
+      key === 'district' ? db.sql`coalesce(district_id, 0)::text` : db.sql`to_hex(${db.sql(key)})`;
     // greatest(0, NULL) is 0, hence the CASEs: a message without the time has none.
     const rows = await db.sql<{ key: string; am: number | null; rm: number | null }[]>`
       SELECT ${column} AS key,
@@ -124,6 +125,32 @@ describe.each(BACKENDS)('medians from histograms (%s)', (backend) => {
     }
     // Not a data set where estimate and exact median happen to agree everywhere.
     expect(differs).toBeGreaterThan(0);
+  });
+
+  test('res-8 cells over all time: the histogram median of each cell, from its cumulative counts alone', async () => {
+    const url = '/api/v1/hexagons?res=8&medians=true';
+    const body = (await app.inject({ url })).json();
+    const times = await timesBy('h3_8', {});
+    expect(body.cells.length).toBe(times.size);
+    for (const cell of body.cells as Array<MedianPair & { h3: string }>) {
+      expectHistogramMedians(cell, times.get(cell.h3), cell.h3);
+    }
+    // Without the year and month histograms (renamed away, and a new data_version so nothing is cached),
+    // the same answer: it comes from cell_all_time_sketch (0020).
+    const away = ['cell_year_sketch', 'cell_year_sketch_coarse', 'cell_month_sketch'];
+    const bump = () =>
+      db.sql`UPDATE app_settings SET value = (value::bigint + 1)::text WHERE key = 'data_version'`;
+    for (const table of away) await db.sql`ALTER TABLE ${db.sql(table)} RENAME TO ${db.sql(`${table}_away`)}`;
+    try {
+      await bump();
+      const again = await app.inject({ url });
+      expect(again.statusCode).toBe(200);
+      expect(again.json().cells).toEqual(body.cells);
+    } finally {
+      for (const table of away)
+        await db.sql`ALTER TABLE ${db.sql(`${table}_away`)} RENAME TO ${db.sql(table)}`;
+      await bump();
+    }
   });
 
   test('/districts and /summary with medians: histogram medians per district and over everything', async () => {
