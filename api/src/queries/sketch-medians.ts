@@ -68,13 +68,21 @@ export async function sketchMedians(
     ),
     ...edgeParts(sql, timezone, filter, group, split.edges, cells),
   ];
-  // Parts may repeat a bucket (two years, a year and its edge): sketchMedian adds them up, cheaper in
-  // TypeScript than a GROUP BY (key, bucket) here (223 -> 82 ms for res-8 cells over all time at 100k).
+  // Parts may repeat a bucket (two years, a year and its edge): sketchMedian adds them up. For cells that is
+  // cheaper in TypeScript than a GROUP BY (key, bucket) here (223 -> 82 ms for res-8 cells over all time at
+  // 100k); districts and totals repeat each bucket once a month, so summing here sends far fewer (all time at
+  // 5M: 123,000 district month buckets become 6,000; the SQL alone 46 -> 24 ms).
+  const union = parts.reduce((acc, part) => sql`${acc} UNION ALL ${part}`);
+  const buckets =
+    group.kind === 'cell'
+      ? union
+      : sql`SELECT key, bucket, sum(answers)::int AS answers, sum(resolves)::int AS resolves
+          FROM (${union}) AS u GROUP BY 1, 2`;
   const rows = await sql<
     { key: bigint | number; buckets: number[]; answers: number[]; resolves: number[] }[]
   >`
     SELECT key, array_agg(bucket) AS buckets, array_agg(answers) AS answers, array_agg(resolves) AS resolves
-    FROM (${parts.reduce((acc, part) => sql`${acc} UNION ALL ${part}`)}) AS t
+    FROM (${buckets}) AS t
     GROUP BY key`;
   const medians = new Map<bigint | number, Medians>();
   for (const row of rows) {
