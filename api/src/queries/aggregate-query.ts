@@ -26,9 +26,9 @@ import {
 } from './metrics-sql';
 import {
   type CalendarSplit,
+  dayParts,
   type Span,
   splitByCalendar,
-  splitByDay,
   splitByMonth,
   splitByYear,
 } from './month-split';
@@ -157,14 +157,15 @@ function edgeParts(
   if (group.kind === 'cell' || filtersSourceOrStatus(filter)) {
     return { parts: edges.map((edge) => rawPart(sql, filter, group, edge, cells)), raw: true };
   }
-  const pieces = edges.map((edge) => splitByDay(edge, timezone));
-  return {
-    parts: pieces.flatMap(({ days, edges: rest }) => [
-      ...(days ? [dayPart(sql, filter, group, days)] : []),
-      ...rest.map((part) => rawPart(sql, filter, group, part, cells)),
-    ]),
-    raw: pieces.every(({ days }) => !days),
-  };
+  const pieces = edges.map((edge) =>
+    dayParts(
+      edge,
+      timezone,
+      (days) => dayPart(sql, filter, group, days),
+      (part) => rawPart(sql, filter, group, part, cells),
+    ),
+  );
+  return { parts: pieces.flatMap((piece) => piece.parts), raw: pieces.every((piece) => !piece.fromDays) };
 }
 
 function rollupPart(

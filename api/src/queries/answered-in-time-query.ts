@@ -13,7 +13,7 @@ import {
   rollupTable,
 } from './filter-sql';
 import type { MessageFilter } from './message-filter';
-import { type Span, splitByDay, splitByMonth } from './month-split';
+import { dayParts, type Span, splitByMonth } from './month-split';
 
 /**
  * The answered-in-time share of docs/metrics.md: answered within the limit, out of the messages due at
@@ -88,18 +88,15 @@ function monthsPart(
 
 function edgeParts(sql: Sql, timezone: string, filter: MessageFilter, edge: Span): Fragment[] {
   if (filtersSourceOrStatus(filter)) return [rawPart(sql, filter, edge)];
-  const { days, edges } = splitByDay(edge, timezone);
-  const parts = edges.map((part) => rawPart(sql, filter, part));
-  if (!days) return parts;
-  const conditions = [
-    ...periodConditions(sql, 'day', days.fromDay, days.toDay),
-    ...rollupCategoryConditions(sql, filter),
-    ...rollupDistrictConditions(sql, filter),
-  ];
-  return [
-    sql`SELECT sum(r.answered_in_time) AS n FROM district_day_rollup r WHERE ${all(sql, conditions)}`,
-    ...parts,
-  ];
+  const daysPart = (days: { fromDay?: string; toDay?: string }) => {
+    const conditions = [
+      ...periodConditions(sql, 'day', days.fromDay, days.toDay),
+      ...rollupCategoryConditions(sql, filter),
+      ...rollupDistrictConditions(sql, filter),
+    ];
+    return sql`SELECT sum(r.answered_in_time) AS n FROM district_day_rollup r WHERE ${all(sql, conditions)}`;
+  };
+  return dayParts(edge, timezone, daysPart, (part) => rawPart(sql, filter, part)).parts;
 }
 
 function rawPart(sql: Sql, filter: MessageFilter, span: Span): Fragment {

@@ -43,6 +43,23 @@ export function splitByDay(window: Span, timezone: string): DaySplit {
   return { days, edges };
 }
 
+/**
+ * The parts of a partial month: its whole local days from `days` (a day pre-aggregate), the parts of a day at
+ * its ends from `raw` (messages). `fromDays` says whether any part came from `days`.
+ */
+export function dayParts<T>(
+  edge: Span,
+  timezone: string,
+  days: (days: { fromDay?: string; toDay?: string }) => T,
+  raw: (span: Span) => T,
+): { parts: T[]; fromDays: boolean } {
+  const split = splitByDay(edge, timezone);
+  return {
+    parts: [...(split.days ? [days(split.days)] : []), ...split.edges.map(raw)],
+    fromDays: split.days !== null,
+  };
+}
+
 /** The whole local months or days inside a window (first days as dates; null if none) and the rest. */
 function splitWhole(window: Span, unit: 'month' | 'day', timezone: string) {
   const { from, to } = window;

@@ -11,7 +11,7 @@ import {
 } from './filter-sql';
 import { cellCondition, type GroupBy, rawKey } from './group-by-sql';
 import type { MessageFilter } from './message-filter';
-import { type CalendarSplit, type Span, splitByDay } from './month-split';
+import { type CalendarSplit, dayParts, type Span } from './month-split';
 import { yearSketchMedians } from './year-sketch-medians';
 
 /**
@@ -130,18 +130,17 @@ function edgeParts(
   if (group.kind !== 'all' || filter.districts || filter.scope) {
     return edges.map((edge) => rawPart(sql, filter, group, edge, cells));
   }
-  return edges.flatMap((edge) => {
-    const { days, edges: rest } = splitByDay(edge, timezone);
-    const conditions = days ? periodConditions(sql, 'day', days.fromDay, days.toDay) : [];
-    return [
-      ...(days
-        ? [
-            sql`SELECT 0 AS key, r.bucket, r.answers, r.resolves FROM day_sketch r WHERE ${all(sql, conditions)}`,
-          ]
-        : []),
-      ...rest.map((part) => rawPart(sql, filter, group, part, cells)),
-    ];
-  });
+  return edges.flatMap(
+    (edge) =>
+      dayParts(
+        edge,
+        timezone,
+        (days) =>
+          sql`SELECT 0 AS key, r.bucket, r.answers, r.resolves FROM day_sketch r
+            WHERE ${all(sql, periodConditions(sql, 'day', days.fromDay, days.toDay))}`,
+        (part) => rawPart(sql, filter, group, part, cells),
+      ).parts,
+  );
 }
 
 /**

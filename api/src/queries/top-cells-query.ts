@@ -13,7 +13,7 @@ import {
   rollupTable,
 } from './filter-sql';
 import type { MessageFilter } from './message-filter';
-import { type Span, splitByCalendar, splitByDay } from './month-split';
+import { dayParts, type Span, splitByCalendar } from './month-split';
 
 /** Resolutions with day counts: cell_month_days (0017) and cell_day_source_status_counts (0014). */
 const DAY_COUNT_RESOLUTIONS: readonly number[] = [7, 8];
@@ -60,19 +60,29 @@ function edgeParts(
   edge: Span,
 ): Fragment[] {
   if (!DAY_COUNT_RESOLUTIONS.includes(res)) return [rawPart(sql, filter, res, edge)];
-  const { days, edges } = splitByDay(edge, timezone);
-  const parts = edges.map((part) => rawPart(sql, filter, res, part));
-  if (!days) return parts;
+  return dayParts(
+    edge,
+    timezone,
+    (days) => daysPart(sql, filter, res, days),
+    (part) => rawPart(sql, filter, res, part),
+  ).parts;
+}
+
+function daysPart(
+  sql: Sql,
+  filter: MessageFilter,
+  res: Resolution,
+  days: { fromDay?: string; toDay?: string },
+): Fragment {
   if (!filter.categories && !filtersSourceOrStatus(filter)) {
     // A row per cell and month with day d of the month at days[d] (1..31): the window's days of each month
     // are a slice. cell_day_counts is keyed (res, cell, day): a range of days read all of a resolution.
     const [from, to] = [sql`${days.fromDay ?? null}::date`, sql`${days.toDay ?? null}::date`];
-    parts.push(sql`
+    return sql`
       SELECT r.cell, sum((SELECT sum(x) FROM unnest(r.days[greatest(1, ${from} - r.month + 1) : least(31, ${to} - r.month)]) AS x)) AS n
       FROM cell_month_days r
       WHERE r.res = ${res} AND r.month >= date_trunc('month', ${from})::date AND r.month < ${to}
-      GROUP BY 1`);
-    return parts;
+      GROUP BY 1`;
   }
   const periods = periodConditions(sql, 'day', days.fromDay, days.toDay);
   // Every status named even for a category or source filter alone: the key leads with status and source.
@@ -80,9 +90,8 @@ function edgeParts(
     ...rollupSourceStatusConditions(sql, { ...filter, statuses: filter.statuses ?? [...MESSAGE_STATUSES] }),
     ...rollupCategoryConditions(sql, filter),
   ];
-  parts.push(sql`SELECT r.cell, sum(r.n) AS n FROM cell_day_source_status_counts r
-    WHERE r.res = ${res} AND ${all(sql, [...periods, ...facets])} GROUP BY 1`);
-  return parts;
+  return sql`SELECT r.cell, sum(r.n) AS n FROM cell_day_source_status_counts r
+    WHERE r.res = ${res} AND ${all(sql, [...periods, ...facets])} GROUP BY 1`;
 }
 
 function rawPart(sql: Sql, filter: MessageFilter, res: Resolution, window: Span): Fragment {
