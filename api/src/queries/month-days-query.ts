@@ -1,11 +1,10 @@
 import { cellsInBbox, localDate, type Resolution } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { Bucket } from '../schemas/timeline';
+import { DAY_COUNT_RESOLUTIONS } from './day-counts-sql';
 import { all, monthDaysFacetConditions } from './filter-sql';
 import { dayWindow, type MessageFilter } from './message-filter';
 
-/** Resolutions the month rows of days hold (migrations 0017, 0019), as cell_day_counts. */
-const MONTH_DAYS_RESOLUTIONS: readonly number[] = [7, 8];
 /** Per-cell counts per bucket in compressed sparse rows (cell i: entries offsets[i] .. offsets[i+1]-1). */
 export interface CellBuckets {
   cells: bigint[];
@@ -35,7 +34,7 @@ export function monthDaysRead(
   bucket: Bucket,
   timezone: string,
 ): MonthDaysRead | null {
-  if (!MONTH_DAYS_RESOLUTIONS.includes(res) || (bucket !== 'day' && bucket !== 'week')) return null;
+  if (!DAY_COUNT_RESOLUTIONS.includes(res) || (bucket !== 'day' && bucket !== 'week')) return null;
   if (filter.districts || filter.scope || (filter.sources && filter.statuses)) return null;
   const days = dayWindow(filter, timezone);
   if (!days?.fromDay || !days.toDay) return null;

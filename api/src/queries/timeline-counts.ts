@@ -1,7 +1,8 @@
-import { cellsInBbox, localDate, MESSAGE_STATUSES, type Resolution } from '@heatmap/geo';
+import { cellsInBbox, localDate, type Resolution } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { Bucket } from '../schemas/timeline';
 import { rollupServes } from './aggregate-query';
+import { DAY_COUNT_RESOLUTIONS, dayCountFacetConditions } from './day-counts-sql';
 import {
   all,
   type Fragment,
@@ -14,9 +15,6 @@ import {
 } from './filter-sql';
 import { dayWindow, type MessageFilter } from './message-filter';
 import { splitByMonth } from './month-split';
-
-/** Resolutions cell_day_counts holds (migration 0003: each costs ingest ~2 us a message). */
-const DAY_COUNT_RESOLUTIONS: readonly number[] = [7, 8];
 
 /**
  * (cell, b, n) rows: messages per cell and bucket index b over `edges` (filter.from/to are the
@@ -68,17 +66,9 @@ export function bucketCounts(
       WHERE r.res = ${res} AND r.day >= ${days.fromDay as string}::date AND r.day < ${days.toDay as string}::date
         AND ${cellCondition(sql, sql`r.cell`, cells)}`;
     if (filter.categories || filtersSourceOrStatus(filter)) {
-      // Every status named even for a category or source filter alone: the key leads with status and source.
-      const facets = [
-        ...rollupSourceStatusConditions(sql, {
-          ...filter,
-          statuses: filter.statuses ?? [...MESSAGE_STATUSES],
-        }),
-        ...rollupCategoryConditions(sql, filter),
-      ];
       return sql`
         SELECT r.cell, ${b} AS b, sum(r.n)::int AS n
-        FROM cell_day_source_status_counts r ${where} AND ${all(sql, facets)}
+        FROM cell_day_source_status_counts r ${where} AND ${all(sql, dayCountFacetConditions(sql, filter))}
         GROUP BY 1, 2`;
     }
     // A day bucket is one row per cell already: no grouping, so rows stream in key (cell) order.

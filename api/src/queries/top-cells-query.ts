@@ -1,6 +1,7 @@
-import { MESSAGE_STATUSES, type Resolution } from '@heatmap/geo';
+import type { Resolution } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import { rollupServes } from './aggregate-query';
+import { DAY_COUNT_RESOLUTIONS, dayCountFacetConditions } from './day-counts-sql';
 import {
   all,
   type Fragment,
@@ -14,9 +15,6 @@ import {
 } from './filter-sql';
 import type { MessageFilter } from './message-filter';
 import { dayParts, type Span, splitByCalendar } from './month-split';
-
-/** Resolutions with day counts: cell_month_days (0017) and cell_day_source_status_counts (0014). */
-const DAY_COUNT_RESOLUTIONS: readonly number[] = [7, 8];
 
 /**
  * The `limit` cells with most messages, with their counts, for /summary. Counts only, so the partial months
@@ -85,13 +83,8 @@ function daysPart(
       GROUP BY 1`;
   }
   const periods = periodConditions(sql, 'day', days.fromDay, days.toDay);
-  // Every status named even for a category or source filter alone: the key leads with status and source.
-  const facets = [
-    ...rollupSourceStatusConditions(sql, { ...filter, statuses: filter.statuses ?? [...MESSAGE_STATUSES] }),
-    ...rollupCategoryConditions(sql, filter),
-  ];
   return sql`SELECT r.cell, sum(r.n) AS n FROM cell_day_source_status_counts r
-    WHERE r.res = ${res} AND ${all(sql, [...periods, ...facets])} GROUP BY 1`;
+    WHERE r.res = ${res} AND ${all(sql, [...periods, ...dayCountFacetConditions(sql, filter)])} GROUP BY 1`;
 }
 
 function rawPart(sql: Sql, filter: MessageFilter, res: Resolution, window: Span): Fragment {

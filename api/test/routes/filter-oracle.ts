@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { Sql } from '../../src/db/database';
 import type { Fragment } from '../../src/queries/filter-sql';
@@ -95,4 +96,53 @@ export async function expectTopCells(
     summary.topCells.map((c) => c.count),
     label,
   ).toEqual(largest.slice(0, top));
+}
+
+/**
+ * /districts and /summary (at `res`, top 50) for `f` against GROUP BYs over messages: each district's counts,
+ * the totals (every district's and none's), the share answered within a day, top categories and top cells.
+ */
+export async function expectDistrictsAndSummary(app: FastifyInstance, sql: Sql, f: FilterCase, res: number) {
+  const q = queryString(f);
+  const label = `${q} res ${res}`;
+  const summary = (await app.inject({ url: `/api/v1/summary?res=${res}&top=50&${q}` })).json();
+  const window = { from: summary.from, to: summary.to };
+  const districts = (await app.inject({ url: `/api/v1/districts?${q}` })).json();
+  const byDistrict = await naiveCounts(sql, f, sql`coalesce(m.district_id, 0)`, window);
+  expect(
+    new Map(
+      districts.features
+        .map((d: { id: number; properties: Counts }) => [String(d.id), counts(d.properties)])
+        .filter(([, c]: [string, Counts]) => c.count > 0),
+    ),
+    `/districts ${label}`,
+  ).toEqual(new Map([...byDistrict].filter(([id]) => id !== '0')));
+  const total = { count: 0, open: 0, answered: 0, resolved: 0 };
+  for (const c of byDistrict.values()) {
+    for (const k of ['count', 'open', 'answered', 'resolved'] as const) total[k] += c[k];
+  }
+  expect(counts(summary), `/summary ${label}`).toEqual(total);
+  await expectTopCells(sql, f, summary, window, 50);
+  // Answered within the limit (a day), out of the answered and the unanswered older than the limit.
+  const inTime = await naiveCounts(
+    sql,
+    f,
+    sql`CASE WHEN m.answered_at IS NOT NULL
+               AND greatest(0, floor(extract(epoch FROM m.answered_at - m.created_at) / 60)) <= 1440 THEN 'in'
+             WHEN m.answered_at IS NOT NULL OR floor(extract(epoch FROM now() - m.created_at) / 60) > 1440
+               THEN 'late' END`,
+    window,
+  );
+  const [onTime, late] = [inTime.get('in')?.count ?? 0, inTime.get('late')?.count ?? 0];
+  if (onTime + late === 0) expect(summary.answeredInTimeShare, `/summary in time ${label}`).toBeNull();
+  else
+    expect(summary.answeredInTimeShare, `/summary in time ${label}`).toBeCloseTo(
+      onTime / (onTime + late),
+      12,
+    );
+  const byCategory = await naiveCounts(sql, f, sql`m.category_id`, window);
+  expect(
+    new Map(summary.topCategories.map((c: { id: number; count: number }) => [String(c.id), c.count])),
+    `/summary categories ${label}`,
+  ).toEqual(new Map([...byCategory].map(([id, c]) => [id, c.count])));
 }

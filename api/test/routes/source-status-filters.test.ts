@@ -15,7 +15,7 @@ import {
   type Counts,
   cellKey,
   counts,
-  expectTopCells,
+  expectDistrictsAndSummary,
   type FilterCase,
   naiveCounts,
   queryString,
@@ -96,49 +96,7 @@ async function expectNaiveAnswers(app: FastifyInstance, sql: Sql, f: FilterCase,
   }
 
   if (f.bbox) return; // /districts and /summary filter points by a bbox, not whole cells
-  const districts = (await app.inject({ url: `/api/v1/districts?${q}` })).json();
-  const naiveDistricts = await naiveCounts(sql, f, sql`coalesce(m.district_id, 0)`, window);
-  expect(
-    asMap(
-      districts.features.map((d: { id: number; properties: Counts }) => [String(d.id), counts(d.properties)]),
-    ),
-    `/districts ${label}`,
-  ).toEqual(new Map([...naiveDistricts].filter(([id]) => id !== '0')));
-
-  const summary = (await app.inject({ url: `/api/v1/summary?res=${res}&top=50&${q}` })).json();
-  const total = [...naiveDistricts.values()].reduce(
-    (sum, c) => ({
-      count: sum.count + c.count,
-      open: sum.open + c.open,
-      answered: sum.answered + c.answered,
-      resolved: sum.resolved + c.resolved,
-    }),
-    { count: 0, open: 0, answered: 0, resolved: 0 },
-  );
-  expect(counts(summary), `/summary ${label}`).toEqual(total);
-  await expectTopCells(sql, f, summary, window, 50);
-  // Answered within the limit (a day), out of the answered and the unanswered older than the limit.
-  const inTime = await naiveCounts(
-    sql,
-    f,
-    sql`CASE WHEN m.answered_at IS NOT NULL
-               AND greatest(0, floor(extract(epoch FROM m.answered_at - m.created_at) / 60)) <= 1440 THEN 'in'
-             WHEN m.answered_at IS NOT NULL OR floor(extract(epoch FROM now() - m.created_at) / 60) > 1440
-               THEN 'late' END`,
-    window,
-  );
-  const [onTime, late] = [inTime.get('in')?.count ?? 0, inTime.get('late')?.count ?? 0];
-  if (onTime + late === 0) expect(summary.answeredInTimeShare, `/summary in time ${label}`).toBeNull();
-  else
-    expect(summary.answeredInTimeShare, `/summary in time ${label}`).toBeCloseTo(
-      onTime / (onTime + late),
-      12,
-    );
-  const naiveCategories = await naiveCounts(sql, f, sql`m.category_id`, window);
-  expect(
-    new Map(summary.topCategories.map((c: { id: number; count: number }) => [String(c.id), c.count])),
-    `/summary categories ${label}`,
-  ).toEqual(new Map([...naiveCategories].map(([id, c]) => [id, c.count])));
+  await expectDistrictsAndSummary(app, sql, f, res);
 }
 
 describe.each(BACKENDS)('status and source filters on %s', (backend) => {
