@@ -86,6 +86,18 @@ export function rollupSourceStatusConditions(sql: Sql, f: MessageFilter): Fragme
 }
 
 /**
+ * Category, status and source filters on a table `r` keyed by status, source and category in that order
+ * (cell_day_source_status_counts: 0014; month_facet_sketch: 0021): every status and source named even for a
+ * category filter alone, so the index descends once per pair.
+ */
+export function facetKeyConditions(sql: Sql, f: MessageFilter): Fragment[] {
+  return [
+    ...rollupSourceStatusConditions(sql, { ...f, statuses: f.statuses ?? [...MESSAGE_STATUSES] }),
+    ...rollupCategoryConditions(sql, f),
+  ];
+}
+
+/**
  * A filter on a table of month rows of days by source or by status (`r`, 0019): the sources (every one
  * for a category alone) or the statuses it names, and its categories, or category 0 (every category) without.
  */

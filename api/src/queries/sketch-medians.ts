@@ -4,6 +4,7 @@ import { ALL_TIME_SKETCH_RES, allTimeSketchMedians } from './all-time-sketch-med
 import {
   all,
   type Fragment,
+  facetKeyConditions,
   messageConditions,
   monthConditions,
   periodConditions,
@@ -15,13 +16,20 @@ import { type CalendarSplit, dayParts, type Span } from './month-split';
 import { yearSketchMedians } from './year-sketch-medians';
 
 /**
- * Whether the histograms of migration 0014 hold the filter: they are keyed by cell or district and period
- * only (keyed also by category, source and status they would be larger than the messages: see 0014).
- * A cell's histograms hold every district's times, so cells with a district filter or scope have none.
+ * Whether histograms hold the filter: those of 0014 are keyed by cell or district and period only (keyed also
+ * by category, source and status they would be larger than the messages: see 0014); month_facet_sketch (0021)
+ * holds category, source and status for the whole database, no district. A cell's histograms hold every
+ * district's times, so cells with a district filter or scope have none.
  */
 export function sketchesServe(filter: MessageFilter, group: GroupBy): boolean {
-  if (group.kind === 'cell' && (filter.districts || filter.scope)) return false;
-  return group.kind !== 'category' && !filter.categories && !filter.sources && !filter.statuses;
+  const byDistrict = Boolean(filter.districts || filter.scope);
+  if (filtersFacets(filter)) return group.kind === 'all' && !byDistrict;
+  if (group.kind === 'cell' && byDistrict) return false;
+  return group.kind !== 'category';
+}
+
+function filtersFacets(filter: MessageFilter): boolean {
+  return Boolean(filter.categories || filter.sources || filter.statuses);
 }
 
 export interface Medians {
@@ -110,14 +118,18 @@ function sketchPart(
     if (cells) conditions.push(sql`r.cell = ANY(${cells.map(String)}::int8[])`);
     return sql`SELECT r.cell AS key, ${columns} FROM ${sql(`cell_${grain}_sketch`)} r WHERE ${all(sql, conditions)}`;
   }
+  if (filtersFacets(filter)) {
+    const conditions = [...periods, ...facetKeyConditions(sql, filter)];
+    return sql`SELECT 0 AS key, ${columns} FROM month_facet_sketch r WHERE ${all(sql, conditions)}`;
+  }
   const key = group.kind === 'district' ? sql`r.district_id` : sql`0`;
   const conditions = [...periods, ...rollupDistrictConditions(sql, filter)];
   return sql`SELECT ${key} AS key, ${columns} FROM district_month_sketch r WHERE ${all(sql, conditions)}`;
 }
 
 /**
- * The window's partial months: for the whole database (no district), their whole local days from
- * day_sketch (0018), the rest from messages.
+ * The window's partial months: for the whole database (no district, category, source or status), their whole
+ * local days from day_sketch (0018), the rest from messages.
  */
 function edgeParts(
   sql: Sql,
@@ -127,7 +139,7 @@ function edgeParts(
   edges: Span[],
   cells?: bigint[],
 ): Fragment[] {
-  if (group.kind !== 'all' || filter.districts || filter.scope) {
+  if (group.kind !== 'all' || filter.districts || filter.scope || filtersFacets(filter)) {
     return edges.map((edge) => rawPart(sql, filter, group, edge, cells));
   }
   return edges.flatMap(

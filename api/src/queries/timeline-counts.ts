@@ -2,10 +2,11 @@ import { cellsInBbox, localDate, type Resolution } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { Bucket } from '../schemas/timeline';
 import { rollupServes } from './aggregate-query';
-import { DAY_COUNT_RESOLUTIONS, dayCountFacetConditions } from './day-counts-sql';
+import { DAY_COUNT_RESOLUTIONS } from './day-counts-sql';
 import {
   all,
   type Fragment,
+  facetKeyConditions,
   filtersSourceOrStatus,
   messageConditions,
   monthConditions,
@@ -68,7 +69,7 @@ export function bucketCounts(
     if (filter.categories || filtersSourceOrStatus(filter)) {
       return sql`
         SELECT r.cell, ${b} AS b, sum(r.n)::int AS n
-        FROM cell_day_source_status_counts r ${where} AND ${all(sql, dayCountFacetConditions(sql, filter))}
+        FROM cell_day_source_status_counts r ${where} AND ${all(sql, facetKeyConditions(sql, filter))}
         GROUP BY 1, 2`;
     }
     // A day bucket is one row per cell already: no grouping, so rows stream in key (cell) order.

@@ -1,10 +1,11 @@
 import type { Resolution } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import { rollupServes } from './aggregate-query';
-import { DAY_COUNT_RESOLUTIONS, dayCountFacetConditions } from './day-counts-sql';
+import { DAY_COUNT_RESOLUTIONS } from './day-counts-sql';
 import {
   all,
   type Fragment,
+  facetKeyConditions,
   filtersSourceOrStatus,
   messageConditions,
   monthConditions,
@@ -84,7 +85,7 @@ function daysPart(
   }
   const periods = periodConditions(sql, 'day', days.fromDay, days.toDay);
   return sql`SELECT r.cell, sum(r.n) AS n FROM cell_day_source_status_counts r
-    WHERE r.res = ${res} AND ${all(sql, [...periods, ...dayCountFacetConditions(sql, filter)])} GROUP BY 1`;
+    WHERE r.res = ${res} AND ${all(sql, [...periods, ...facetKeyConditions(sql, filter)])} GROUP BY 1`;
 }
 
 function rawPart(sql: Sql, filter: MessageFilter, res: Resolution, window: Span): Fragment {

@@ -144,6 +144,14 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
       ],
     ],
     [
+      'month_facet_sketch',
+      [
+        sql`SELECT status, source_id, category_id, month, bucket, answers, resolves FROM month_facet_sketch`,
+        sql`SELECT status, source_id, category_id, date_trunc('month', local_day)::date, bucket, ${bucketCounts}
+          FROM (${times}) t GROUP BY 1, 2, 3, 4, 5`,
+      ],
+    ],
+    [
       'district_month_sketch',
       [
         sql`SELECT month, district_id, bucket, answers, resolves FROM district_month_sketch`,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { shippedDistrictsFile } from '../../src/cli/generate-command';
 import { loadDistrictsFile } from '../../src/ingest/districts-file';
+import type { Fragment } from '../../src/queries/filter-sql';
 import { rollupMismatches } from '../ingest/rollup-check';
 import { storeGenerated } from '../support/store-generated';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
@@ -60,7 +61,11 @@ describe.each(BACKENDS)('medians from histograms (%s)', (backend) => {
   });
 
   /** Answer and resolution minutes per group key, from the messages of the window. */
-  async function timesBy(key: 'h3_7' | 'h3_8' | 'district', window: { from?: string; to?: string }) {
+  async function timesBy(
+    key: 'h3_7' | 'h3_8' | 'district',
+    window: { from?: string; to?: string },
+    where = db.sql`true`,
+  ) {
     const column =
       key === 'district' ? db.sql`coalesce(district_id, 0)::text` : db.sql`to_hex(${db.sql(key)})`;
     // greatest(0, NULL) is 0, hence the CASEs: a message without the time has none.
@@ -71,7 +76,7 @@ describe.each(BACKENDS)('medians from histograms (%s)', (backend) => {
         CASE WHEN resolved_at IS NOT NULL
           THEN greatest(0, floor(extract(epoch FROM resolved_at - created_at) / 60))::int END AS rm
       FROM messages
-      WHERE created_at >= coalesce(${window.from ?? null}::timestamptz, '-infinity')
+      WHERE ${where} AND created_at >= coalesce(${window.from ?? null}::timestamptz, '-infinity')
         AND created_at < coalesce(${window.to ?? null}::timestamptz, 'infinity')`;
     const times = new Map<string, Times>();
     for (const row of rows) {
@@ -175,6 +180,56 @@ describe.each(BACKENDS)('medians from histograms (%s)', (backend) => {
         { answers: every.flatMap((t) => t.answers), resolves: every.flatMap((t) => t.resolves) },
         `summary ${query}`,
       );
+    }
+  });
+
+  test('/summary with a category, source or status filter: histogram medians of those times, whole months from month_facet_sketch', async () => {
+    const [category] = await db.sql<{ id: number; name: string }[]>`
+      SELECT c.id::int, c.name FROM categories c JOIN messages m ON m.category_id = c.id
+      GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1`;
+    const { id, name } = category as { id: number; name: string };
+    const filters: Array<{ query: Record<string, string>; where: Fragment }> = [
+      { query: { category: name }, where: db.sql`category_id = ${id}` },
+      { query: { source: 'vk' }, where: db.sql`source_id = (SELECT id FROM sources WHERE name = 'vk')` },
+      { query: { status: 'resolved' }, where: db.sql`status = 'resolved'` },
+      {
+        query: { source: 'telegram,ok', status: 'answered,resolved', category: name },
+        where: db.sql`source_id IN (SELECT id FROM sources WHERE name IN ('telegram', 'ok'))
+          AND status IN ('answered', 'resolved') AND category_id = ${id}`,
+      },
+    ];
+    const summaryOf = async (query: Record<string, string>) =>
+      (await app.inject({ url: `/api/v1/summary?res=7&${new URLSearchParams(query)}` })).json();
+    for (const window of WINDOWS) {
+      for (const { query, where } of filters) {
+        const times = [...(await timesBy('district', window, where)).values()];
+        const q = { ...query, ...(window as Record<string, string>) };
+        expect(times.some((t) => t.answers.length > 0)).toBe(true);
+        expectHistogramMedians(
+          await summaryOf(q),
+          { answers: times.flatMap((t) => t.answers), resolves: times.flatMap((t) => t.resolves) },
+          `summary ${new URLSearchParams(q)}`,
+        );
+      }
+    }
+    // An empty month_facet_sketch in its place (and a new data_version, so nothing is cached): over all time
+    // (whole months only) the counts stay and the medians are gone, so they came from there.
+    const bump = () =>
+      db.sql`UPDATE app_settings SET value = (value::bigint + 1)::text WHERE key = 'data_version'`;
+    const before = await summaryOf({ source: 'vk' });
+    expect(before.medianAnswerMinutes).not.toBeNull();
+    await db.sql`ALTER TABLE month_facet_sketch RENAME TO month_facet_sketch_away`;
+    await db.sql`CREATE TABLE month_facet_sketch (LIKE month_facet_sketch_away INCLUDING ALL)`;
+    try {
+      await bump();
+      const after = await summaryOf({ source: 'vk' });
+      expect(after.count).toBe(before.count);
+      expect(after.medianAnswerMinutes).toBeNull();
+      expect(after.medianResolveMinutes).toBeNull();
+    } finally {
+      await db.sql`DROP TABLE month_facet_sketch`;
+      await db.sql`ALTER TABLE month_facet_sketch_away RENAME TO month_facet_sketch`;
+      await bump();
     }
   });
 
