@@ -174,6 +174,12 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
     ['cell_year_source_status_rollup', cellFacets('year')],
     ['district_month_source_status_rollup', districtFacets],
     ['cell_day_source_status_counts', dayFacets],
+    [
+      'cell_day_district_counts',
+      sql`SELECT c.res::smallint, district_id, local_day, category_id, c.cell, count(*)::int
+        FROM messages CROSS JOIN LATERAL (VALUES (7, h3_7), (8, h3_8)) AS c (res, cell)
+        WHERE district_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5`,
+    ],
   ] as const;
   const out: unknown[] = [];
   for (const [table, raw] of tables) {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { shippedDistrictsFile } from '../../src/cli/generate-command';
+import type { Sql } from '../../src/db/database';
 import { loadDistrictsFile } from '../../src/ingest/districts-file';
 import { rollupMismatches } from '../ingest/rollup-check';
 import { storeGenerated } from '../support/store-generated';
@@ -10,6 +11,7 @@ import {
   type Counts,
   counts,
   expectDistrictsAndSummary,
+  expectTimeline,
   type FilterCase,
   queryString,
 } from './filter-oracle';
@@ -22,6 +24,17 @@ const WINDOWS = [
   { from: '2024-09-03', to: '2024-09-17' },
   { from: '2024-10-05T10:30:00Z', to: '2025-03-01T07:00:00Z' },
 ];
+
+/**
+ * /districts, /summary and the day and week timelines at res 7 and 8 for `f` against GROUP BYs over messages
+ * (with a district: cell_day_district_counts, 0022).
+ */
+async function expectNaiveAnswers(app: FastifyInstance, sql: Sql, f: FilterCase) {
+  await expectDistrictsAndSummary(app, sql, f, 8);
+  for (const res of [7, 8]) {
+    for (const bucket of ['day', 'week'] as const) await expectTimeline(app, sql, f, res, bucket);
+  }
+}
 
 describe.each(BACKENDS)('day pre-aggregates for partial months (%s)', (backend) => {
   let db: TestDatabase;
@@ -57,7 +70,7 @@ describe.each(BACKENDS)('day pre-aggregates for partial months (%s)', (backend) 
   });
 
   test('windows with partial months answer as a GROUP BY over messages, after answers, resolutions and deletes too', async () => {
-    for (const f of cases) await expectDistrictsAndSummary(app, db.sql, f, 8);
+    for (const f of cases) await expectNaiveAnswers(app, db.sql, f);
     // Every open message of the autumn is answered within the hour, every other one of those resolved a
     // week later, a tenth of September's messages deleted: each its own transaction, as the app writes.
     await db.sql`UPDATE messages SET status = 'answered', answered_at = created_at + interval '40 minutes'
@@ -67,7 +80,7 @@ describe.each(BACKENDS)('day pre-aggregates for partial months (%s)', (backend) 
         AND created_at >= '2024-09-01' AND created_at < '2024-12-01'`;
     await db.sql`DELETE FROM messages WHERE id % 10 = 0 AND created_at >= '2024-09-01' AND created_at < '2024-10-01'`;
     expect(await rollupMismatches(db.sql)).toEqual([]);
-    for (const f of cases) await expectDistrictsAndSummary(app, db.sql, f, 8);
+    for (const f of cases) await expectNaiveAnswers(app, db.sql, f);
   });
 
   test('whole days of partial months are read from the day pre-aggregates, not from messages', async () => {
@@ -78,6 +91,7 @@ describe.each(BACKENDS)('day pre-aggregates for partial months (%s)', (backend) 
           const q = queryString(f);
           const summary = (await app.inject({ url: `/api/v1/summary?res=8&${q}` })).json();
           const districts = (await app.inject({ url: `/api/v1/districts?${q}` })).json();
+          const timeline = (await app.inject({ url: `/api/v1/timeline?res=8&bucket=day&${q}` })).json();
           // Not compared: the previous period (as long, ending where the window starts: not between
           // midnights) and, within a district, the top cells (cell pre-aggregates have no district) and the
           // medians (histograms are kept per day for the whole database only), and within a category the
@@ -96,6 +110,7 @@ describe.each(BACKENDS)('day pre-aggregates for partial months (%s)', (backend) 
             medians,
             topCells: f.districts ? null : topCells,
             districts: districts.features.map((d: { properties: Counts }) => counts(d.properties)),
+            timeline: timeline.cells,
           };
         }),
       );

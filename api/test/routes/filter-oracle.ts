@@ -146,3 +146,34 @@ export async function expectDistrictsAndSummary(app: FastifyInstance, sql: Sql, 
     `/summary categories ${label}`,
   ).toEqual(new Map([...byCategory].map(([id, c]) => [id, c.count])));
 }
+
+/** /timeline for `f` at `res` by `bucket`: every cell's count in every bucket equals the GROUP BY's. */
+export async function expectTimeline(
+  app: FastifyInstance,
+  sql: Sql,
+  f: FilterCase,
+  res: number,
+  bucket: 'day' | 'week' | 'month',
+) {
+  const q = queryString(f);
+  const timeline = (await app.inject({ url: `/api/v1/timeline?res=${res}&bucket=${bucket}&${q}` })).json();
+  const perBucket = new Map<string, number>();
+  timeline.cells.h3.forEach((h3: string, i: number) => {
+    for (let j = timeline.cells.offsets[i]; j < timeline.cells.offsets[i + 1]; j++) {
+      perBucket.set(`${h3}/${timeline.cells.buckets[j]}`, timeline.cells.counts[j]);
+    }
+  });
+  const edges = timeline.edges as string[];
+  const naive =
+    edges.length < 2
+      ? new Map<string, Counts>()
+      : await naiveCounts(
+          sql,
+          f,
+          sql`${cellKey(sql, res)} || '/' || (width_bucket(m.created_at, ${edges}::timestamptz[]) - 1)`,
+          { from: edges[0] as string, to: edges.at(-1) as string },
+        );
+  expect(perBucket, `/timeline ${bucket} ${q} res ${res}`).toEqual(
+    new Map([...naive].map(([k, c]) => [k, c.count])),
+  );
+}

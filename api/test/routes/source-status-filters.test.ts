@@ -16,6 +16,7 @@ import {
   cellKey,
   counts,
   expectDistrictsAndSummary,
+  expectTimeline,
   type FilterCase,
   naiveCounts,
   queryString,
@@ -71,29 +72,7 @@ async function expectNaiveAnswers(app: FastifyInstance, sql: Sql, f: FilterCase,
 
   // Month buckets from the month pre-aggregates, day and week buckets at res 7 and 8 from the month rows of
   // days by source or by status (0019), or the day counts (0014) with both: every bucket equals the GROUP BY.
-  for (const bucket of ['month', 'week', 'day']) {
-    const timeline = (await app.inject({ url: `/api/v1/timeline?res=${res}&bucket=${bucket}&${q}` })).json();
-    const perBucket: Array<[string, Counts]> = [];
-    timeline.cells.h3.forEach((h3: string, i: number) => {
-      for (let j = timeline.cells.offsets[i]; j < timeline.cells.offsets[i + 1]; j++) {
-        const n = timeline.cells.counts[j];
-        perBucket.push([`${h3}/${timeline.cells.buckets[j]}`, { count: n } as Counts]);
-      }
-    });
-    const edges = timeline.edges as string[];
-    const naiveBuckets =
-      edges.length < 2
-        ? new Map()
-        : await naiveCounts(
-            sql,
-            f,
-            sql`${cellKey(sql, res)} || '/' || (width_bucket(m.created_at, ${edges}::timestamptz[]) - 1)`,
-            { from: edges[0] as string, to: edges.at(-1) as string },
-          );
-    expect(new Map(perBucket.map(([k, c]) => [k, c.count])), `/timeline ${bucket} ${label}`).toEqual(
-      new Map([...naiveBuckets].map(([k, c]) => [k, c.count])),
-    );
-  }
+  for (const bucket of ['month', 'week', 'day'] as const) await expectTimeline(app, sql, f, res, bucket);
 
   if (f.bbox) return; // /districts and /summary filter points by a bbox, not whole cells
   await expectDistrictsAndSummary(app, sql, f, res);
