@@ -93,7 +93,7 @@ async function measureLatencies(
   ];
   for (const [name, url] of more) queries.push({ name, kind: 'hexagons', url });
   queries.push(...timelineCases(app.db.sql));
-  queries.push(...(await filteredCases(app.db.sql, category?.name ?? '')));
+  queries.push(...(await filteredCases(app.db.sql, category?.name ?? '', district?.id ?? 0)));
   queries.push({
     name: 'drill-down first page, busiest res-8 cell',
     kind: 'drilldown',

@@ -1,4 +1,5 @@
 import type { Fragment, Sql } from '@heatmap/api';
+import { cellsInBbox, parseBbox } from '@heatmap/geo';
 import { BENCH_TIMEZONE } from './bench-dataset';
 
 /** A request with a status or source filter (or medians), and the naive GROUP BY over messages that answers the same question. */
@@ -24,7 +25,7 @@ const UNANSWERED = ['new', 'in_progress'];
  * (count, open, answered, resolved per group; the timeline per month), with no pre-aggregate and no
  * index made for it: the figure the pre-aggregates must beat.
  */
-export async function filteredCases(sql: Sql, category: string): Promise<FilteredCase[]> {
+export async function filteredCases(sql: Sql, category: string, districtId: number): Promise<FilteredCase[]> {
   const [source] = await sql<{ id: number }[]>`SELECT id FROM sources WHERE name = 'vk'`;
   const [categoryRow] = await sql<{ id: number }[]>`SELECT id FROM categories WHERE name = ${category}`;
   const sourceId = source?.id ?? 0;
@@ -59,6 +60,8 @@ export async function filteredCases(sql: Sql, category: string): Promise<Filtere
       sql`SELECT h3_8, count(*) FROM messages WHERE ${where} GROUP BY 1 ORDER BY 2 DESC LIMIT 10`.execute(),
     ]);
   const cat = encodeURIComponent(category);
+  const district = sql`district_id = ${districtId}`;
+  const centre = cellsInBbox(parseBbox('19.0,47.46,19.12,47.53'), 8) ?? [];
   return [
     {
       name: 'hexagons res 8, all, unanswered',
@@ -171,6 +174,81 @@ export async function filteredCases(sql: Sql, category: string): Promise<Filtere
       kind: 'summary',
       url: '/api/v1/summary?res=8&status=new,in_progress',
       naive: summary(unanswered, null),
+    },
+    // The combinations (issue 14: "and their combinations with category, district, bbox and any window"):
+    // a municipal head's own district with "unanswered only", a source with a status, medians with a filter.
+    {
+      name: 'hexagons res 8, month, one district, unanswered',
+      kind: 'hexagons',
+      url: `/api/v1/hexagons?res=8&from=2025-06-01&to=2025-07-01&district=${districtId}&status=new,in_progress`,
+      naive: byCell(8, sql`${district} AND ${june} AND ${unanswered}`),
+    },
+    {
+      name: 'hexagons res 8, all, one district, one source',
+      kind: 'hexagons',
+      url: `/api/v1/hexagons?res=8&district=${districtId}&source=vk`,
+      naive: byCell(8, sql`${district} AND ${vk}`),
+    },
+    {
+      name: 'hexagons res 8, all, city-centre bbox, unanswered',
+      kind: 'hexagons',
+      url: '/api/v1/hexagons?res=8&bbox=19.0,47.46,19.12,47.53&status=new,in_progress',
+      // The cells overlapping the box, whole, as /hexagons counts them.
+      naive: byCell(8, sql`${unanswered} AND h3_8 = ANY(${centre.map(String)}::int8[])`),
+    },
+    {
+      name: 'timeline res 8, day buckets over 2025, one district',
+      kind: 'timeline',
+      url: `/api/v1/timeline?res=8&bucket=day&from=2025-01-01&to=2026-01-01&district=${districtId}`,
+      targetP95: FILTERED_TIMELINE_TARGET,
+      naive: daysByCell(8, sql`${district} AND ${year2025}`),
+    },
+    {
+      name: 'timeline res 8, day buckets over 2025, one source, unanswered',
+      kind: 'timeline',
+      url: '/api/v1/timeline?res=8&bucket=day&from=2025-01-01&to=2026-01-01&source=vk&status=new,in_progress',
+      targetP95: FILTERED_TIMELINE_TARGET,
+      naive: daysByCell(8, sql`${vk} AND ${unanswered} AND ${year2025}`),
+    },
+    {
+      name: 'hexagons res 8, all, with medians, one category',
+      kind: 'hexagons',
+      targetP95: MEDIANS_TARGET,
+      url: `/api/v1/hexagons?res=8&medians=true&category=${cat}`,
+      naive: () =>
+        sql`SELECT h3_8, ${counts}, ${medians} FROM messages WHERE category_id = ${categoryId} GROUP BY 1`.execute(),
+    },
+    {
+      name: 'districts, 2025, with medians, one source',
+      kind: 'districts',
+      targetP95: MEDIANS_TARGET,
+      url: '/api/v1/districts?from=2025-01-01&to=2026-01-01&medians=true&source=vk',
+      naive: () =>
+        sql`SELECT district_id, ${counts}, ${medians} FROM messages WHERE ${vk} AND ${year2025} GROUP BY 1`.execute(),
+    },
+    {
+      name: 'summary, all, one source (medians)',
+      kind: 'summary',
+      url: '/api/v1/summary?res=8&source=vk',
+      naive: summary(vk, null),
+    },
+    {
+      name: 'summary, 2025-03-15..2025-08-20, one category (medians)',
+      kind: 'summary',
+      url: `/api/v1/summary?res=8&from=2025-03-15&to=2025-08-20&category=${cat}`,
+      naive: summary(
+        sql`category_id = ${categoryId} AND created_at >= '2025-03-15T00:00:00+01:00' AND created_at < '2025-08-20T00:00:00+02:00'`,
+        sql`category_id = ${categoryId} AND created_at >= '2024-10-08T00:00:00Z' AND created_at < '2025-03-14T23:00:00Z'`,
+      ),
+    },
+    {
+      name: 'summary, month, one district, unanswered',
+      kind: 'summary',
+      url: `/api/v1/summary?res=8&from=2025-06-01&to=2025-07-01&district=${districtId}&status=new,in_progress`,
+      naive: summary(
+        sql`${district} AND ${june} AND ${unanswered}`,
+        sql`${district} AND ${unanswered} AND created_at >= '2025-05-02T00:00:00+02:00' AND created_at < '2025-06-01T00:00:00+02:00'`,
+      ),
     },
   ];
 }
