@@ -98,18 +98,27 @@ export function facetKeyConditions(sql: Sql, f: MessageFilter): Fragment[] {
 }
 
 /**
- * A filter on a table of month rows of days by source or by status (`r`, 0019): the sources (every one
- * for a category alone) or the statuses it names, and its categories, or category 0 (every category) without.
+ * A filter on a table of month rows of days by source, status or district (`r`, 0019, 0022): the sources (every
+ * one for a category alone), statuses or districts it names, and its categories, or category 0 (every category)
+ * without.
  */
-export function monthDaysFacetConditions(sql: Sql, f: MessageFilter, facet: 'source' | 'status'): Fragment[] {
-  const facetCondition =
-    facet === 'status'
-      ? sql`r.status = ANY(${statusArray(sql, f.statuses ?? MESSAGE_STATUSES)})`
-      : sql`r.source_id IN ${f.sources ? lookup(sql, 'sources', f.sources) : sql`(SELECT id FROM sources)`}`;
+export function monthDaysFacetConditions(
+  sql: Sql,
+  f: MessageFilter,
+  facet: 'source' | 'status' | 'district',
+): Fragment[] {
+  const facetConditions =
+    facet === 'district'
+      ? rollupDistrictConditions(sql, f)
+      : facet === 'status'
+        ? [sql`r.status = ANY(${statusArray(sql, f.statuses ?? MESSAGE_STATUSES)})`]
+        : [
+            sql`r.source_id IN ${f.sources ? lookup(sql, 'sources', f.sources) : sql`(SELECT id FROM sources)`}`,
+          ];
   const categoryCondition = f.categories
     ? sql`r.category_id IN ${lookup(sql, 'categories', f.categories)}`
     : sql`r.category_id = 0`;
-  return [facetCondition, categoryCondition];
+  return [...facetConditions, categoryCondition];
 }
 
 /**

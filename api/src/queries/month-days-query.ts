@@ -5,6 +5,13 @@ import { DAY_COUNT_RESOLUTIONS } from './day-counts-sql';
 import { all, monthDaysFacetConditions } from './filter-sql';
 import { dayWindow, type MessageFilter } from './message-filter';
 
+/** The key each table of month rows of days has beside the category (0019, 0022). */
+const FACETS = {
+  cell_month_days_by_source: 'source',
+  cell_month_days_by_status: 'status',
+  cell_month_days_by_district: 'district',
+} as const;
+
 /** Per-cell counts per bucket in compressed sparse rows (cell i: entries offsets[i] .. offsets[i+1]-1). */
 export interface CellBuckets {
   cells: bigint[];
@@ -15,7 +22,11 @@ export interface CellBuckets {
 
 /** Month rows of days that answer a timeline, the window's local days [fromDay, toDay), and a bbox's cells. */
 export interface MonthDaysRead {
-  table: 'cell_month_days' | 'cell_month_days_by_source' | 'cell_month_days_by_status';
+  table:
+    | 'cell_month_days'
+    | 'cell_month_days_by_source'
+    | 'cell_month_days_by_status'
+    | 'cell_month_days_by_district';
   fromDay: string;
   toDay: string;
   cells?: bigint[];
@@ -24,9 +35,9 @@ export interface MonthDaysRead {
 /**
  * Where month rows of days answer: day and week buckets at res 7 or 8 between local midnights, from
  * cell_month_days without filters (0017), by source with sources or a category alone, by status with
- * statuses (0019); a bbox selects the cells overlapping it, as on /hexagons. Not with a district (cells do not
- * follow districts), a bbox of too many cells, or both a source and a status (no table has both keys: the day
- * counts of 0014 answer those).
+ * statuses (0019), by district with a district filter or scope (0022); a bbox selects the cells overlapping it,
+ * as on /hexagons. Not with a bbox of too many cells, both a source and a status, or a district with either (no
+ * table has both keys: the day counts of 0014 or the messages answer those).
  */
 export function monthDaysRead(
   filter: MessageFilter,
@@ -35,16 +46,19 @@ export function monthDaysRead(
   timezone: string,
 ): MonthDaysRead | null {
   if (!DAY_COUNT_RESOLUTIONS.includes(res) || (bucket !== 'day' && bucket !== 'week')) return null;
-  if (filter.districts || filter.scope || (filter.sources && filter.statuses)) return null;
+  const byDistrict = Boolean(filter.districts || filter.scope);
+  if ((filter.sources && filter.statuses) || (byDistrict && (filter.sources || filter.statuses))) return null;
   const days = dayWindow(filter, timezone);
   if (!days?.fromDay || !days.toDay) return null;
   const cells = filter.bbox ? cellsInBbox(filter.bbox, res) : undefined;
   if (cells === null) return null;
-  const table = filter.statuses
-    ? 'cell_month_days_by_status'
-    : filter.sources || filter.categories
-      ? 'cell_month_days_by_source'
-      : 'cell_month_days';
+  const table = byDistrict
+    ? 'cell_month_days_by_district'
+    : filter.statuses
+      ? 'cell_month_days_by_status'
+      : filter.sources || filter.categories
+        ? 'cell_month_days_by_source'
+        : 'cell_month_days';
   return { table, fromDay: days.fromDay, toDay: days.toDay, ...(cells ? { cells } : {}) };
 }
 
@@ -63,13 +77,7 @@ export async function cellBucketsFromMonths(
   timezone: string,
 ): Promise<CellBuckets> {
   const conditions =
-    read.table === 'cell_month_days'
-      ? []
-      : monthDaysFacetConditions(
-          sql,
-          filter,
-          read.table === 'cell_month_days_by_status' ? 'status' : 'source',
-        );
+    read.table === 'cell_month_days' ? [] : monthDaysFacetConditions(sql, filter, FACETS[read.table]);
   if (read.cells) conditions.push(sql`r.cell = ANY(${read.cells.map(String)}::int8[])`);
   // days as text, read here digit by digit: postgres.js parses an int[] element by element, and one JSON.parse
   // of all rows' arrays spent most of its time joining them (10,000 rows: 18 ms).

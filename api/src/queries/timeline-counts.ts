@@ -11,7 +11,6 @@ import {
   messageConditions,
   monthConditions,
   rollupCategoryConditions,
-  rollupDistrictConditions,
   rollupSourceStatusConditions,
   rollupTable,
 } from './filter-sql';
@@ -21,12 +20,9 @@ import { splitByMonth } from './month-split';
 /**
  * (cell, b, n) rows: messages per cell and bucket index b over `edges` (filter.from/to are the
  * first and last edge); day and week buckets between local midnights at res 7 and 8 are read from month rows
- * of days instead (month-days-query.ts), bar a source and a status together, or a district. Day and week
- * buckets at those resolutions: from cell_day_counts unfiltered, cell_day_source_status_counts with a status,
- * source or category filter (0014), cell_day_district_counts with a district filter or scope (0022: not with a
- * status or source as well). Month buckets from cell_month_rollup or, with status or source filters,
- * cell_month_source_status_rollup (plus messages for partial months); the rest from messages. A bbox selects
- * the cells overlapping it, as on /hexagons.
+ * of days instead (month-days-query.ts), bar a source and a status together, or a district with either. From cell_day_counts for unfiltered day and week buckets at its
+ * resolutions (cell_day_source_status_counts with a status, source or category filter: 0014), from cell_month_rollup or, with status or source filters, cell_month_source_status_rollup
+ * (plus messages for partial months) for month buckets, else from messages. A bbox selects the cells overlapping it, as on /hexagons.
  */
 export function bucketCounts(
   sql: Sql,
@@ -57,8 +53,9 @@ export function bucketCounts(
     (bucket === 'day' || bucket === 'week') &&
     DAY_COUNT_RESOLUTIONS.includes(res) &&
     days &&
-    !filter.bbox &&
-    !(byDistrict(filter) && filtersSourceOrStatus(filter))
+    !filter.districts &&
+    !filter.scope &&
+    !filter.bbox
   ) {
     // Day edges are the window's consecutive local midnights: a day's bucket is its distance from the first,
     // half the cost of a search of the edges (res 8, a year: 68 -> 35 ms at 100k).
@@ -69,13 +66,6 @@ export function bucketCounts(
     const where = sql`
       WHERE r.res = ${res} AND r.day >= ${days.fromDay as string}::date AND r.day < ${days.toDay as string}::date
         AND ${cellCondition(sql, sql`r.cell`, cells)}`;
-    if (byDistrict(filter)) {
-      const facets = [...rollupDistrictConditions(sql, filter), ...rollupCategoryConditions(sql, filter)];
-      return sql`
-        SELECT r.cell, ${b} AS b, sum(r.n)::int AS n
-        FROM cell_day_district_counts r ${where} AND ${all(sql, facets)}
-        GROUP BY 1, 2`;
-    }
     if (filter.categories || filtersSourceOrStatus(filter)) {
       return sql`
         SELECT r.cell, ${b} AS b, sum(r.n)::int AS n
@@ -106,10 +96,6 @@ export function bucketCounts(
   if (split.edges.length === 0) return months;
   const parts = [months, ...split.edges.map(raw)].reduce((acc, part) => sql`${acc} UNION ALL ${part}`);
   return sql`SELECT cell, b, sum(n)::int AS n FROM (${parts}) AS p GROUP BY 1, 2`;
-}
-
-function byDistrict(filter: MessageFilter): boolean {
-  return Boolean(filter.districts || filter.scope);
 }
 
 function cellCondition(sql: Sql, column: Fragment, cells: bigint[] | undefined): Fragment {

@@ -58,10 +58,12 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
     ] as const;
   // Rows of days by source or status (0019), category 0 counting every category: each message in its own
   // category's row and in the 0 row.
-  const facetDays = (facet: 'source_id' | 'status') => {
-    const table = sql(`cell_month_days_by_${facet === 'source_id' ? 'source' : 'status'}`);
+  const facetDays = (facet: 'source_id' | 'status' | 'district_id') => {
+    const table = sql(`cell_month_days_by_${facet.replace('_id', '')}`);
+    // Messages outside every district have no row by district (0022).
     const keys = sql`FROM messages CROSS JOIN LATERAL (VALUES (7, h3_7), (8, h3_8)) AS c (res, cell)
-      CROSS JOIN LATERAL (VALUES (category_id), (0::smallint)) AS k (category_id)`;
+      CROSS JOIN LATERAL (VALUES (category_id), (0::smallint)) AS k (category_id)
+      WHERE ${facet === 'district_id' ? sql`district_id IS NOT NULL` : sql`true`}`;
     return [
       [
         `${facet} days`,
@@ -174,12 +176,6 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
     ['cell_year_source_status_rollup', cellFacets('year')],
     ['district_month_source_status_rollup', districtFacets],
     ['cell_day_source_status_counts', dayFacets],
-    [
-      'cell_day_district_counts',
-      sql`SELECT c.res::smallint, district_id, local_day, category_id, c.cell, count(*)::int
-        FROM messages CROSS JOIN LATERAL (VALUES (7, h3_7), (8, h3_8)) AS c (res, cell)
-        WHERE district_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5`,
-    ],
   ] as const;
   const out: unknown[] = [];
   for (const [table, raw] of tables) {
@@ -191,7 +187,7 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
       })),
     );
   }
-  const monthDays = [...facetDays('source_id'), ...facetDays('status')].map(
+  const monthDays = [...facetDays('source_id'), ...facetDays('status'), ...facetDays('district_id')].map(
     ([name, stored, raw]) => [`cell_month_days_by ${name}`, [stored, raw]] as const,
   );
   for (const [table, [stored, raw]] of [...sketches, ...monthDays]) {

@@ -65,13 +65,19 @@ describe.each(BACKENDS)('day buckets from the month rows of days (%s)', (backend
     });
   });
 
-  test('/timeline by day answers from them, and a source with a status, a district or res 9 from elsewhere', async () => {
+  test('/timeline by day answers from them, a district from its own (0022), and a source with a status or a district, or res 9, from elsewhere', async () => {
     const filter = parseFilters({ from: '2024-08-15', to: '2025-01-20' }, TZ);
     const timeline = await queryTimeline(db.sql, TZ, filter, 8, 'day');
     const expected = await truth(8, '2024-08-15', '2025-01-20');
     expect(timeline.cells.buckets).toEqual(expected.flatMap((row) => row.buckets));
     expect(timeline.cells.counts).toEqual(expected.flatMap((row) => row.counts));
-    for (const query of [{ source: 'vk', status: 'new' }, { district: '1' }]) {
+    const district = parseFilters({ from: '2024-08-15', to: '2025-01-20', district: '1' }, TZ);
+    expect(monthDaysRead(district, 8, 'day', TZ)?.table).toBe('cell_month_days_by_district');
+    for (const query of [
+      { source: 'vk', status: 'new' },
+      { district: '1', status: 'new' },
+      { district: '1', source: 'vk' },
+    ]) {
       const filtered = parseFilters({ from: '2024-08-15', to: '2025-01-20', ...query }, TZ);
       expect(monthDaysRead(filtered, 8, 'day', TZ)).toBeNull();
     }
