@@ -111,7 +111,7 @@ async function openMarkedDatabase(
     district_month_source_status_rollup, cell_month_sketch, cell_year_sketch, district_month_sketch,
     cell_day_source_status_counts, cell_year_sketch_coarse, cell_month_days, cell_month_days_by_source,
     cell_month_days_by_status, cell_all_time_sketch, cell_year_district_rollup, district_day_rollup, day_sketch,
-    month_facet_sketch, cell_month_days_by_district, cell_street_counts, street_spellings CASCADE`;
+    month_facet_sketch, year_facet_sketch, cell_month_days_by_district, cell_street_counts, street_spellings CASCADE`;
   await loadDistrictsFile(db.sql, shippedDistrictsFile, 'NAME');
   return { ...db, fresh: true };
 }

@@ -12,7 +12,7 @@ import {
 } from './filter-sql';
 import { cellCondition, type GroupBy, rawKey } from './group-by-sql';
 import type { MessageFilter } from './message-filter';
-import { type CalendarSplit, dayParts, type Span } from './month-split';
+import { type CalendarSplit, dayParts, type Span, splitByCalendar } from './month-split';
 import { yearSketchMedians } from './year-sketch-medians';
 
 /**
@@ -50,9 +50,11 @@ export async function sketchMedians(
   timezone: string,
   filter: MessageFilter,
   group: GroupBy,
-  split: CalendarSplit,
+  window: CalendarSplit,
   cells?: bigint[],
 ): Promise<Map<bigint | number, Medians>> {
+  // The facet histograms have a year table too (0021): whole years from there, not twelve months each.
+  const split = filtersFacets(filter) ? splitByCalendar(filter, timezone) : window;
   if (group.kind === 'cell' && split.years && split.months.length === 0 && split.edges.length === 0) {
     const allTime = !split.years.fromYear && !split.years.toYear;
     if (allTime && group.res === ALL_TIME_SKETCH_RES) return allTimeSketchMedians(sql, cells);
@@ -120,7 +122,7 @@ function sketchPart(
   }
   if (filtersFacets(filter)) {
     const conditions = [...periods, ...facetKeyConditions(sql, filter)];
-    return sql`SELECT 0 AS key, ${columns} FROM month_facet_sketch r WHERE ${all(sql, conditions)}`;
+    return sql`SELECT 0 AS key, ${columns} FROM ${sql(`${grain}_facet_sketch`)} r WHERE ${all(sql, conditions)}`;
   }
   const key = group.kind === 'district' ? sql`r.district_id` : sql`0`;
   const conditions = [...periods, ...rollupDistrictConditions(sql, filter)];

@@ -80,6 +80,13 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
       ],
     ] as const;
   };
+  const facetSketch = (grain: 'month' | 'year') =>
+    [
+      sql`SELECT status, source_id, category_id, ${sql(grain)}, bucket, answers, resolves
+        FROM ${sql(`${grain}_facet_sketch`)}`,
+      sql`SELECT status, source_id, category_id, date_trunc(${grain}, local_day)::date, bucket, ${bucketCounts}
+        FROM (${times}) t GROUP BY 1, 2, 3, 4, 5`,
+    ] as const;
   const sketches = [
     ['cell_month_sketch', cellSketch('month')],
     ['cell_year_sketch', cellSketch('year')],
@@ -145,14 +152,8 @@ export async function rollupMismatches(sql: Sql): Promise<unknown[]> {
           GROUP BY 1, 2, 3, 4, 5`,
       ],
     ],
-    [
-      'month_facet_sketch',
-      [
-        sql`SELECT status, source_id, category_id, month, bucket, answers, resolves FROM month_facet_sketch`,
-        sql`SELECT status, source_id, category_id, date_trunc('month', local_day)::date, bucket, ${bucketCounts}
-          FROM (${times}) t GROUP BY 1, 2, 3, 4, 5`,
-      ],
-    ],
+    ['month_facet_sketch', facetSketch('month')],
+    ['year_facet_sketch', facetSketch('year')],
     [
       'district_month_sketch',
       [

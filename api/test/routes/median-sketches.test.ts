@@ -183,7 +183,7 @@ describe.each(BACKENDS)('medians from histograms (%s)', (backend) => {
     }
   });
 
-  test('/summary with a category, source or status filter: histogram medians of those times, whole months from month_facet_sketch', async () => {
+  test('/summary with a category, source or status filter: histogram medians of those times, whole years and months from the facet histograms (0021)', async () => {
     const [category] = await db.sql<{ id: number; name: string }[]>`
       SELECT c.id::int, c.name FROM categories c JOIN messages m ON m.category_id = c.id
       GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1`;
@@ -212,24 +212,31 @@ describe.each(BACKENDS)('medians from histograms (%s)', (backend) => {
         );
       }
     }
-    // An empty month_facet_sketch in its place (and a new data_version, so nothing is cached): over all time
-    // (whole months only) the counts stay and the medians are gone, so they came from there.
+    // Each table emptied in its turn (an empty copy in its place, a new data_version so nothing is cached): the
+    // counts stay and the medians are gone, so they came from there. All time is whole years (year table);
+    // June to December 2024 whole months (month table).
     const bump = () =>
       db.sql`UPDATE app_settings SET value = (value::bigint + 1)::text WHERE key = 'data_version'`;
-    const before = await summaryOf({ source: 'vk' });
-    expect(before.medianAnswerMinutes).not.toBeNull();
-    await db.sql`ALTER TABLE month_facet_sketch RENAME TO month_facet_sketch_away`;
-    await db.sql`CREATE TABLE month_facet_sketch (LIKE month_facet_sketch_away INCLUDING ALL)`;
-    try {
-      await bump();
-      const after = await summaryOf({ source: 'vk' });
-      expect(after.count).toBe(before.count);
-      expect(after.medianAnswerMinutes).toBeNull();
-      expect(after.medianResolveMinutes).toBeNull();
-    } finally {
-      await db.sql`DROP TABLE month_facet_sketch`;
-      await db.sql`ALTER TABLE month_facet_sketch_away RENAME TO month_facet_sketch`;
-      await bump();
+    const reads = [
+      ['year_facet_sketch', { source: 'vk' }],
+      ['month_facet_sketch', { source: 'vk', ...(WINDOWS[1] as Record<string, string>) }],
+    ] as const;
+    for (const [table, query] of reads) {
+      const before = await summaryOf(query);
+      expect(before.medianAnswerMinutes, table).not.toBeNull();
+      await db.sql`ALTER TABLE ${db.sql(table)} RENAME TO ${db.sql(`${table}_away`)}`;
+      await db.sql`CREATE TABLE ${db.sql(table)} (LIKE ${db.sql(`${table}_away`)} INCLUDING ALL)`;
+      try {
+        await bump();
+        const after = await summaryOf(query);
+        expect(after.count, table).toBe(before.count);
+        expect(after.medianAnswerMinutes, table).toBeNull();
+        expect(after.medianResolveMinutes, table).toBeNull();
+      } finally {
+        await db.sql`DROP TABLE ${db.sql(table)}`;
+        await db.sql`ALTER TABLE ${db.sql(`${table}_away`)} RENAME TO ${db.sql(table)}`;
+        await bump();
+      }
     }
   });
 
