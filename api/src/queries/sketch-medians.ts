@@ -17,8 +17,8 @@ import { yearSketchMedians } from './year-sketch-medians';
 
 /**
  * Whether histograms hold the filter: those of 0014 are keyed by cell or district and period only (keyed also
- * by category, source and status they would be larger than the messages: see 0014); month_facet_sketch (0021)
- * holds category, source and status for the whole database, no district. A cell's histograms hold every
+ * by category, source and status they would be larger than the messages: see 0014); the facet histograms (0021,
+ * by month and by year) hold category, source and status for the whole database, no district. A cell's histograms hold every
  * district's times, so cells with a district filter or scope have none.
  */
 export function sketchesServe(filter: MessageFilter, group: GroupBy): boolean {
@@ -50,11 +50,11 @@ export async function sketchMedians(
   timezone: string,
   filter: MessageFilter,
   group: GroupBy,
-  window: CalendarSplit,
+  calendar: CalendarSplit,
   cells?: bigint[],
 ): Promise<Map<bigint | number, Medians>> {
   // The facet histograms have a year table too (0021): whole years from there, not twelve months each.
-  const split = filtersFacets(filter) ? splitByCalendar(filter, timezone) : window;
+  const split = filtersFacets(filter) ? splitByCalendar(filter, timezone) : calendar;
   if (group.kind === 'cell' && split.years && split.months.length === 0 && split.edges.length === 0) {
     const allTime = !split.years.fromYear && !split.years.toYear;
     if (allTime && group.res === ALL_TIME_SKETCH_RES) return allTimeSketchMedians(sql, cells);
