@@ -12,6 +12,8 @@ const adminUrl =
   'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 const sizes = (process.env.BENCH_API_SIZES ?? '1000000,5000000').split(',').map(Number);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
+/** Only the cases whose name matches this regular expression (all without it): to re-measure a few. */
+const CASES = process.env.BENCH_CASES ? new RegExp(process.env.BENCH_CASES) : null;
 
 /** The issue's targets, p95 in ms, per data set size. */
 const TARGETS: Record<string, Record<number, number>> = {
@@ -110,7 +112,7 @@ async function measureLatencies(
     url: `/api/v1/cells/${busiest10?.cell}/messages?limit=50`,
   });
   const out: Latency[] = [];
-  for (const q of queries) {
+  for (const q of queries.filter((c) => !CASES || CASES.test(c.name))) {
     const { times, body } = await sampleRequest(app, base + q.url, cookie, SAMPLES);
     const naive = q.naive ? await timeNaive(q.naive, times) : undefined;
     const gzipBytes = gzipSync(body).length;
