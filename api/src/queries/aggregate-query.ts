@@ -4,6 +4,7 @@ import type { Metrics } from '../schemas/common';
 import {
   all,
   type Fragment,
+  filtersDistrict,
   filtersSourceOrStatus,
   messageConditions,
   monthConditions,
@@ -60,7 +61,7 @@ export type AggregateRows = Map<bigint | number, Metrics>;
 export function rollupServes(filter: MessageFilter, group: GroupBy): boolean {
   if (filter.bbox) return false;
   if (group.kind !== 'cell') return true;
-  return (ROLLUP_RESOLUTIONS as readonly number[]).includes(group.res) && !byDistrict(filter);
+  return (ROLLUP_RESOLUTIONS as readonly number[]).includes(group.res) && !filtersDistrict(filter);
 }
 
 /**
@@ -68,13 +69,9 @@ export function rollupServes(filter: MessageFilter, group: GroupBy): boolean {
  * scope: res 5..8 with categories, not statuses or sources. The rest of the window reads messages.
  */
 function districtCellYearsServe(filter: MessageFilter, group: GroupBy): boolean {
-  if (filter.bbox || group.kind !== 'cell' || !byDistrict(filter) || filtersSourceOrStatus(filter))
+  if (filter.bbox || group.kind !== 'cell' || !filtersDistrict(filter) || filtersSourceOrStatus(filter))
     return false;
   return (ROLLUP_RESOLUTIONS as readonly number[]).includes(group.res);
-}
-
-function byDistrict(filter: MessageFilter): boolean {
-  return Boolean(filter.districts || filter.scope);
 }
 
 /**
@@ -187,7 +184,7 @@ function rollupPart(
     conditions.push(sql`r.res = ${group.res}`);
     if (cells) conditions.push(sql`r.cell = ANY(${cells.map(String)}::int8[])`);
     // Whole years of a district filter or scope: a border cell's row per district (0020).
-    if (byDistrict(filter)) {
+    if (filtersDistrict(filter)) {
       conditions.push(...rollupDistrictConditions(sql, filter));
       return sql`SELECT r.cell AS key, ${metrics} FROM cell_year_district_rollup r WHERE ${all(sql, conditions)} GROUP BY 1`;
     }

@@ -63,6 +63,11 @@ export function rollupCategoryConditions(sql: Sql, f: MessageFilter): Fragment[]
   return f.categories ? [sql`r.category_id IN ${lookup(sql, 'categories', f.categories)}`] : [];
 }
 
+/** Whether the filter narrows to districts (a district filter or a municipal scope). */
+export function filtersDistrict(f: MessageFilter): boolean {
+  return Boolean(f.districts || f.scope);
+}
+
 /** Whether the filter needs the pre-aggregates keyed also by status and source (migration 0012). */
 export function filtersSourceOrStatus(f: MessageFilter): boolean {
   return Boolean(f.sources || f.statuses);

@@ -2,7 +2,7 @@ import { cellsInBbox, localDate, type Resolution } from '@heatmap/geo';
 import type { Sql } from '../db/database';
 import type { Bucket } from '../schemas/timeline';
 import { DAY_COUNT_RESOLUTIONS } from './day-counts-sql';
-import { all, monthDaysFacetConditions } from './filter-sql';
+import { all, filtersDistrict, filtersSourceOrStatus, monthDaysFacetConditions } from './filter-sql';
 import { dayWindow, type MessageFilter } from './message-filter';
 
 /** The key each table of month rows of days has beside the category (0019, 0022). */
@@ -46,8 +46,8 @@ export function monthDaysRead(
   timezone: string,
 ): MonthDaysRead | null {
   if (!DAY_COUNT_RESOLUTIONS.includes(res) || (bucket !== 'day' && bucket !== 'week')) return null;
-  const byDistrict = Boolean(filter.districts || filter.scope);
-  if ((filter.sources && filter.statuses) || (byDistrict && (filter.sources || filter.statuses))) return null;
+  const byDistrict = filtersDistrict(filter);
+  if ((filter.sources && filter.statuses) || (byDistrict && filtersSourceOrStatus(filter))) return null;
   const days = dayWindow(filter, timezone);
   if (!days?.fromDay || !days.toDay) return null;
   const cells = filter.bbox ? cellsInBbox(filter.bbox, res) : undefined;

@@ -5,6 +5,7 @@ import {
   all,
   type Fragment,
   facetKeyConditions,
+  filtersDistrict,
   messageConditions,
   monthConditions,
   periodConditions,
@@ -18,13 +19,12 @@ import { yearSketchMedians } from './year-sketch-medians';
 /**
  * Whether histograms hold the filter: those of 0014 are keyed by cell or district and period only (keyed also
  * by category, source and status they would be larger than the messages: see 0014); the facet histograms (0021,
- * by month and by year) hold category, source and status for the whole database, no district. A cell's histograms hold every
- * district's times, so cells with a district filter or scope have none.
+ * by month and by year) hold category, source and status for the whole database, no district. A cell's
+ * histograms hold every district's times, so cells with a district filter or scope have none.
  */
 export function sketchesServe(filter: MessageFilter, group: GroupBy): boolean {
-  const byDistrict = Boolean(filter.districts || filter.scope);
-  if (filtersFacets(filter)) return group.kind === 'all' && !byDistrict;
-  if (group.kind === 'cell' && byDistrict) return false;
+  if (filtersFacets(filter)) return group.kind === 'all' && !filtersDistrict(filter);
+  if (group.kind === 'cell' && filtersDistrict(filter)) return false;
   return group.kind !== 'category';
 }
 
@@ -141,7 +141,7 @@ function edgeParts(
   edges: Span[],
   cells?: bigint[],
 ): Fragment[] {
-  if (group.kind !== 'all' || filter.districts || filter.scope || filtersFacets(filter)) {
+  if (group.kind !== 'all' || filtersDistrict(filter) || filtersFacets(filter)) {
     return edges.map((edge) => rawPart(sql, filter, group, edge, cells));
   }
   return edges.flatMap(

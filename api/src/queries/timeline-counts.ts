@@ -7,6 +7,7 @@ import {
   all,
   type Fragment,
   facetKeyConditions,
+  filtersDistrict,
   filtersSourceOrStatus,
   messageConditions,
   monthConditions,
@@ -53,8 +54,7 @@ export function bucketCounts(
     (bucket === 'day' || bucket === 'week') &&
     DAY_COUNT_RESOLUTIONS.includes(res) &&
     days &&
-    !filter.districts &&
-    !filter.scope &&
+    !filtersDistrict(filter) &&
     !filter.bbox
   ) {
     // Day edges are the window's consecutive local midnights: a day's bucket is its distance from the first,
