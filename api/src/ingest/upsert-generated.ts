@@ -9,17 +9,18 @@ import type { MessageInput } from './message-input';
 
 /**
  * Rows per transaction: a generated set is not all-or-nothing. The pre-aggregates are summed once
- * per transaction (migration 0003), so larger ones cost less a row: a server takes 250,000 (a queue
- * of ~30 MB temp table); PGlite keeps its WASM memory low with 50,000.
+ * per transaction (migration 0003), so larger ones cost less a row: a server takes 1,000,000 (a queue
+ * of ~130 MB temp table); PGlite keeps its WASM memory low with 50,000.
  */
-const ROWS_PER_TRANSACTION = { server: 250_000, embedded: 50_000 } as const;
+const ROWS_PER_TRANSACTION = { server: 1_000_000, embedded: 50_000 } as const;
 /**
- * Concurrent transactions. The database backend is the bottleneck (~2x Node's work a row), and a
- * server runs one backend per connection: three keep both cores busy, also while one of them sums
- * its pre-aggregates at commit (1M messages, side by side: 2 writers 19,721 and 12,898 msg/s,
- * 3 writers 20,825 and 14,269, on a busy machine). PGlite runs one query at a time.
+ * Concurrent transactions. Since 0012-0023 the commit-time flush writes ~20 pre-aggregates, and writers whose
+ * messages share cells wait on each other's flush (rows locked until commit), so the flushes run one at a time
+ * whatever the writers; a second writer still overlaps its upserts with the other's flush. 1M city messages on
+ * a quiet machine (2026-12-01, docs/scale.md): 3 writers x 250,000 rows 2,552 msg/s, 2 x 1,000,000 3,093,
+ * 1 x 1,000,000 3,115 (before those pre-aggregates 3 x 250,000 made 22,237).
  */
-const WRITERS = { server: 3, embedded: 1 } as const;
+const WRITERS = { server: 2, embedded: 1 } as const;
 
 export interface UpsertGeneratedOptions {
   onProgress?: (rows: number) => void;
