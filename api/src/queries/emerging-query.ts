@@ -2,7 +2,7 @@ import { cellToBigInt, emergingClass, h3GiStar, localDate, mannKendall, type Res
 import type { Sql } from '../db/database';
 import type { Emerging } from '../schemas/hotspots';
 import type { DistrictCells } from './district-cells';
-import { messageConditions } from './filter-sql';
+import { filtersDistrict, messageConditions } from './filter-sql';
 import type { MessageFilter } from './message-filter';
 import { placeLabel, placesOf, staffAudience } from './places-query';
 import { stepCounts } from './step-counts';
@@ -35,7 +35,7 @@ export async function queryEmerging(
   const boundaries = stepBoundaries(request.step, request.steps, end);
   const counts = await stepCounts(sql, timezone, filter, request.res, request.step, boundaries);
   const extra = await districtCells(filter, request.res);
-  const limited = filter.districts !== undefined || filter.scope !== undefined;
+  const limited = filtersDistrict(filter);
   const ringsWithin = limited ? new Set(extra) : undefined;
   const series = new Map<string, { z: number[]; bins: number[] }>();
   counts.forEach((cellsOfStep, at) => {

@@ -2,6 +2,7 @@ import { cellToBigInt, h3GiStar, type Resolution, strongestHotspots } from '@hea
 import type { Sql } from '../db/database';
 import type { Hotspots } from '../schemas/hotspots';
 import type { DistrictCells } from './district-cells';
+import { filtersDistrict } from './filter-sql';
 import { queryHexagons } from './hexagons-query';
 import type { MessageFilter } from './message-filter';
 import { placeLabel, placesOf, staffAudience } from './places-query';
@@ -24,7 +25,7 @@ export async function queryHotspots(
 ): Promise<Hotspots> {
   const counts = await cellCounts(sql, timezone, filter, res);
   const extra = await districtCells(filter, res);
-  const limited = filter.districts !== undefined || filter.scope !== undefined;
+  const limited = filtersDistrict(filter);
   const cells: Hotspots['cells'] = h3GiStar(counts, {
     k,
     extraCells: extra,

@@ -1,6 +1,12 @@
 import { bigIntToCell, type Resolution, ROLLUP_RESOLUTIONS } from '@heatmap/geo';
 import type { Sql } from '../db/database';
-import { all, messageConditions, monthConditions, rollupCategoryConditions } from './filter-sql';
+import {
+  all,
+  filtersDistrict,
+  messageConditions,
+  monthConditions,
+  rollupCategoryConditions,
+} from './filter-sql';
 import type { MessageFilter } from './message-filter';
 import { type Day, localMidnight, stepOf } from './step-windows';
 
@@ -20,14 +26,14 @@ export async function stepCounts(
 ): Promise<Map<string, number>[]> {
   const first = boundaries[0] as Day;
   const end = boundaries[boundaries.length - 1] as Day;
-  const unfiltered = !filter.categories && !filter.districts && !filter.scope;
-  const narrowed = !filter.districts && !filter.scope;
+  const byDistrict = filtersDistrict(filter);
+  const unfiltered = !filter.categories && !byDistrict;
   let rows: { day: Day; cell: bigint | string; n: number }[];
   if (step === 'week' && unfiltered && (res === 7 || res === 8)) {
     rows = await sql`
       SELECT r.day::text AS day, r.cell, r.n FROM cell_day_counts r
       WHERE r.res = ${res} AND r.day >= ${first}::date AND r.day < ${end}::date`;
-  } else if (step === 'month' && narrowed && (ROLLUP_RESOLUTIONS as readonly number[]).includes(res)) {
+  } else if (step === 'month' && !byDistrict && (ROLLUP_RESOLUTIONS as readonly number[]).includes(res)) {
     rows = await sql`
       SELECT r.month::text AS day, r.cell, sum(r.n)::int AS n FROM cell_month_rollup r
       WHERE ${all(sql, [sql`r.res = ${res}`, ...monthConditions(sql, { fromMonth: first, toMonth: end }), ...rollupCategoryConditions(sql, filter)])}
