@@ -90,6 +90,11 @@ export function rollupSourceStatusConditions(sql: Sql, f: MessageFilter): Fragme
   ];
 }
 
+/** Whether the filter needs a table keyed by category, status and source (facetKeyConditions). */
+export function filtersFacets(f: MessageFilter): boolean {
+  return Boolean(f.categories) || filtersSourceOrStatus(f);
+}
+
 /**
  * Category, status and source filters on a table `r` keyed by status, source and category in that order
  * (cell_day_source_status_counts: 0014; month_facet_sketch: 0021): every status and source named even for a

@@ -6,6 +6,7 @@ import {
   type Fragment,
   facetKeyConditions,
   filtersDistrict,
+  filtersFacets,
   messageConditions,
   monthConditions,
   periodConditions,
@@ -26,10 +27,6 @@ export function sketchesServe(filter: MessageFilter, group: GroupBy): boolean {
   if (filtersFacets(filter)) return group.kind === 'all' && !filtersDistrict(filter);
   if (group.kind === 'cell' && filtersDistrict(filter)) return false;
   return group.kind !== 'category';
-}
-
-function filtersFacets(filter: MessageFilter): boolean {
-  return Boolean(filter.categories || filter.sources || filter.statuses);
 }
 
 export interface Medians {

@@ -8,7 +8,7 @@ import {
   type Fragment,
   facetKeyConditions,
   filtersDistrict,
-  filtersSourceOrStatus,
+  filtersFacets,
   messageConditions,
   monthConditions,
   rollupCategoryConditions,
@@ -66,7 +66,7 @@ export function bucketCounts(
     const where = sql`
       WHERE r.res = ${res} AND r.day >= ${days.fromDay as string}::date AND r.day < ${days.toDay as string}::date
         AND ${cellCondition(sql, sql`r.cell`, cells)}`;
-    if (filter.categories || filtersSourceOrStatus(filter)) {
+    if (filtersFacets(filter)) {
       return sql`
         SELECT r.cell, ${b} AS b, sum(r.n)::int AS n
         FROM cell_day_source_status_counts r ${where} AND ${all(sql, facetKeyConditions(sql, filter))}
