@@ -20,6 +20,7 @@ export { upsertGenerated } from './ingest/upsert-generated';
 export type {} from './plugins/app/database';
 export type {} from './plugins/app/response-cache';
 export type { Fragment } from './queries/filter-sql';
+export { PRE_AGGREGATE_TABLES, relayPreAggregates } from './repositories/pre-aggregate-layout';
 export { createUser, deleteUser, type Role } from './repositories/users-repository';
 export { NO_CONTROL_CHARACTERS } from './schemas/common';
 export { type RunningServer, startServer } from './server';

@@ -14,6 +14,7 @@ import { ensureDemoAccount } from './demo-account';
 import { seedDemo } from './demo-command';
 import { generateCommand } from './generate-command';
 import { importCommand } from './import-command';
+import { maintainCommand } from './maintain-command';
 import { describeDatabase, openConfiguredDatabase } from './open-configured-database';
 import { runReplayCommand } from './replay-command';
 import { USAGE, UsageError } from './usage';
@@ -129,6 +130,9 @@ async function main(argv: string[]): Promise<number> {
         }
       });
     }
+    case 'maintain':
+      if (args.length > 0) throw new UsageError(`maintain takes no argument (got "${args[0]}")`);
+      return withDatabase(config, (db) => maintainCommand(db.sql, { out: (line) => console.log(line) }));
     case 'districts': {
       const file = single(
         args,

@@ -21,6 +21,9 @@ Commands:
                                (.gz compresses) instead of the database
       --plant N [--truth FILE] plant N hotspot and N emerging clusters over an even background; the
                                truth as JSON (default: <out>.truth.json, else planted-truth-<seed>.json)
+  maintain                     re-lay the pre-aggregates in key order (CLUSTER) after imports changed
+                               them: faster filtered reads; each table is locked for its rewrite
+                               (seconds at millions of messages), so run it at night (cron)
   replay <file> [--speed N] [--shift-to-now] [--url URL] [--key KEY]
                                send a file's messages (then their answers and resolutions) to a running
                                server through its HTTP API as they happened, N times faster
