@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type Config, isTimeZone, loadConfig } from '../config/config';
 import { ConfigError } from '../config/config-error';
@@ -132,6 +133,12 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'maintain':
       if (args.length > 0) throw new UsageError(`maintain takes no argument (got "${args[0]}")`);
+      // A cron line without the server's DATABASE_URL would make (and "maintain") a new, empty embedded database.
+      if (!config.databaseUrl && !existsSync(config.dataDir)) {
+        throw new UsageError(
+          `no database in ${config.dataDir}: run maintain with the server's DATABASE_URL (or HEATMAP_DATA_DIR)`,
+        );
+      }
       return withDatabase(config, (db) => maintainCommand(db.sql, { out: (line) => console.log(line) }));
     case 'districts': {
       const file = single(

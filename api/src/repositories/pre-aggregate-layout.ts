@@ -40,8 +40,9 @@ export type RelaidTable =
 
 export interface RelayOptions {
   /**
-   * How long to wait for a table's lock. A CLUSTER waiting behind an import's open transaction would
-   * queue every read of that table behind it, so it gives up instead and the table is reported busy.
+   * How long to wait for a table's lock. An import's commit-time flush holds each table it has written until
+   * its commit ends (minutes for a million rows), and a rewrite waiting behind it would queue every read of
+   * that table behind itself; so it gives up instead, and the table is reported busy.
    */
   lockTimeoutMs?: number;
   onTable?: (result: RelaidTable) => void;
@@ -54,7 +55,8 @@ const MAINTAINED_VERSION = 'maintained_data_version';
  * updates rows in place, so a table filled by imports keeps a dead version's worth of free space on
  * its pages and a key's rows spread over all of them: at 5M messages `/summary` unanswered scanned
  * 10,163 pages for rows that fit in 4,321 (docs/scale.md). Each table is one transaction holding an
- * exclusive lock for as long as its rewrite (seconds at 5M): reads of it wait meanwhile.
+ * exclusive lock for as long as its rewrite (seconds at 5M): its reads, and an import's commit-time flush into
+ * it, wait meanwhile. It never holds one table while waiting for another, so it cannot deadlock with a flush.
  */
 export async function relayPreAggregates(sql: Sql, options: RelayOptions = {}): Promise<RelaidTable[]> {
   const results: RelaidTable[] = [];
@@ -68,25 +70,30 @@ export async function relayPreAggregates(sql: Sql, options: RelayOptions = {}): 
 
 async function relayTable(sql: Sql, table: PreAggregateTable, lockTimeoutMs: number): Promise<RelaidTable> {
   const started = performance.now();
+  let sizes: { pagesBefore: number; pagesAfter: number };
   try {
-    return await sql.begin(async (tx) => {
+    sizes = await sql.begin(async (tx) => {
       const t = tx as unknown as Sql;
       await t`SELECT set_config('lock_timeout', ${`${lockTimeoutMs}ms`}, true)`;
       await t`SELECT set_config('statement_timeout', '0', true)`;
+      // The exclusive lock first, so lock_timeout bounds the only wait: a weaker lock taken before it (the
+      // size below) would let two runs each hold one and deadlock on the upgrade.
+      await t`LOCK TABLE ${t(table)} IN ACCESS EXCLUSIVE MODE`;
       const pagesBefore = await pages(t, table);
       const [key] = await t<{ name: string }[]>`
         SELECT i.relname AS name FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
         WHERE x.indrelid = ${table}::regclass AND x.indisprimary`;
       if (!key) throw new Error(`pre-aggregate ${table} has no primary key to order by`);
       await t`CLUSTER ${t(table)} USING ${t(key.name)}`;
-      await t`ANALYZE ${t(table)}`;
-      const pagesAfter = await pages(t, table);
-      return { table, pagesBefore, pagesAfter, seconds: (performance.now() - started) / 1000 };
+      return { pagesBefore, pagesAfter: await pages(t, table) };
     });
   } catch (error) {
     if ((error as { code?: string }).code === '55P03') return { table, busy: true };
     throw error;
   }
+  // After the commit: ANALYZE blocks no read, so it need not lengthen the exclusive lock.
+  await sql`ANALYZE ${sql(table)}`;
+  return { table, ...sizes, seconds: (performance.now() - started) / 1000 };
 }
 
 async function pages(sql: Sql, table: PreAggregateTable): Promise<number> {

@@ -6,7 +6,7 @@ import type { Sql } from '../../src/db/database';
 import { generateMessages } from '../../src/generate/synthetic-messages';
 import { loadDistrictsFile, readDistrictsFile } from '../../src/ingest/districts-file';
 import { upsertGenerated } from '../../src/ingest/upsert-generated';
-import { PRE_AGGREGATE_TABLES } from '../../src/repositories/pre-aggregate-layout';
+import { PRE_AGGREGATE_TABLES, relayPreAggregates } from '../../src/repositories/pre-aggregate-layout';
 import { rollupMismatches } from '../ingest/rollup-check';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 
@@ -151,5 +151,41 @@ describe('maintain beside an open import on server', () => {
     await maintainCommand(db.sql, { out: (line) => lines.push(line) });
     expect(lines.at(-1)).toMatch(/^re-laid 24 pre-aggregates/);
     expect(await rowsOutOfKeyOrder(db.sql, 'cell_year_rollup')).toBe(0);
+  });
+
+  test('two runs at once (cron and a hand): no deadlock, each waits for the other', async () => {
+    // A third transaction keeps both runs at the first table, so they reach it together.
+    const third = postgres(db.url as string, { max: 1, onnotice: () => {} });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked = () => {};
+    const isLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const holder = third.begin(async (tx) => {
+      await tx`LOCK TABLE cell_month_rollup IN EXCLUSIVE MODE`;
+      locked();
+      await held;
+    });
+    await isLocked;
+    const runs = Promise.all([
+      relayPreAggregates(db.sql, { lockTimeoutMs: 10_000 }),
+      relayPreAggregates(other as unknown as Sql, { lockTimeoutMs: 10_000 }),
+    ]);
+    const waiting = async () => {
+      const [row] = await db.sql<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'cell_month_rollup'::regclass AND NOT granted`;
+      return row?.n ?? 0;
+    };
+    while ((await waiting()) < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    await holder;
+    await third.end();
+    const [first, second] = await runs;
+    expect([...first, ...second].filter((r) => 'busy' in r)).toEqual([]);
+    expect(first.map((r) => r.table)).toEqual([...PRE_AGGREGATE_TABLES]);
+    expect(second.map((r) => r.table)).toEqual([...PRE_AGGREGATE_TABLES]);
   });
 });
