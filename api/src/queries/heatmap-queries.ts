@@ -5,6 +5,7 @@ import { queryAlerts } from './alerts-query';
 import { createDistrictCells } from './district-cells';
 import { queryDistricts } from './districts-query';
 import { type EmergingRequest, queryEmerging } from './emerging-query';
+import { resolveFilterNames } from './filter-names';
 import { type HexagonsOptions, queryHexagons } from './hexagons-query';
 import { queryHotspots } from './hotspots-query';
 import type { FilterScope, MessageFilter } from './message-filter';
@@ -20,28 +21,33 @@ import { type PlaceAudience, placesOf } from './places-query';
 import { querySummary } from './summary-query';
 import { queryTimeline } from './timeline-query';
 
-/** The read queries bound to one database and region zone: what routes and exports call. */
+/**
+ * The read queries bound to one database and region zone: what routes and exports call. Each resolves the
+ * filter's category and source names first (resolveFilterNames), on the database that answers.
+ */
 export function createHeatmapQueries(sql: Sql, timezone: string) {
   const districtCells = createDistrictCells(sql);
+  const ids = (filter: MessageFilter) => resolveFilterNames(sql, filter);
   return {
-    hotspots: (filter: MessageFilter, res: Resolution, k: number, places?: number) =>
-      queryHotspots(sql, timezone, districtCells, filter, res, k, places),
-    alerts: (filter: MessageFilter, request: { res: 7 | 8; day?: string }) =>
-      queryAlerts(sql, timezone, filter, request),
-    emerging: (filter: MessageFilter, request: EmergingRequest) =>
-      queryEmerging(sql, timezone, districtCells, filter, request),
-    hexagons: (filter: MessageFilter, res: Resolution, options?: HexagonsOptions) =>
-      queryHexagons(sql, timezone, filter, res, options),
-    timeline: (filter: MessageFilter, res: Resolution, bucket: Bucket) =>
-      queryTimeline(sql, timezone, filter, res, bucket),
-    cellMessages: (filter: MessageFilter, request: CellMessagesRequest) =>
-      queryCellMessages(sql, filter, request),
-    message: (id: string, filter: MessageFilter) => queryMessage(sql, id, filter),
-    messagesForExport: (filter: MessageFilter, limit: number) => queryMessagesForExport(sql, filter, limit),
-    districts: (filter: MessageFilter, options?: { medians: boolean; exact?: boolean }) =>
-      queryDistricts(sql, timezone, filter, options),
-    summary: (filter: MessageFilter, options: { res: Resolution; top: number }) =>
-      querySummary(sql, timezone, filter, options),
+    hotspots: async (filter: MessageFilter, res: Resolution, k: number, places?: number) =>
+      queryHotspots(sql, timezone, districtCells, await ids(filter), res, k, places),
+    alerts: async (filter: MessageFilter, request: { res: 7 | 8; day?: string }) =>
+      queryAlerts(sql, timezone, await ids(filter), request),
+    emerging: async (filter: MessageFilter, request: EmergingRequest) =>
+      queryEmerging(sql, timezone, districtCells, await ids(filter), request),
+    hexagons: async (filter: MessageFilter, res: Resolution, options?: HexagonsOptions) =>
+      queryHexagons(sql, timezone, await ids(filter), res, options),
+    timeline: async (filter: MessageFilter, res: Resolution, bucket: Bucket) =>
+      queryTimeline(sql, timezone, await ids(filter), res, bucket),
+    cellMessages: async (filter: MessageFilter, request: CellMessagesRequest) =>
+      queryCellMessages(sql, await ids(filter), request),
+    message: async (id: string, filter: MessageFilter) => queryMessage(sql, id, await ids(filter)),
+    messagesForExport: async (filter: MessageFilter, limit: number) =>
+      queryMessagesForExport(sql, await ids(filter), limit),
+    districts: async (filter: MessageFilter, options?: { medians: boolean; exact?: boolean }) =>
+      queryDistricts(sql, timezone, await ids(filter), options),
+    summary: async (filter: MessageFilter, options: { res: Resolution; top: number }) =>
+      querySummary(sql, timezone, await ids(filter), options),
     meta: (scope?: FilterScope) => queryMeta(sql, timezone, scope),
     places: (res: Resolution, cells: readonly string[], audience: PlaceAudience) =>
       placesOf(sql, res, cells, audience),
