@@ -94,10 +94,14 @@ export function filtersSourceOrStatus(f: MessageFilter): boolean {
  */
 export function rollupSourceStatusConditions(sql: Sql, f: MessageFilter): Fragment[] {
   if (!filtersSourceOrStatus(f)) return [];
-  return [
-    sql`r.status = ANY(${statusArray(sql, f.statuses ?? MESSAGE_STATUSES)})`,
-    f.sources ? idIn(sql, 'r.source_id', 'sources', f.sources) : sql`r.source_id IN (SELECT id FROM sources)`,
-  ];
+  return [sql`r.status = ANY(${statusArray(sql, f.statuses ?? MESSAGE_STATUSES)})`, sourceCondition(sql, f)];
+}
+
+/** The sources a filter names on a table `r` keyed by source, or every source as a join when it names none. */
+function sourceCondition(sql: Sql, f: MessageFilter): Fragment {
+  return f.sources
+    ? idIn(sql, 'r.source_id', 'sources', f.sources)
+    : sql`r.source_id IN (SELECT id FROM sources)`;
 }
 
 /** Whether the filter needs a table keyed by category, status and source (facetKeyConditions). */
@@ -132,11 +136,7 @@ export function monthDaysFacetConditions(
       ? rollupDistrictConditions(sql, f)
       : facet === 'status'
         ? [sql`r.status = ANY(${statusArray(sql, f.statuses ?? MESSAGE_STATUSES)})`]
-        : [
-            f.sources
-              ? idIn(sql, 'r.source_id', 'sources', f.sources)
-              : sql`r.source_id IN (SELECT id FROM sources)`,
-          ];
+        : [sourceCondition(sql, f)];
   const categoryCondition = f.categories
     ? idIn(sql, 'r.category_id', 'categories', f.categories)
     : sql`r.category_id = 0`;
