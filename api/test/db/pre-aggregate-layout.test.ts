@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { shippedDistrictsFile } from '../../src/cli/generate-command';
 import { maintainCommand } from '../../src/cli/maintain-command';
 import type { Sql } from '../../src/db/database';
-import { generateMessages } from '../../src/generate/synthetic-messages';
-import { loadDistrictsFile, readDistrictsFile } from '../../src/ingest/districts-file';
+import { loadDistrictsFile } from '../../src/ingest/districts-file';
 import { upsertGenerated } from '../../src/ingest/upsert-generated';
 import { PRE_AGGREGATE_TABLES, relayPreAggregates } from '../../src/repositories/pre-aggregate-layout';
 import { rollupMismatches } from '../ingest/rollup-check';
+import { shippedGenerated } from '../support/store-generated';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 
 const TZ = 'Europe/Budapest';
@@ -40,15 +40,30 @@ async function rowsOutOfKeyOrder(sql: Sql, table: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-const generated = async (count: number, seed: number) =>
-  generateMessages({
-    count,
-    seed,
-    districts: await readDistrictsFile(shippedDistrictsFile, 'NAME'),
-    from: new Date('2024-01-01T00:00:00Z'),
-    to: new Date('2025-01-01T00:00:00Z'),
-    timezone: TZ,
+const generated = (count: number, seed: number) =>
+  shippedGenerated({ count, seed, from: '2024-01-01T00:00:00Z', to: '2025-01-01T00:00:00Z', timezone: TZ });
+
+/** Takes `mode` on `table` in an open transaction on `sql`; the returned function commits it. */
+async function holdLock(sql: postgres.Sql, table: string, mode: 'ROW EXCLUSIVE' | 'EXCLUSIVE') {
+  let commit = () => {};
+  const held = new Promise<void>((resolve) => {
+    commit = resolve;
   });
+  let locked = () => {};
+  const isLocked = new Promise<void>((resolve) => {
+    locked = resolve;
+  });
+  const transaction = sql.begin(async (tx) => {
+    await tx`LOCK TABLE ${tx(table)} IN ${tx.unsafe(mode)} MODE`;
+    locked();
+    await held;
+  });
+  await isLocked;
+  return async () => {
+    commit();
+    await transaction;
+  };
+}
 
 describe.each(BACKENDS)('the pre-aggregates re-laid in key order on %s', (backend) => {
   let db: TestDatabase;
@@ -125,25 +140,11 @@ describe('maintain beside an open import on server', () => {
   });
 
   test('a table held by another transaction is skipped, the rest re-laid, and the next run does it', async () => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let locked = () => {};
-    const isLocked = new Promise<void>((resolve) => {
-      locked = resolve;
-    });
     // An import's flush holds ROW EXCLUSIVE on the tables it wrote until it commits.
-    const holder = other.begin(async (tx) => {
-      await tx`LOCK TABLE cell_year_rollup IN ROW EXCLUSIVE MODE`;
-      locked();
-      await held;
-    });
-    await isLocked;
+    const release = await holdLock(other, 'cell_year_rollup', 'ROW EXCLUSIVE');
     const lines: string[] = [];
     await maintainCommand(db.sql, { out: (line) => lines.push(line), lockTimeoutMs: 200 });
-    release();
-    await holder;
+    await release();
     expect(lines).toContain('  cell_year_rollup: busy, skipped');
     expect(lines.filter((l) => / pages, /.test(l))).toHaveLength(PRE_AGGREGATE_TABLES.length - 1);
     expect(lines.at(-1)).toMatch(/^1 busy/);
@@ -156,20 +157,7 @@ describe('maintain beside an open import on server', () => {
   test('two runs at once (cron and a hand): no deadlock, each waits for the other', async () => {
     // A third transaction keeps both runs at the first table, so they reach it together.
     const third = postgres(db.url as string, { max: 1, onnotice: () => {} });
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let locked = () => {};
-    const isLocked = new Promise<void>((resolve) => {
-      locked = resolve;
-    });
-    const holder = third.begin(async (tx) => {
-      await tx`LOCK TABLE cell_month_rollup IN EXCLUSIVE MODE`;
-      locked();
-      await held;
-    });
-    await isLocked;
+    const release = await holdLock(third, 'cell_month_rollup', 'EXCLUSIVE');
     const runs = Promise.all([
       relayPreAggregates(db.sql, { lockTimeoutMs: 10_000 }),
       relayPreAggregates(other as unknown as Sql, { lockTimeoutMs: 10_000 }),
@@ -180,8 +168,7 @@ describe('maintain beside an open import on server', () => {
       return row?.n ?? 0;
     };
     while ((await waiting()) < 2) await new Promise((resolve) => setTimeout(resolve, 50));
-    release();
-    await holder;
+    await release();
     await third.end();
     const [first, second] = await runs;
     expect([...first, ...second].filter((r) => 'busy' in r)).toEqual([]);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { shippedDistrictsFile } from '../../src/cli/generate-command';
-import { generateMessages } from '../../src/generate/synthetic-messages';
-import { loadDistrictsFile, readDistrictsFile } from '../../src/ingest/districts-file';
+import { loadDistrictsFile } from '../../src/ingest/districts-file';
 import { upsertGenerated } from '../../src/ingest/upsert-generated';
+import { shippedGenerated } from '../support/store-generated';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../test-database';
 import { rollupMismatches } from './rollup-check';
 
@@ -16,15 +16,8 @@ describe.each(BACKENDS)('upsertGenerated on %s', (backend) => {
   });
   afterAll(() => db.close());
 
-  const generated = async (count: number, seed: number) =>
-    generateMessages({
-      count,
-      seed,
-      districts: await readDistrictsFile(shippedDistrictsFile, 'NAME'),
-      from: new Date('2024-01-01T00:00:00Z'),
-      to: new Date('2025-01-01T00:00:00Z'),
-      timezone: TZ,
-    });
+  const generated = (count: number, seed: number) =>
+    shippedGenerated({ count, seed, from: '2024-01-01T00:00:00Z', to: '2025-01-01T00:00:00Z', timezone: TZ });
 
   test('two writers, many small transactions: every message once, exact pre-aggregates', async () => {
     const progress: number[] = [];

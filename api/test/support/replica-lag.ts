@@ -12,10 +12,10 @@ import postgres from 'postgres';
 import { shippedDistrictsFile } from '../../src/cli/generate-command';
 import { openDatabase } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
-import { generateMessages } from '../../src/generate/synthetic-messages';
-import { loadDistrictsFile, readDistrictsFile } from '../../src/ingest/districts-file';
+import { loadDistrictsFile } from '../../src/ingest/districts-file';
 import { upsertGenerated } from '../../src/ingest/upsert-generated';
 import { startReplicaCluster } from './replica-cluster';
+import { shippedGenerated } from './store-generated';
 
 const total = Number(process.argv[2] ?? 1_000_000);
 const TZ = 'Europe/Budapest';
@@ -57,13 +57,12 @@ try {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   })();
-  const to = new Date('2025-11-01T00:00:00Z');
-  const messages = generateMessages({
+  // Two years to 2025-11-01, the same window as the earlier runs.
+  const messages = await shippedGenerated({
     count: total,
     seed: 42,
-    districts: await readDistrictsFile(shippedDistrictsFile, 'NAME'),
-    from: new Date(to.getTime() - 2 * 365 * 86_400_000),
-    to,
+    from: '2023-11-02T00:00:00Z',
+    to: '2025-11-01T00:00:00Z',
     timezone: TZ,
   });
   await upsertGenerated(primary, messages, TZ);

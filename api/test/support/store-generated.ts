@@ -1,23 +1,36 @@
 import { shippedDistrictsFile } from '../../src/cli/generate-command';
 import { generateMessages } from '../../src/generate/synthetic-messages';
 import { readDistrictsFile } from '../../src/ingest/districts-file';
-import { upsertGenerated } from '../../src/ingest/upsert-generated';
+import type { MessageInput } from '../../src/ingest/message-input';
+import { type UpsertGeneratedOptions, upsertGenerated } from '../../src/ingest/upsert-generated';
 import type { TestDatabase } from '../test-database';
 
-/** Stores `count` synthetic messages over the shipped districts, as `heatmap generate` does. */
-export async function storeGenerated(
-  db: TestDatabase,
-  options: { count: number; seed: number; from: string; to: string; timezone: string },
-): Promise<void> {
-  const districts = await readDistrictsFile(shippedDistrictsFile, 'NAME');
+export interface GeneratedOptions {
+  count: number;
+  seed: number;
+  from: string;
+  to: string;
+  timezone: string;
+}
+
+/** `count` synthetic messages over the shipped districts, as `heatmap generate` makes them. */
+export async function shippedGenerated(options: GeneratedOptions): Promise<Iterable<MessageInput>> {
   const { count, seed, timezone } = options;
-  const messages = generateMessages({
+  return generateMessages({
     count,
     seed,
-    districts,
+    districts: await readDistrictsFile(shippedDistrictsFile, 'NAME'),
     from: new Date(options.from),
     to: new Date(options.to),
     timezone,
   });
-  await upsertGenerated(db, messages, timezone);
+}
+
+/** Stores `count` synthetic messages over the shipped districts, as `heatmap generate` does. */
+export async function storeGenerated(
+  db: TestDatabase,
+  options: GeneratedOptions,
+  upsert: UpsertGeneratedOptions = {},
+): Promise<void> {
+  await upsertGenerated(db, await shippedGenerated(options), options.timezone, upsert);
 }
